@@ -1,0 +1,164 @@
+import { z } from 'zod'
+
+/**
+ * The one condition language of Shoreline, used by questionnaire visibility (`visibleWhen`),
+ * regime applicability (`appliesWhen`) and regime rules (`when`). It follows json-rules-engine's
+ * vocabulary: `all` / `any` / `not` over leaves `{ fact, operator, value }`. It is data only: no
+ * string expressions, no functions, so definitions serialise, diff and validate.
+ *
+ * A fact is one of
+ * - a question id (`storage.primaryCountries`): the vendor's answer, `undefined` when unanswered;
+ * - `profile.<path>` (`profile.homeCountry`, `profile.volumes.usPersonalHealthData`,
+ *   `profile.flags.dodContractor`, `profile.dataCategories`, `profile.purposes`);
+ * - `regimes`: the ids of the regimes that apply to the engagement (for visibility);
+ * - `derived.<name>`: a fact the engine computes from answers, profile and geography
+ *   (see `derived-facts.ts`).
+ *
+ * Example: fire when PHI is in scope and the vendor has not agreed to a BAA (unanswered counts
+ * as "no", so the engine fails safe):
+ * ```json
+ * { "all": [
+ *   { "fact": "profile.dataCategories", "operator": "contains", "value": "phi" },
+ *   { "fact": "contract.baa", "operator": "notEqual", "value": true } ] }
+ * ```
+ */
+
+export const OPERATORS = [
+  'equal', // actual === value
+  'notEqual', // actual !== value (true for an unanswered fact)
+  'in', // value is an array and contains actual
+  'notIn', // value is an array and does not contain actual (true for an unanswered fact)
+  'contains', // actual is an array containing value
+  'doesNotContain', // actual is not an array containing value (true for an unanswered fact)
+  'containsAny', // actual is an array sharing at least one element with value (an array)
+  'containsNone', // actual shares no element with value (true for an unanswered fact)
+  'allIn', // actual is an array, every element of which is in value (true for an empty array)
+  'gt',
+  'gte',
+  'lt',
+  'lte', // numeric comparisons; false when actual is not a number
+  'answered', // actual is not undefined or null (value ignored)
+  'notAnswered', // actual is undefined or null (value ignored)
+] as const
+export type Operator = (typeof OPERATORS)[number]
+
+export const JsonScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+export const ConditionValueSchema = z.union([JsonScalarSchema, z.array(JsonScalarSchema)])
+export type ConditionValue = z.infer<typeof ConditionValueSchema>
+
+export type FactCondition = { fact: string; operator: Operator; value?: ConditionValue }
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition
+
+export const FactConditionSchema = z
+  .object({
+    fact: z.string().min(1),
+    operator: z.enum(OPERATORS),
+    value: ConditionValueSchema.optional(),
+  })
+  .strict()
+  .superRefine((leaf, ctx) => {
+    const arrayOps: Operator[] = ['in', 'notIn', 'containsAny', 'containsNone', 'allIn']
+    const numberOps: Operator[] = ['gt', 'gte', 'lt', 'lte']
+    if (arrayOps.includes(leaf.operator) && !Array.isArray(leaf.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs an array value` })
+    }
+    if (numberOps.includes(leaf.operator) && typeof leaf.value !== 'number') {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs a number value` })
+    }
+    if (
+      !['answered', 'notAnswered'].includes(leaf.operator) &&
+      !arrayOps.includes(leaf.operator) &&
+      leaf.value === undefined
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs a value` })
+    }
+  })
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    FactConditionSchema,
+  ]),
+) as z.ZodType<Condition>
+
+/** One leaf as the engine saw it: what it compared and what came out. */
+export type LeafTrace = {
+  fact: string
+  operator: Operator
+  value: ConditionValue | undefined
+  actual: unknown
+  result: boolean
+}
+
+export type FactReader = (fact: string) => unknown
+
+function asArray(actual: unknown): unknown[] | undefined {
+  return Array.isArray(actual) ? actual : undefined
+}
+
+function compareLeaf(operator: Operator, actual: unknown, value: ConditionValue | undefined): boolean {
+  switch (operator) {
+    case 'equal':
+      return actual === value
+    case 'notEqual':
+      return actual !== value
+    case 'in':
+      return Array.isArray(value) && (value as unknown[]).includes(actual)
+    case 'notIn':
+      return !(Array.isArray(value) && (value as unknown[]).includes(actual))
+    case 'contains':
+      return asArray(actual)?.includes(value) ?? false
+    case 'doesNotContain':
+      return !(asArray(actual)?.includes(value) ?? false)
+    case 'containsAny': {
+      const list = asArray(actual)
+      return !!list && Array.isArray(value) && list.some((item) => (value as unknown[]).includes(item))
+    }
+    case 'containsNone': {
+      const list = asArray(actual)
+      return !list || !Array.isArray(value) || !list.some((item) => (value as unknown[]).includes(item))
+    }
+    case 'allIn': {
+      const list = asArray(actual)
+      return !!list && Array.isArray(value) && list.every((item) => (value as unknown[]).includes(item))
+    }
+    case 'gt':
+      return typeof actual === 'number' && typeof value === 'number' && actual > value
+    case 'gte':
+      return typeof actual === 'number' && typeof value === 'number' && actual >= value
+    case 'lt':
+      return typeof actual === 'number' && typeof value === 'number' && actual < value
+    case 'lte':
+      return typeof actual === 'number' && typeof value === 'number' && actual <= value
+    case 'answered':
+      return actual !== undefined && actual !== null
+    case 'notAnswered':
+      return actual === undefined || actual === null
+  }
+}
+
+/**
+ * Evaluates a condition against facts. When `trace` is given, every leaf that was evaluated is
+ * appended to it with the value it saw, so reports can show why a rule fired without
+ * recomputing anything. `all` and `any` short-circuit, like json-rules-engine.
+ */
+export function evaluateCondition(condition: Condition, read: FactReader, trace?: LeafTrace[]): boolean {
+  if ('all' in condition) return condition.all.every((child) => evaluateCondition(child, read, trace))
+  if ('any' in condition) return condition.any.some((child) => evaluateCondition(child, read, trace))
+  if ('not' in condition) return !evaluateCondition(condition.not, read, trace)
+  const actual = read(condition.fact)
+  const result = compareLeaf(condition.operator, actual, condition.value)
+  trace?.push({ fact: condition.fact, operator: condition.operator, value: condition.value, actual, result })
+  return result
+}
+
+/** Every fact a condition reads, in order of first appearance. */
+export function factsOf(condition: Condition, into: string[] = []): string[] {
+  if ('all' in condition) for (const child of condition.all) factsOf(child, into)
+  else if ('any' in condition) for (const child of condition.any) factsOf(child, into)
+  else if ('not' in condition) factsOf(condition.not, into)
+  else if (!into.includes(condition.fact)) into.push(condition.fact)
+  return into
+}

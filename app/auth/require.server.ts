@@ -1,0 +1,43 @@
+import { redirect } from '@remix-run/node'
+import { getDb } from '../db.server.ts'
+import { can, type Permission, type Role } from './auth.ts'
+import { findMember } from './queries.server.ts'
+import { readSession } from './session.server.ts'
+
+export type Member = {
+  userId: string
+  email: string
+  name: string
+  role: Role
+  organisationId: string
+  organisationName: string
+}
+
+/** The signed-in member, or null. */
+export async function findSignedInMember(request: Request): Promise<Member | null> {
+  const session = await readSession(request)
+  const userId = session.get('userId')
+  const organisationId = session.get('organisationId')
+  if (!userId || !organisationId) return null
+  const member = await findMember(getDb(), { userId, organisationId })
+  return member ? { ...member, role: member.role as Role } : null
+}
+
+/** The signed-in member; otherwise a redirect to the login page that comes back here afterwards. */
+export async function requireMember(request: Request): Promise<Member> {
+  const member = await findSignedInMember(request)
+  if (!member) {
+    const url = new URL(request.url)
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
+  }
+  return member
+}
+
+/** The signed-in member, who must hold a role that grants the permission (403 otherwise). */
+export async function requirePermission(request: Request, permission: Permission): Promise<Member> {
+  const member = await requireMember(request)
+  if (!can(member.role, permission)) {
+    throw new Response('Your role does not allow this. Ask an admin of your organisation.', { status: 403 })
+  }
+  return member
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The configuration, validated once at start. A bad value stops start with a message that names
+ * the variable; nothing else in the app reads process.env.
+ */
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('file:./data/shoreline.sqlite')
+    .refine((value) => !/^postgres(ql)?:/i.test(value), {
+      message: 'PostgreSQL is the documented scale-out path but is not wired into this build yet; use a SQLite file',
+    })
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value), {
+      message: 'expected a SQLite file path such as file:./data/shoreline.sqlite',
+    }),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_URL: z
+    .url('must be an absolute URL such as https://shoreline.example.com')
+    .refine((value) => /^https?:/.test(value), 'must be an http or https URL')
+    .optional(),
+  SMTP_URL: z
+    .url('must be a URL such as smtp://user:pass@mail.example.com:587')
+    .refine((value) => /^smtps?:/.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+})
+
+export type Env = {
+  mode: 'development' | 'production' | 'test'
+  port: number
+  databaseFile: string
+  sessionSecret: string
+  appUrl: string | undefined
+  smtpUrl: string | undefined
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const DATA_DIR = path.resolve('data')
+
+/** Parses an environment (process.env by default) into the app's configuration or throws a ConfigError. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(blankToUndefined(source))
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production (32+ random characters)',
+    )
+  }
+  return {
+    mode: env.NODE_ENV,
+    port: env.PORT,
+    databaseFile: databaseFileFrom(env.DATABASE_URL),
+    sessionSecret: env.SESSION_SECRET ?? developmentSessionSecret(),
+    appUrl: env.APP_URL,
+    smtpUrl: env.SMTP_URL,
+  }
+}
+
+let cached: Env | undefined
+
+/** The validated configuration of this process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+function blankToUndefined(source: Record<string, string | undefined>) {
+  const keys = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>
+  return Object.fromEntries(keys.map((key) => [key, source[key] === '' ? undefined : source[key]]))
+}
+
+function databaseFileFrom(url: string): string {
+  if (url === ':memory:') return url
+  return path.resolve(url.replace(/^file:/, ''))
+}
+
+// In development the secret is generated once and kept under data/ (git-ignored), so sessions
+// survive restarts without anyone having to configure anything.
+function developmentSessionSecret(): string {
+  const file = path.join(DATA_DIR, 'session-secret')
+  try {
+    const existing = readFileSync(file, 'utf8').trim()
+    if (existing.length >= 32) return existing
+  } catch {
+    // not created yet
+  }
+  mkdirSync(DATA_DIR, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  try {
+    // 'wx': when two processes start at once, the first writer wins and the other reads its secret
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' })
+    return secret
+  } catch {
+    return readFileSync(file, 'utf8').trim()
+  }
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely'
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { Database } from '#db/schema.ts'
+import { getEnv } from '../env.server.ts'
+import { newId, nowIso } from '../utils/ids.ts'
+
+export type OutgoingEmail = {
+  organisationId: string | null
+  kind: string
+  to: string
+  subject: string
+  text: string
+  invitationId?: string
+}
+
+export type SendResult = { id: string; status: 'sent' | 'outbox' | 'failed'; error?: string }
+
+const FROM = 'Shoreline <no-reply@shoreline.local>'
+let transport: { url: string; transporter: Transporter } | undefined
+
+function transporterFor(url: string): Transporter {
+  if (transport?.url !== url) {
+    transport = {
+      url,
+      transporter: nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    }
+  }
+  return transport.transporter
+}
+
+/**
+ * Sends an email and records it in outbound_email. Without SMTP_URL the message stays in the
+ * development outbox (status "outbox") and is printed on the console, so links can be followed
+ * locally. A failed send is recorded with its error, never thrown: the caller shows it and the
+ * message can be retried.
+ */
+export async function sendEmail(db: Kysely<Database>, email: OutgoingEmail): Promise<SendResult> {
+  const id = newId()
+  const smtpUrl = getEnv().smtpUrl
+  await db
+    .insertInto('outbound_email')
+    .values({
+      id,
+      organisation_id: email.organisationId,
+      kind: email.kind,
+      to_address: email.to,
+      subject: email.subject,
+      text_body: email.text,
+      html_body: null,
+      status: smtpUrl ? 'queued' : 'outbox',
+      attempts: 0,
+      last_error: null,
+      invitation_id: email.invitationId ?? null,
+      created_at: nowIso(),
+      sent_at: null,
+    })
+    .execute()
+
+  if (!smtpUrl) {
+    console.log(`\n[outbox] To: ${email.to}\n[outbox] Subject: ${email.subject}\n${email.text}\n`)
+    return { id, status: 'outbox' }
+  }
+  return deliver(db, id, email, smtpUrl)
+}
+
+async function deliver(db: Kysely<Database>, id: string, email: OutgoingEmail, smtpUrl: string): Promise<SendResult> {
+  try {
+    await transporterFor(smtpUrl).sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text })
+    await db
+      .updateTable('outbound_email')
+      .set((eb) => ({ status: 'sent', sent_at: nowIso(), attempts: eb('attempts', '+', 1), last_error: null }))
+      .where('id', '=', id)
+      .execute()
+    return { id, status: 'sent' }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    await db
+      .updateTable('outbound_email')
+      .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: message }))
+      .where('id', '=', id)
+      .execute()
+    console.warn(`[mail] sending "${email.subject}" to ${email.to} failed: ${message}`)
+    return { id, status: 'failed', error: message }
+  }
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { can } from '#app/auth/auth.ts'
+import { requireMember } from '#app/auth/require.server.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Logo } from '#app/components/logo.tsx'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireMember(request)
+  return { member }
+}
+
+export default function AppShell() {
+  const { member } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="inner">
+          <NavLink className="brand" to="/app/engagements">
+            <Logo /> Shoreline
+          </NavLink>
+          <nav className="main-nav" aria-label="Main">
+            <NavLink to="/app/engagements">Engagements</NavLink>
+            <NavLink to="/app/team">Team</NavLink>
+          </nav>
+          <div className="user-menu">
+            <span>
+              {member.name} · {member.organisationName}
+              {can(member.role, 'team:manage') ? ' · admin' : ` · ${member.role}`}
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit">Log out</button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="page">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,101 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { verifyLogin } from '#app/auth/accounts.server.ts'
+import { LoginSchema } from '#app/auth/auth.ts'
+import { checkLoginThrottle, clearFailedLogins, recordFailedLogin } from '#app/auth/login-throttle.server.ts'
+import { findSignedInMember } from '#app/auth/require.server.ts'
+import { startUserSession } from '#app/auth/session.server.ts'
+import { Field, FormError } from '#app/components/field.tsx'
+import { PublicPage } from '#app/components/public-page.tsx'
+import { useValidatedForm } from '#app/components/validated-form.tsx'
+import { getDb } from '#app/db.server.ts'
+import { parseFormData } from '#app/utils/forms.ts'
+import { safeRedirectPath } from '#app/utils/http.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Log in · Shoreline' }]
+
+// Document responses take their headers from here: pass the action's Retry-After through.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
+
+export const INVALID_LOGIN = 'Email or password is incorrect.'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await findSignedInMember(request)) throw redirect('/app/engagements')
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseFormData(LoginSchema, await request.formData())
+  if (!parsed.ok) return data({ formError: null, errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const { email, password, redirectTo } = parsed.data
+  const ip = context.clientIp ?? 'unknown'
+
+  const throttle = await checkLoginThrottle(email, ip)
+  if (throttle.blocked) {
+    const minutes = Math.ceil(throttle.retryAfterSeconds / 60)
+    return data(
+      {
+        formError: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        errors: undefined,
+        values: { email },
+      },
+      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
+    )
+  }
+  const user = await verifyLogin(getDb(), { email, password })
+  if (!user) {
+    await recordFailedLogin(email, ip)
+    return data({ formError: INVALID_LOGIN, errors: undefined, values: { email } }, { status: 401 })
+  }
+  await clearFailedLogins(email, ip)
+  return startUserSession(user, safeRedirectPath(redirectTo, '/app/engagements'))
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const { form, onSubmit, errorFor } = useValidatedForm(LoginSchema, actionData?.errors)
+  return (
+    <PublicPage>
+      <div className="panel">
+        <h1>Log in to Shoreline</h1>
+        <FormError>{actionData?.formError}</FormError>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <Field
+            label="Email"
+            type="email"
+            autoComplete="email"
+            defaultValue={actionData?.values?.email}
+            error={errorFor('email')}
+            {...form.register('email')}
+          />
+          <Field
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errorFor('password')}
+            {...form.register('password')}
+          />
+          <button className="primary" type="submit" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? 'Logging in…' : 'Log in'}
+          </button>
+        </Form>
+        <p className="form-footer">
+          New to Shoreline? <Link to="/signup">Create your organisation</Link>
+        </p>
+      </div>
+    </PublicPage>
+  )
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    cspNonce: string
+    clientIp: string
+  }
+}
+
+export type HttpAppOptions = {
+  build: ServerBuild
+  clientDir: string
+  mode: 'development' | 'production' | 'test'
+  appUrl: string | undefined
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Cross-site request forgery guard for every state-changing request: the Origin header, when the
+ * browser sends one, must be this site's; without it, Sec-Fetch-Site must not say cross-site.
+ * (Requests from non-browser clients carry neither and hold no victim's cookies.)
+ */
+export function isCrossSiteRequest(
+  headers: { origin?: string; secFetchSite?: string; host?: string },
+  ownOrigins: string[],
+): boolean {
+  if (headers.origin) return !ownOrigins.includes(headers.origin)
+  return headers.secFetchSite === 'cross-site' || headers.secFetchSite === 'same-site'
+}
+
+export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64')
+    next()
+  })
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'object-src': ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+      strictTransportSecurity: mode === 'production' && appUrl?.startsWith('https:') ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    const own = [`${req.protocol}://${req.get('host')}`]
+    if (appUrl) own.push(new URL(appUrl).origin)
+    const crossSite = isCrossSiteRequest(
+      { origin: req.get('origin'), secFetchSite: req.get('sec-fetch-site'), host: req.get('host') },
+      own,
+    )
+    if (crossSite) {
+      res.status(403).type('text/plain').send('Cross-site request refused. Reload the page and try again.')
+      return
+    }
+    next()
+  })
+
+  // Fingerprinted build assets never change; everything else in public/ may.
+  app.use('/assets', express.static(`${clientDir}/assets`, { immutable: true, maxAge: '1y', index: false }))
+  app.use(express.static(clientDir, { maxAge: '1h', index: false }))
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: mode === 'production' ? 'production' : 'development',
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  )
+  return app
+}

@@ -1,0 +1,40 @@
+import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
+import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
+import { getEnv } from '../env.server.ts'
+
+/**
+ * Start-up and shut-down of the server process. These run inside the server build (exported
+ * from entry.server.tsx), so the process has exactly one database module and one connection.
+ */
+
+export type StartupReport = {
+  mode: 'development' | 'production' | 'test'
+  port: number
+  appUrl: string | undefined
+  appliedMigrations: string[]
+  /** Printed on start while the demo admin exists (never in production). */
+  demoLogin: { email: string; password: string } | undefined
+}
+
+/**
+ * Validates the configuration, applies pending migrations and, outside production, seeds the demo
+ * organisation into an empty database. Throws ConfigError or MigrationFailedError (both name what
+ * is wrong) so the caller can print it and exit non-zero.
+ */
+export async function prepareServer(): Promise<StartupReport> {
+  const env = getEnv()
+  const db = getDb()
+  const appliedMigrations = await migrateToLatest(db)
+  if (env.mode === 'production') {
+    return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
+  }
+  await seedDemoIfEmpty(db)
+  const demoUser = await db.selectFrom('user').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst()
+  const demoLogin = demoUser ? { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } : undefined
+  return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
+}
+
+/** Releases what the app holds (the database connection), so SIGTERM ends the process at once. */
+export async function shutdownServer(): Promise<void> {
+  await closeDb()
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+
+export type FieldErrors = Record<string, string>
+
+/** The first message per field of a failed zod parse, keyed by the field's dotted path. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form'
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+/**
+ * Parses a submitted form with the same zod schema the browser used. Strings only: a plain form
+ * post (no JavaScript) and the enhanced one send the same fields.
+ */
+export function parseFormData<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+  const values: Record<string, string> = {}
+  for (const [key, value] of formData) if (typeof value === 'string') values[key] = value
+  const parsed = schema.safeParse(values)
+  if (parsed.success) return { ok: true, data: parsed.data }
+  return { ok: false, errors: fieldErrorsOf(parsed.error), values: withoutSecrets(values) }
+}
+
+function withoutSecrets(values: Record<string, string>) {
+  const { password: _password, ...rest } = values
+  return rest
+}

@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely'
+import * as createAccounts from './2026-11-22T0900_create_accounts.ts'
+import * as createEngagements from './2026-11-22T0910_create_engagements.ts'
+import * as createInvitationsAndResponses from './2026-11-22T0920_create_invitations_and_responses.ts'
+import * as createAssessments from './2026-11-22T0930_create_assessments.ts'
+import * as createAuditAndOutbox from './2026-11-22T0940_create_audit_and_outbox.ts'
+
+/**
+ * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
+ * list works in the bundled server, in tsx scripts and in Vitest (STACK.md, gotcha 4). Names sort
+ * in the order they run; a landed migration is never edited, a change is a new file here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0900_create_accounts': createAccounts,
+  '2026-11-22T0910_create_engagements': createEngagements,
+  '2026-11-22T0920_create_invitations_and_responses': createInvitationsAndResponses,
+  '2026-11-22T0930_create_assessments': createAssessments,
+  '2026-11-22T0940_create_audit_and_outbox': createAuditAndOutbox,
+}

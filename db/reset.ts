@@ -1,0 +1,22 @@
+import { rmSync } from 'node:fs'
+import { closeDb, getDb, migrateToLatest } from '#app/db.server.ts'
+import { getEnv } from '#app/env.server.ts'
+import { seedDemoIfEmpty } from './seed.ts'
+
+/**
+ * `npm run db:reset`: deletes the database file, migrates and seeds the demo data again.
+ * Refuses in production.
+ */
+const env = getEnv()
+if (env.mode === 'production') {
+  console.error('db:reset deletes every row; it refuses to run with NODE_ENV=production.')
+  process.exit(1)
+}
+if (env.databaseFile !== ':memory:') {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${env.databaseFile}${suffix}`, { force: true })
+}
+const applied = await migrateToLatest(getDb())
+console.log(`Recreated ${env.databaseFile} (${applied.length} migrations).`)
+const demo = await seedDemoIfEmpty(getDb())
+if (demo) console.log(`Demo login:  ${demo.email}  /  ${demo.password}`)
+await closeDb()

@@ -1,0 +1,221 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Row types of the database, written by hand to match db/migrations (see README, Decisions).
+ * SQLite stores booleans as 0/1 integers, timestamps as ISO-8601 text and JSON as text; domain
+ * modules map rows to domain types at the service boundary.
+ */
+
+export type Role = 'admin' | 'manager' | 'member'
+
+export interface OrganisationTable {
+  id: string
+  name: string
+  created_at: string
+  updated_at: string
+}
+
+export interface UserTable {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  created_at: string
+  updated_at: string
+}
+
+export interface MembershipTable {
+  id: string
+  organisation_id: string
+  user_id: string
+  role: Role
+  created_at: string
+}
+
+export interface TeammateInvitationTable {
+  id: string
+  organisation_id: string
+  email: string
+  role: Role
+  token_hash: string
+  invited_by_user_id: string | null
+  expires_at: string
+  accepted_at: string | null
+  revoked_at: string | null
+  created_at: string
+}
+
+export interface SignupRequestTable {
+  id: string
+  email: string
+  name: string
+  organisation_name: string
+  password_hash: string
+  token_hash: string
+  expires_at: string
+  completed_at: string | null
+  created_at: string
+}
+
+export interface EngagementTable {
+  id: string
+  organisation_id: string
+  name: string
+  description: Generated<string>
+  due_date: string | null
+  questionnaire_id: string
+  questionnaire_version: number
+  status: Generated<'active' | 'archived'>
+  created_by_user_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RegulatoryProfileTable {
+  id: string
+  engagement_id: string
+  profile_json: string
+  updated_by_user_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type InvitationStatus = 'invited' | 'opened' | 'in-progress' | 'submitted' | 'reopened' | 'revoked' | 'expired'
+
+export interface InvitationTable {
+  id: string
+  organisation_id: string
+  engagement_id: string
+  vendor_company: string
+  vendor_country: string
+  contact_name: string
+  contact_email: string
+  token_hash: string
+  status: Generated<InvitationStatus>
+  expires_at: string
+  opened_at: string | null
+  started_at: string | null
+  submitted_at: string | null
+  reopened_at: string | null
+  revoked_at: string | null
+  last_activity_at: string | null
+  invited_by_user_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ResponseTable {
+  id: string
+  invitation_id: string
+  questionnaire_id: string
+  questionnaire_version: number
+  status: Generated<'draft' | 'submitted'>
+  submitted_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AnswerTable {
+  id: string
+  response_id: string
+  question_id: string
+  value_json: string
+  version: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface EvidenceTable {
+  id: string
+  response_id: string
+  question_id: string
+  file_name: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  storage_key: string
+  certificate_type: string | null
+  issued_on: string | null
+  expires_on: string | null
+  created_at: string
+  deleted_at: string | null
+}
+
+export interface AssessmentTable {
+  id: string
+  response_id: string
+  engine_version: string
+  rules_version: string
+  questionnaire_id: string
+  questionnaire_version: number
+  as_of: string
+  score: number
+  verdict: 'approve' | 'approve-with-conditions' | 'reject'
+  location_class: string
+  model: string
+  blocker_count: Generated<number>
+  condition_count: Generated<number>
+  profile_json: string
+  result_json: string
+  trace_json: string
+  is_current: Generated<number>
+  created_at: string
+}
+
+export interface AuditEventTable {
+  id: string
+  organisation_id: string | null
+  engagement_id: string | null
+  actor_type: 'user' | 'vendor' | 'system'
+  actor_user_id: string | null
+  actor_invitation_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string
+  detail_json: Generated<string>
+  created_at: string
+}
+
+export interface OutboundEmailTable {
+  id: string
+  organisation_id: string | null
+  kind: string
+  to_address: string
+  subject: string
+  text_body: string
+  html_body: string | null
+  status: 'outbox' | 'queued' | 'sent' | 'failed'
+  attempts: Generated<number>
+  last_error: string | null
+  invitation_id: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface HealthCheckTable {
+  id: number
+  checked_at: string
+}
+
+export interface Database {
+  organisation: OrganisationTable
+  user: UserTable
+  membership: MembershipTable
+  teammate_invitation: TeammateInvitationTable
+  signup_request: SignupRequestTable
+  engagement: EngagementTable
+  regulatory_profile: RegulatoryProfileTable
+  invitation: InvitationTable
+  response: ResponseTable
+  answer: AnswerTable
+  evidence: EvidenceTable
+  assessment: AssessmentTable
+  audit_event: AuditEventTable
+  outbound_email: OutboundEmailTable
+  health_check: HealthCheckTable
+}
+
+export type UserRow = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type EngagementRow = Selectable<EngagementTable>
+export type EngagementUpdate = Updateable<EngagementTable>

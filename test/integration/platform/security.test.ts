@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BrowserClient } from '#test/support/browser-client.ts'
+import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('security baseline', () => {
+  test('HTML responses carry a CSP with a fresh nonce, nosniff, frame-ancestors none and a referrer policy', async () => {
+    const first = await fetch(`${server.baseUrl}/login`)
+    const second = await fetch(`${server.baseUrl}/login`)
+    const csp = first.headers.get('content-security-policy') ?? ''
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("object-src 'none'")
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(first.headers.get('referrer-policy')).toBe('same-origin')
+    const nonceOf = (value: string | null) => value?.match(/'nonce-([^']+)'/)?.[1]
+    expect(nonceOf(csp)).not.toBe(nonceOf(second.headers.get('content-security-policy')))
+    // The nonce in the header is the one on the page's scripts.
+    expect(await first.text()).toContain(`nonce="${nonceOf(csp)}"`)
+  })
+
+  test('a cross-site POST is refused with 403 before it reaches the app', async () => {
+    const evil = new BrowserClient(server.baseUrl, 'https://evil.example')
+    const response = await evil.post('/login', { email: 'a@example.com', password: 'whatever it is' })
+    expect(response.status).toBe(403)
+    const sameSiteFetch = await fetch(`${server.baseUrl}/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    })
+    expect(sameSiteFetch.status).toBe(403)
+  })
+
+  test('a same-origin POST passes the origin check', async () => {
+    const response = await new BrowserClient(server.baseUrl).post('/login', { email: 'a@example.com', password: 'x' })
+    expect(response.status).toBe(401)
+  })
+
+  test('pages behind login redirect to it', async () => {
+    const response = await fetch(`${server.baseUrl}/app/team`, { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/login?redirectTo=%2Fapp%2Fteam')
+  })
+
+  test('an unknown URL gets the 404 page through the error boundary', async () => {
+    const response = await fetch(`${server.baseUrl}/no/such/page`)
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain('Page not found')
+  })
+
+  test('/healthz reads and writes the database', async () => {
+    const first = await fetch(`${server.baseUrl}/healthz`)
+    expect(first.status).toBe(200)
+    const a = (await first.json()) as { status: string; checkedAt: string }
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const b = (await (await fetch(`${server.baseUrl}/healthz`)).json()) as { checkedAt: string }
+    expect(a.status).toBe('ok')
+    expect(Date.parse(b.checkedAt)).toBeGreaterThan(Date.parse(a.checkedAt))
+  })
+})
