@@ -100,8 +100,22 @@ export interface InvitationTable {
   revoked_at: string | null
   last_activity_at: string | null
   invited_by_user_id: string | null
+  last_reminder_at: string | null
+  last_reminder_kind: 'due-soon' | 'overdue' | null
+  /** Status of the last invitation or reminder email: shown so a failed send can be retried. */
+  last_email_status: 'sent' | 'outbox' | 'failed' | null
+  /** Bumped by "resend": links and vendor sessions of an older generation are dead. */
+  link_generation: Generated<number>
   created_at: string
   updated_at: string
+}
+
+export interface InvitationLinkTable {
+  id: string
+  invitation_id: string
+  token_hash: string
+  generation: number
+  created_at: string
 }
 
 export interface ResponseTable {
@@ -206,6 +220,7 @@ export interface Database {
   engagement: EngagementTable
   regulatory_profile: RegulatoryProfileTable
   invitation: InvitationTable
+  invitation_link: InvitationLinkTable
   response: ResponseTable
   answer: AnswerTable
   evidence: EvidenceTable

@@ -11,6 +11,11 @@ export type OutgoingEmail = {
   subject: string
   text: string
   invitationId?: string
+  /**
+   * Secrets in the text (link tokens). With SMTP configured the stored copy has them replaced, so
+   * the database never holds a live link; the development outbox keeps them (that is its purpose).
+   */
+  secrets?: string[]
 }
 
 export type SendResult = { id: string; status: 'sent' | 'outbox' | 'failed'; error?: string }
@@ -49,7 +54,7 @@ export async function sendEmail(db: Kysely<Database>, email: OutgoingEmail): Pro
       kind: email.kind,
       to_address: email.to,
       subject: email.subject,
-      text_body: email.text,
+      text_body: smtpUrl ? redact(email.text, email.secrets) : email.text,
       html_body: null,
       status: smtpUrl ? 'queued' : 'outbox',
       attempts: 0,
@@ -65,6 +70,10 @@ export async function sendEmail(db: Kysely<Database>, email: OutgoingEmail): Pro
     return { id, status: 'outbox' }
   }
   return deliver(db, id, email, smtpUrl)
+}
+
+function redact(text: string, secrets: string[] = []): string {
+  return secrets.reduce((result, secret) => result.split(secret).join('[link hidden]'), text)
 }
 
 async function deliver(db: Kysely<Database>, id: string, email: OutgoingEmail, smtpUrl: string): Promise<SendResult> {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/require.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getDb } from '#app/db.server.ts'
@@ -29,8 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export default function EngagementPage() {
+export default function EngagementLayout() {
   const { engagement } = useLoaderData<typeof loader>()
+  const base = `/app/engagements/${engagement.id}`
   return (
     <>
       <p>
@@ -39,11 +40,18 @@ export default function EngagementPage() {
       <div className="page-header">
         <div>
           <h1>{engagement.name}</h1>
-          <p>{engagement.description || 'No description yet.'}</p>
+          <p>{engagement.description || 'No description.'}</p>
+          <p className="muted">{engagement.dueDate ? `Answers due ${engagement.dueDate}` : 'No due date'}</p>
         </div>
-        <span className="badge">{engagement.status}</span>
+        {engagement.status === 'archived' ? <span className="badge">Archived</span> : null}
       </div>
-      <p className="muted">Due {engagement.dueDate ?? 'date not set'}.</p>
+      <nav className="tabs" aria-label="Engagement">
+        <NavLink to={base} end>
+          Vendors
+        </NavLink>
+        <NavLink to={`${base}/audit`}>Audit log</NavLink>
+      </nav>
+      <Outlet />
     </>
   )
 }

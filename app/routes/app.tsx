@@ -25,6 +25,7 @@ export default function AppShell() {
           <nav className="main-nav" aria-label="Main">
             <NavLink to="/app/engagements">Engagements</NavLink>
             <NavLink to="/app/team">Team</NavLink>
+            {can(member.role, 'outbox:read') ? <NavLink to="/app/outbox">Outbox</NavLink> : null}
           </nav>
           <div className="user-menu">
             <span>

@@ -34,6 +34,10 @@ export function isCrossSiteRequest(
   return headers.secFetchSite === 'cross-site' || headers.secFetchSite === 'same-site'
 }
 
+export function isVendorPath(path: string): boolean {
+  return path === '/v' || path.startsWith('/v/')
+}
+
 export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
@@ -61,11 +65,18 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
           'object-src': ["'none'"],
         },
       },
-      referrerPolicy: { policy: 'same-origin' },
+      // set below, by path
+      referrerPolicy: false,
       strictTransportSecurity: mode === 'production' && appUrl?.startsWith('https:') ? undefined : false,
       crossOriginEmbedderPolicy: false,
     }),
   )
+
+  // Vendor pages are reached through a secret link: they never send a referrer anywhere.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Referrer-Policy', isVendorPath(req.path) ? 'no-referrer' : 'same-origin')
+    next()
+  })
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next()

@@ -1,6 +1,7 @@
 import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
+import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
 
 /**
  * Start-up and shut-down of the server process. These run inside the server build (exported
@@ -21,10 +22,14 @@ export type StartupReport = {
  * organisation into an empty database. Throws ConfigError or MigrationFailedError (both name what
  * is wrong) so the caller can print it and exit non-zero.
  */
+let stopScheduler: (() => void) | undefined
+
 export async function prepareServer(): Promise<StartupReport> {
   const env = getEnv()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
+  const origin = env.appUrl ?? `http://localhost:${env.port}`
+  stopScheduler ??= startReminderScheduler(() => sendDueReminders(getDb(), { origin }))
   if (env.mode === 'production') {
     return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
   }
@@ -34,7 +39,9 @@ export async function prepareServer(): Promise<StartupReport> {
   return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
 }
 
-/** Releases what the app holds (the database connection), so SIGTERM ends the process at once. */
+/** Releases what the app holds (scheduler, database connection), so SIGTERM ends the process at once. */
 export async function shutdownServer(): Promise<void> {
+  stopScheduler?.()
+  stopScheduler = undefined
   await closeDb()
 }

@@ -4,6 +4,7 @@ import * as createEngagements from './2026-11-22T0910_create_engagements.ts'
 import * as createInvitationsAndResponses from './2026-11-22T0920_create_invitations_and_responses.ts'
 import * as createAssessments from './2026-11-22T0930_create_assessments.ts'
 import * as createAuditAndOutbox from './2026-11-22T0940_create_audit_and_outbox.ts'
+import * as addInvitationReminders from './2026-11-23T0900_add_invitation_reminders.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0920_create_invitations_and_responses': createInvitationsAndResponses,
   '2026-11-22T0930_create_assessments': createAssessments,
   '2026-11-22T0940_create_audit_and_outbox': createAuditAndOutbox,
+  '2026-11-23T0900_add_invitation_reminders': addInvitationReminders,
 }

@@ -46,7 +46,11 @@ export async function addMember(organisationId: string, role: Role) {
   return { userId, email, password }
 }
 
-export async function createEngagement(organisationId: string, name = 'Claims processing 2027') {
+export async function createEngagement(
+  organisationId: string,
+  name = 'Claims processing 2027',
+  dueDate: string | null = null,
+) {
   const id = newId()
   const now = nowIso()
   await getDb()
@@ -57,8 +61,26 @@ export async function createEngagement(organisationId: string, name = 'Claims pr
       name,
       questionnaire_id: 'cross-border-core',
       questionnaire_version: 1,
-      due_date: null,
+      due_date: dueDate,
       created_by_user_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await getDb()
+    .insertInto('regulatory_profile')
+    .values({
+      id: newId(),
+      engagement_id: id,
+      profile_json: JSON.stringify({
+        homeCountry: 'US',
+        industry: 'healthcare',
+        dataCategories: ['phi'],
+        volumes: {},
+        flags: {},
+        purposes: [],
+      }),
+      updated_by_user_id: null,
       created_at: now,
       updated_at: now,
     })

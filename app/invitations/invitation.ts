@@ -1,0 +1,101 @@
+import countries from 'i18n-iso-countries'
+import Papa from 'papaparse'
+import { z } from 'zod'
+import { EmailSchema } from '../auth/auth.ts'
+
+/** Invitation forms and statuses. Client-safe: shared by the browser form and the server action. */
+
+export const INVITATION_STATUSES = [
+  'invited',
+  'opened',
+  'in-progress',
+  'submitted',
+  'reopened',
+  'revoked',
+  'expired',
+] as const
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
+
+export const STATUS_LABELS: Record<InvitationStatus, string> = {
+  invited: 'Invited',
+  opened: 'Opened',
+  'in-progress': 'In progress',
+  submitted: 'Submitted',
+  reopened: 'Reopened',
+  revoked: 'Revoked',
+  expired: 'Link expired',
+}
+
+export const CountryCodeSchema = z
+  .string({ error: 'Choose a country' })
+  .trim()
+  .toUpperCase()
+  .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), {
+    message: 'Choose a country from the list (an ISO 3166-1 code such as IN or PR)',
+  })
+
+export const InviteVendorSchema = z.object({
+  vendorCompany: z
+    .string({ error: 'Enter the vendor’s company name' })
+    .trim()
+    .min(1, 'Enter the vendor’s company name')
+    .max(160),
+  vendorCountry: CountryCodeSchema,
+  contactName: z.string({ error: 'Enter the contact’s name' }).trim().min(1, 'Enter the contact’s name').max(120),
+  contactEmail: EmailSchema,
+})
+export type InviteVendorInput = z.infer<typeof InviteVendorSchema>
+
+export const PasteInvitationsSchema = z.object({
+  rows: z
+    .string({ error: 'Paste at least one vendor' })
+    .trim()
+    .min(1, 'Paste at least one vendor, one per line')
+    .max(50_000),
+})
+
+export const ExtendInvitationSchema = z.object({
+  days: z.coerce
+    .number({ error: 'Enter a number of days' })
+    .int('Enter whole days')
+    .min(1, 'At least 1 day')
+    .max(90, 'At most 90 days'),
+})
+
+export type PastedRow = { line: number; input?: InviteVendorInput; errors?: string[] }
+
+/**
+ * Parses pasted vendors, one per line: company, country, contact name, email — separated by tabs
+ * (a spreadsheet paste) or commas, quoted fields allowed (papaparse). Each line is validated with
+ * the same schema as the single-vendor form, so a mistake is reported with its line number.
+ */
+export function parsePastedInvitations(text: string): PastedRow[] {
+  const { data } = Papa.parse<string[]>(text.trim(), { delimiter: '', skipEmptyLines: false })
+  const rows: PastedRow[] = []
+  data.forEach((cells, index) => {
+    const trimmed = cells.map((cell) => cell.trim())
+    if (trimmed.every((cell) => cell === '')) return
+    const line = index + 1
+    if (trimmed.length !== 4) {
+      rows.push({
+        line,
+        errors: [`expected 4 fields (company, country, contact name, email), found ${trimmed.length}`],
+      })
+      return
+    }
+    const [vendorCompany, vendorCountry, contactName, contactEmail] = trimmed
+    const parsed = InviteVendorSchema.safeParse({ vendorCompany, vendorCountry, contactName, contactEmail })
+    if (parsed.success) rows.push({ line, input: parsed.data })
+    else rows.push({ line, errors: parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) })
+  })
+  return rows
+}
+
+/** What the buyer sees: a link past its expiry reads "expired" unless the vendor already submitted. */
+export function effectiveStatus(
+  row: { status: InvitationStatus; expires_at: string },
+  now: Date = new Date(),
+): InvitationStatus {
+  if (row.status === 'submitted' || row.status === 'revoked') return row.status
+  return Date.parse(row.expires_at) <= now.getTime() ? 'expired' : row.status
+}

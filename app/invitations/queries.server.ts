@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
+
+/**
+ * Invitations of one engagement, with their response's answer count and the current assessment's
+ * headline. Scoped by organisation as well as engagement.
+ * SQL: select invitation.*, count(answer), assessment.score … from invitation
+ *      left join response left join answer left join assessment (current) where org = ? and engagement = ?
+ */
+export function listInvitations(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+) {
+  return db
+    .selectFrom('invitation')
+    .leftJoin('response', 'response.invitation_id', 'invitation.id')
+    .leftJoin('assessment', (join) =>
+      join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
+    )
+    .select((eb) => [
+      'invitation.id',
+      'invitation.vendor_company as vendorCompany',
+      'invitation.vendor_country as vendorCountry',
+      'invitation.contact_name as contactName',
+      'invitation.contact_email as contactEmail',
+      'invitation.status',
+      'invitation.expires_at',
+      'invitation.created_at as invitedAt',
+      'invitation.opened_at as openedAt',
+      'invitation.started_at as startedAt',
+      'invitation.submitted_at as submittedAt',
+      'invitation.reopened_at as reopenedAt',
+      'invitation.revoked_at as revokedAt',
+      'invitation.last_activity_at as lastActivityAt',
+      'invitation.last_email_status as lastEmailStatus',
+      'invitation.last_reminder_at as lastReminderAt',
+      'response.id as responseId',
+      'assessment.score',
+      'assessment.verdict',
+      'assessment.location_class as locationClass',
+      eb
+        .selectFrom('answer')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('answer.response_id', '=', 'response.id')
+        .as('answerCount'),
+    ])
+    .where('invitation.organisation_id', '=', organisationId)
+    .where('invitation.engagement_id', '=', engagementId)
+    .orderBy('invitation.created_at', 'asc')
+    .execute()
+}
+
+export function findInvitation(
+  db: Kysely<Database>,
+  { organisationId, invitationId }: { organisationId: string; invitationId: string },
+) {
+  return db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('id', '=', invitationId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+export function findInvitationByEmail(
+  db: Kysely<Database>,
+  { engagementId, contactEmail }: { engagementId: string; contactEmail: string },
+) {
+  return db
+    .selectFrom('invitation')
+    .select('id')
+    .where('engagement_id', '=', engagementId)
+    .where('contact_email', '=', contactEmail)
+    .executeTakeFirst()
+}
+
+/**
+ * The invitation a secret link opens: its primary link, or an extra link (from a reminder) of the
+ * current generation. Undefined for an unknown or superseded link; expiry and revocation are the
+ * caller's to judge, so it can tell the vendor which it is.
+ */
+export async function findInvitationByTokenHash(db: Kysely<Database>, { tokenHash }: { tokenHash: string }) {
+  const primary = await db.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+  if (primary) return primary
+  return db
+    .selectFrom('invitation_link')
+    .innerJoin('invitation', 'invitation.id', 'invitation_link.invitation_id')
+    .selectAll('invitation')
+    .where('invitation_link.token_hash', '=', tokenHash)
+    .whereRef('invitation_link.generation', '=', 'invitation.link_generation')
+    .executeTakeFirst()
+}

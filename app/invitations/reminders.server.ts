@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import { recordAuditEvent } from '../audit/audit.server.ts'
+import { sendEmail } from '../mail/mailer.server.ts'
+import { nowIso } from '../utils/ids.ts'
+import { issueExtraLink, vendorLink } from './invitations.server.ts'
+
+const DAY_MS = 86_400_000
+/** "A few days before the due date". */
+export const DUE_SOON_DAYS = 3
+
+export type ReminderKind = 'due-soon' | 'overdue'
+
+/**
+ * Which reminder, if any, an open invitation is due today: one "due soon" email within three days of
+ * the due date, then an "overdue" email each day after it while the link is valid. Never more than
+ * one a day (lastReminderAt).
+ */
+export function reminderDue(
+  inv: { dueDate: string; lastReminderAt: string | null; lastReminderKind: string | null },
+  now: Date,
+): ReminderKind | null {
+  if (inv.lastReminderAt && now.getTime() - Date.parse(inv.lastReminderAt) < DAY_MS) return null
+  const today = Date.parse(now.toISOString().slice(0, 10))
+  const daysLeft = Math.round((Date.parse(inv.dueDate) - today) / DAY_MS)
+  if (daysLeft < 0) return 'overdue'
+  if (daysLeft <= DUE_SOON_DAYS && inv.lastReminderKind !== 'due-soon') return 'due-soon'
+  return null
+}
+
+/**
+ * Sends the reminders due now. Each invitation is claimed by a conditional update first, so the
+ * scheduler inside the server and `npm run reminders` (cron) running together send one email, not
+ * two. Reminder emails carry an extra link of the current generation (only link hashes are stored,
+ * so the original link cannot be repeated).
+ */
+export async function sendDueReminders(
+  db: Kysely<Database>,
+  { origin, now = new Date() }: { origin: string; now?: Date },
+): Promise<{ checked: number; sent: number; failed: number }> {
+  const nowText = nowIso(now)
+  const candidates = await db
+    .selectFrom('invitation')
+    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
+    .innerJoin('organisation', 'organisation.id', 'invitation.organisation_id')
+    .select([
+      'invitation.id',
+      'invitation.organisation_id as organisationId',
+      'invitation.engagement_id as engagementId',
+      'invitation.contact_name as contactName',
+      'invitation.contact_email as contactEmail',
+      'invitation.last_reminder_at as lastReminderAt',
+      'invitation.last_reminder_kind as lastReminderKind',
+      'engagement.name as engagementName',
+      'engagement.due_date as dueDate',
+      'organisation.name as buyerName',
+    ])
+    .where('invitation.status', 'in', ['invited', 'opened', 'in-progress', 'reopened'])
+    .where('invitation.expires_at', '>', nowText)
+    .where('engagement.status', '=', 'active')
+    .where('engagement.due_date', 'is not', null)
+    .execute()
+
+  let sent = 0
+  let failed = 0
+  for (const inv of candidates) {
+    if (!inv.dueDate) continue
+    const kind = reminderDue(
+      { dueDate: inv.dueDate, lastReminderAt: inv.lastReminderAt, lastReminderKind: inv.lastReminderKind },
+      now,
+    )
+    if (!kind) continue
+    const claimed = await db
+      .updateTable('invitation')
+      .set({ last_reminder_at: nowText, last_reminder_kind: kind })
+      .where('id', '=', inv.id)
+      .where((eb) =>
+        inv.lastReminderAt === null
+          ? eb('last_reminder_at', 'is', null)
+          : eb('last_reminder_at', '=', inv.lastReminderAt),
+      )
+      .executeTakeFirst()
+    if (Number(claimed.numUpdatedRows) !== 1) continue
+
+    const token = await issueExtraLink(db, { invitationId: inv.id })
+    const link = vendorLink(origin, token)
+    const subject =
+      kind === 'overdue'
+        ? `Overdue: ${inv.buyerName}'s vendor questionnaire was due ${inv.dueDate}`
+        : `Reminder: ${inv.buyerName}'s vendor questionnaire is due ${inv.dueDate}`
+    const result = await sendEmail(db, {
+      organisationId: inv.organisationId,
+      kind: `vendor-reminder-${kind}`,
+      to: inv.contactEmail,
+      subject,
+      text: `Dear ${inv.contactName},\n\n${inv.buyerName} is waiting for your answers to its questionnaire for "${inv.engagementName}", ${kind === 'overdue' ? `which was due on ${inv.dueDate}` : `due on ${inv.dueDate}`}. Everything you have answered so far is saved.\n\nContinue here:\n${link}\n\n— Sent by Shoreline on behalf of ${inv.buyerName}`,
+      invitationId: inv.id,
+      secrets: [token],
+    })
+    await db.updateTable('invitation').set({ last_email_status: result.status }).where('id', '=', inv.id).execute()
+    await recordAuditEvent(db, {
+      organisationId: inv.organisationId,
+      engagementId: inv.engagementId,
+      actor: { type: 'system' },
+      action: 'invitation.reminded',
+      subjectType: 'invitation',
+      subjectId: inv.id,
+      detail: { kind, emailStatus: result.status },
+    })
+    if (result.status === 'failed') failed++
+    else sent++
+  }
+  return { checked: candidates.length, sent, failed }
+}
+
+/**
+ * The reminder scheduler inside the server: first run a few minutes after start, then hourly.
+ * Returns a stop function for shutdown.
+ */
+export function startReminderScheduler(
+  run: () => Promise<unknown>,
+  { firstAfterMs = 5 * 60_000, everyMs = 60 * 60_000 } = {},
+) {
+  let interval: NodeJS.Timeout | undefined
+  const tick = () => {
+    run().catch((error) => console.warn('[reminders] run failed:', error))
+  }
+  const first = setTimeout(() => {
+    tick()
+    interval = setInterval(tick, everyMs)
+    interval.unref()
+  }, firstAfterMs)
+  first.unref()
+  return () => {
+    clearTimeout(first)
+    if (interval) clearInterval(interval)
+  }
+}

@@ -1,0 +1,450 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { requireMember } from '#app/auth/require.server.ts'
+import { Field } from '#app/components/field.tsx'
+import { useValidatedForm } from '#app/components/validated-form.tsx'
+import { getDb } from '#app/db.server.ts'
+import { findEngagement } from '#app/engagements/queries.server.ts'
+import { getEnv } from '#app/env.server.ts'
+import {
+  ExtendInvitationSchema,
+  effectiveStatus,
+  INVITATION_STATUSES,
+  type InvitationStatus,
+  InviteVendorSchema,
+  PasteInvitationsSchema,
+  parsePastedInvitations,
+  STATUS_LABELS,
+} from '#app/invitations/invitation.ts'
+import {
+  DuplicateInvitationError,
+  extendInvitation,
+  InvitationClosedError,
+  InvitationNotFoundError,
+  inviteVendor,
+  resendInvitation,
+  revokeInvitation,
+} from '#app/invitations/invitations.server.ts'
+import { listInvitations } from '#app/invitations/queries.server.ts'
+import { parseFormData } from '#app/utils/forms.ts'
+import { invariantResponse } from '#app/utils/http.ts'
+
+async function requireEngagement(request: Request, engagementId: string | undefined) {
+  const member = await requireMember(request)
+  const engagement = await findEngagement(getDb(), {
+    organisationId: member.organisationId,
+    engagementId: engagementId ?? '',
+  })
+  invariantResponse(engagement, 'Engagement not found', { status: 404 })
+  return { member, engagement }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member, engagement } = await requireEngagement(request, params.engagementId)
+  const rows = await listInvitations(getDb(), { organisationId: member.organisationId, engagementId: engagement.id })
+  const now = new Date()
+  const vendors = rows.map((row) => ({ ...row, status: effectiveStatus(row, now), expiresAt: row.expires_at }))
+  const filter = new URL(request.url).searchParams.get('status')
+  const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, vendors.filter((v) => v.status === s).length]))
+  return {
+    vendors:
+      filter && (INVITATION_STATUSES as readonly string[]).includes(filter)
+        ? vendors.filter((v) => v.status === filter)
+        : vendors,
+    total: vendors.length,
+    counts,
+    archived: engagement.status === 'archived',
+  }
+}
+
+type ActionResult = {
+  intent: string
+  ok: boolean
+  message?: string
+  errors?: Record<string, string>
+  values?: Record<string, string>
+  lineErrors?: string[]
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member, engagement } = await requireEngagement(request, params.engagementId)
+  const db = getDb()
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const origin = getEnv().appUrl ?? new URL(request.url).origin
+  const buyer = { userId: member.userId, organisationName: member.organisationName }
+  const reply = (result: ActionResult, status = 200) => data(result, { status })
+  if (engagement.status === 'archived')
+    return reply({ intent, ok: false, message: 'This engagement is archived. Restore it to invite vendors.' }, 409)
+
+  try {
+    switch (intent) {
+      case 'invite': {
+        const parsed = parseFormData(InviteVendorSchema, formData)
+        if (!parsed.ok) return reply({ intent, ok: false, errors: parsed.errors, values: parsed.values }, 400)
+        const result = await inviteVendor(db, { engagement, buyer, input: parsed.data, origin })
+        return reply({ intent, ok: true, message: sentMessage(parsed.data.contactEmail, result.emailStatus) })
+      }
+      case 'paste': {
+        const parsed = parseFormData(PasteInvitationsSchema, formData)
+        if (!parsed.ok) return reply({ intent, ok: false, errors: parsed.errors, values: parsed.values }, 400)
+        const rows = parsePastedInvitations(parsed.data.rows)
+        const lineErrors = rows.filter((r) => r.errors).map((r) => `Line ${r.line}: ${r.errors?.join('; ')}`)
+        const emails = rows.flatMap((r) => (r.input ? [r.input.contactEmail] : []))
+        emails.forEach((email, i) => {
+          if (emails.indexOf(email) !== i) lineErrors.push(`${email} appears more than once`)
+        })
+        if (lineErrors.length > 0 || rows.length === 0) {
+          return reply(
+            {
+              intent,
+              ok: false,
+              lineErrors: lineErrors.length ? lineErrors : ['Paste at least one vendor'],
+              values: { rows: parsed.data.rows },
+            },
+            400,
+          )
+        }
+        const invited: string[] = []
+        const skipped: string[] = []
+        for (const row of rows) {
+          if (!row.input) continue
+          try {
+            await inviteVendor(db, { engagement, buyer, input: row.input, origin })
+            invited.push(row.input.contactEmail)
+          } catch (error) {
+            if (!(error instanceof DuplicateInvitationError)) throw error
+            skipped.push(row.input.contactEmail)
+          }
+        }
+        return reply({
+          intent,
+          ok: true,
+          message: `Invited ${invited.length} vendor${invited.length === 1 ? '' : 's'}.${skipped.length ? ` Already invited, skipped: ${skipped.join(', ')}.` : ''}`,
+        })
+      }
+      case 'resend': {
+        const status = await resendInvitation(db, {
+          engagement,
+          buyer,
+          invitationId: String(formData.get('invitationId')),
+          origin,
+        })
+        return reply({
+          intent,
+          ok: status !== 'failed',
+          message:
+            status === 'failed'
+              ? 'The new link could not be emailed. Check the mail settings and try again.'
+              : 'A new link was sent; the old one no longer works.',
+        })
+      }
+      case 'revoke': {
+        await revokeInvitation(db, { engagement, buyer, invitationId: String(formData.get('invitationId')) })
+        return reply({ intent, ok: true, message: 'Invitation revoked: its link no longer works.' })
+      }
+      case 'extend': {
+        const parsed = parseFormData(ExtendInvitationSchema, formData)
+        if (!parsed.ok) return reply({ intent, ok: false, message: parsed.errors.days }, 400)
+        const until = await extendInvitation(db, {
+          engagement,
+          buyer,
+          invitationId: String(formData.get('invitationId')),
+          days: parsed.data.days,
+        })
+        return reply({ intent, ok: true, message: `The link now works until ${until.slice(0, 10)}.` })
+      }
+      default:
+        return reply({ intent, ok: false, message: 'Unknown action.' }, 400)
+    }
+  } catch (error) {
+    if (error instanceof DuplicateInvitationError) {
+      return reply(
+        {
+          intent,
+          ok: false,
+          errors: { contactEmail: error.message },
+          values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
+        },
+        400,
+      )
+    }
+    if (error instanceof InvitationNotFoundError) throw new Response('Invitation not found', { status: 404 })
+    if (error instanceof InvitationClosedError) return reply({ intent, ok: false, message: error.message }, 409)
+    throw error
+  }
+}
+
+function sentMessage(email: string, status: string) {
+  if (status === 'failed')
+    return `The invitation for ${email} is saved, but the email could not be sent. Use "New link" to retry.`
+  if (status === 'outbox') return `Invitation for ${email} placed in the outbox (no mail server configured).`
+  return `Invitation sent to ${email}.`
+}
+
+function percent(answerCount: number | null) {
+  // The share of the core questionnaire's questions answered (about 70); refined per visible
+  // question once the questionnaire registry is wired in.
+  return Math.min(100, Math.round(((answerCount ?? 0) / 70) * 100))
+}
+
+export default function EngagementVendors() {
+  const { vendors, total, counts, archived } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const filter = searchParams.get('status')
+  const invite = useValidatedForm(InviteVendorSchema, actionData?.intent === 'invite' ? actionData.errors : undefined)
+  const busy = navigation.state === 'submitting'
+
+  return (
+    <div className="two-columns">
+      <section aria-labelledby="vendors-heading">
+        <h2 id="vendors-heading" style={{ marginTop: 0 }}>
+          Vendors
+        </h2>
+        {actionData?.message && !['invite', 'paste'].includes(actionData.intent) ? (
+          <div className={actionData.ok ? 'notice' : 'form-error'} role="status">
+            {actionData.message}
+          </div>
+        ) : null}
+        {total > 0 ? (
+          <nav className="filters" aria-label="Filter by status">
+            <Link to="?" aria-current={!filter ? 'true' : undefined}>
+              All ({total})
+            </Link>
+            {INVITATION_STATUSES.filter((s) => counts[s]).map((s) => (
+              <Link key={s} to={`?status=${s}`} aria-current={filter === s ? 'true' : undefined}>
+                {STATUS_LABELS[s]} ({counts[s]})
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        {vendors.length === 0 ? (
+          <div className="panel empty-state">
+            <h3>{total === 0 ? 'No vendors invited yet' : 'No vendor has this status'}</h3>
+            <p>
+              {total === 0
+                ? 'Invite the vendors you are considering: each gets a personal link to the questionnaire.'
+                : 'Choose another filter.'}
+            </p>
+          </div>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Vendor</th>
+                <th scope="col">Status</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Result</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vendors.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <strong>{v.vendorCompany}</strong> <span className="muted">({v.vendorCountry})</span>
+                    <br />
+                    <span className="muted">
+                      {v.contactName} · {v.contactEmail}
+                    </span>
+                    {v.lastEmailStatus === 'failed' ? <p className="field-error">Last email failed to send.</p> : null}
+                  </td>
+                  <td>
+                    <span className={`badge status-${v.status}`}>{STATUS_LABELS[v.status as InvitationStatus]}</span>
+                    <br />
+                    <span className="muted">{statusTime(v)}</span>
+                  </td>
+                  <td>
+                    <span className="progress" aria-hidden="true">
+                      <span style={{ width: `${percent(v.answerCount)}%` }} />
+                    </span>
+                    {percent(v.answerCount)}%
+                    <br />
+                    <span className="muted">
+                      {v.lastActivityAt ? `active ${v.lastActivityAt.slice(0, 10)}` : 'no activity'}
+                    </span>
+                  </td>
+                  <td>
+                    {v.score !== null && v.score !== undefined ? (
+                      <>
+                        <strong>{v.score}</strong>/100 <span className={`badge verdict-${v.verdict}`}>{v.verdict}</span>
+                        <br />
+                        <span className="muted">{v.locationClass}</span>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    {archived ? null : <RowActions id={v.id} status={v.status as InvitationStatus} busy={busy} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {archived ? null : (
+        <aside>
+          <section className="panel" aria-labelledby="invite-heading">
+            <h2 id="invite-heading" style={{ marginTop: 0 }}>
+              Invite a vendor
+            </h2>
+            {actionData?.intent === 'invite' && actionData.message ? (
+              <div className={actionData.ok ? 'notice' : 'form-error'} role="status">
+                {actionData.message}
+              </div>
+            ) : null}
+            <Form method="post" noValidate onSubmit={invite.onSubmit}>
+              <input type="hidden" name="intent" value="invite" />
+              <Field
+                label="Company"
+                error={invite.errorFor('vendorCompany')}
+                defaultValue={actionData?.values?.vendorCompany}
+                {...invite.form.register('vendorCompany')}
+              />
+              <Field
+                label="Country"
+                hint="Two-letter code, e.g. IN, PR, MX"
+                maxLength={2}
+                error={invite.errorFor('vendorCountry')}
+                defaultValue={actionData?.values?.vendorCountry}
+                {...invite.form.register('vendorCountry')}
+              />
+              <Field
+                label="Contact name"
+                error={invite.errorFor('contactName')}
+                defaultValue={actionData?.values?.contactName}
+                {...invite.form.register('contactName')}
+              />
+              <Field
+                label="Contact email"
+                type="email"
+                error={invite.errorFor('contactEmail')}
+                defaultValue={actionData?.values?.contactEmail}
+                {...invite.form.register('contactEmail')}
+              />
+              <button className="primary" type="submit" disabled={busy}>
+                Send invitation
+              </button>
+            </Form>
+          </section>
+          <section className="panel" aria-labelledby="paste-heading" style={{ marginTop: '1rem' }}>
+            <h2 id="paste-heading" style={{ marginTop: 0 }}>
+              Invite several
+            </h2>
+            {actionData?.intent === 'paste' && actionData.message ? (
+              <div className={actionData.ok ? 'notice' : 'form-error'} role="status">
+                {actionData.message}
+              </div>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="paste" />
+              <div className="field">
+                <label htmlFor="paste-rows">One vendor per line: company, country, contact name, email</label>
+                <p className="field-hint" id="paste-hint">
+                  Paste from a spreadsheet (tab-separated) or type comma-separated lines.
+                </p>
+                <textarea
+                  id="paste-rows"
+                  name="rows"
+                  rows={5}
+                  aria-describedby={
+                    actionData?.intent === 'paste' && actionData.lineErrors ? 'paste-hint paste-errors' : 'paste-hint'
+                  }
+                  defaultValue={actionData?.intent === 'paste' ? actionData.values?.rows : undefined}
+                  placeholder={
+                    'Caribe Data Services, PR, Luis Ortiz, luis@caribe.example\nMumbai Coding Co, IN, Priya Shah, priya@mumbai.example'
+                  }
+                />
+                {actionData?.intent === 'paste' && (actionData.lineErrors || actionData.errors?.rows) ? (
+                  <ul className="field-error" id="paste-errors" role="alert">
+                    {(actionData.lineErrors ?? [actionData.errors?.rows]).map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+              <button className="primary" type="submit" disabled={busy}>
+                Invite all
+              </button>
+            </Form>
+          </section>
+        </aside>
+      )}
+    </div>
+  )
+}
+
+function statusTime(v: {
+  status: string
+  invitedAt: string
+  openedAt: string | null
+  startedAt: string | null
+  submittedAt: string | null
+  reopenedAt: string | null
+  revokedAt: string | null
+  expiresAt: string
+}) {
+  const at = (value: string | null) => (value ? value.slice(0, 10) : '')
+  switch (v.status) {
+    case 'opened':
+      return at(v.openedAt)
+    case 'in-progress':
+      return `since ${at(v.startedAt)}`
+    case 'submitted':
+      return at(v.submittedAt)
+    case 'reopened':
+      return at(v.reopenedAt)
+    case 'revoked':
+      return at(v.revokedAt)
+    case 'expired':
+      return `on ${at(v.expiresAt)}`
+    default:
+      return `${at(v.invitedAt)} · link until ${at(v.expiresAt)}`
+  }
+}
+
+function RowActions({ id, status, busy }: { id: string; status: InvitationStatus; busy: boolean }) {
+  if (status === 'revoked') return null
+  return (
+    <div className="row-actions">
+      {status !== 'submitted' ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="resend" />
+          <input type="hidden" name="invitationId" value={id} />
+          <button type="submit" disabled={busy} title="Email a new link; the old link stops working">
+            New link
+          </button>
+        </Form>
+      ) : null}
+      {status !== 'submitted' ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="extend" />
+          <input type="hidden" name="invitationId" value={id} />
+          <label className="visually-hidden" htmlFor={`extend-${id}`}>
+            Days to extend
+          </label>
+          <input id={`extend-${id}`} type="number" name="days" min={1} max={90} defaultValue={7} />
+          <button type="submit" disabled={busy}>
+            Extend
+          </button>
+        </Form>
+      ) : null}
+      <details>
+        <summary>Revoke…</summary>
+        <Form method="post">
+          <input type="hidden" name="intent" value="revoke" />
+          <input type="hidden" name="invitationId" value={id} />
+          <span>The vendor’s link will stop working.</span>
+          <button className="danger" type="submit" disabled={busy}>
+            Revoke
+          </button>
+        </Form>
+      </details>
+    </div>
+  )
+}

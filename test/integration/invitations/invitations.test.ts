@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { getDb } from '#app/db.server.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
+import { BrowserClient } from '#test/support/browser-client.ts'
+import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
+import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+
+let server: TestServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  server = await startTestServer({ SMTP_URL: smtp.url })
+})
+afterAll(async () => {
+  await server.close()
+  await smtp.close()
+})
+
+async function buyerWithEngagement(dueDate: string | null = '2099-01-31') {
+  const org = await createOrganisation('Mercy Hospital')
+  const engagementId = await createEngagement(org.organisationId, 'Medical coding 2027', dueDate)
+  const buyer = new BrowserClient(server.baseUrl)
+  await logIn(buyer, org)
+  return { org, engagementId, buyer, page: `/app/engagements/${engagementId}?index` }
+}
+
+const vendorForm = (email: string) => ({
+  intent: 'invite',
+  vendorCompany: 'Manila Coding Corp',
+  vendorCountry: 'ph',
+  contactName: 'Ana Santos',
+  contactEmail: email,
+})
+
+async function invitationRow(email: string) {
+  return getDb().selectFrom('invitation').selectAll().where('contact_email', '=', email).executeTakeFirstOrThrow()
+}
+
+describe('vendor invitations', () => {
+  test('the vendor receives the link by email; following it opens the questionnaire without the token in the address', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    const response = await buyer.post(page, vendorForm('ana@manila.example'))
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('Invitation sent to ana@manila.example')
+
+    const email = await smtp.waitForEmail('ana@manila.example')
+    expect(email.subject).toBe('Mercy Hospital invites you to a vendor due-diligence questionnaire')
+    expect(email.text).toContain('Please answer by 2099-01-31')
+    const link = linkIn(email.text, `${server.baseUrl}/v/`)
+    const token = link.split('/v/')[1] ?? ''
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32) // 256 random bits
+
+    const stored = await invitationRow('ana@manila.example')
+    expect(stored.token_hash).not.toContain(token)
+    expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored.vendor_country).toBe('PH')
+    // Expiry defaults to the due date plus 7 days.
+    expect(stored.expires_at.slice(0, 10)).toBe('2099-02-07')
+    // With SMTP configured the stored copy of the email has no live link.
+    const stored_email = await getDb()
+      .selectFrom('outbound_email')
+      .select('text_body')
+      .where('to_address', '=', 'ana@manila.example')
+      .executeTakeFirstOrThrow()
+    expect(stored_email.text_body).not.toContain(token)
+
+    const vendor = new BrowserClient(server.baseUrl)
+    const landing = await vendor.get(new URL(link).pathname)
+    expect(landing.status).toBe(302)
+    expect(landing.headers.get('location')).toBe('/v')
+    expect(landing.headers.get('referrer-policy')).toBe('no-referrer')
+    const home = await vendor.get('/v')
+    expect(home.status).toBe(200)
+    expect(home.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(await home.text()).toContain('Medical coding 2027')
+
+    const opened = await invitationRow('ana@manila.example')
+    expect(opened.status).toBe('opened')
+    expect(opened.opened_at).not.toBeNull()
+    const list = await (await buyer.get(page)).text()
+    expect(list).toContain('Manila Coding Corp')
+    expect(list).toContain('Opened')
+  })
+
+  test('a revoked link shows a plain page, and the vendor session it opened ends too', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    await buyer.post(page, vendorForm('rev@vendor.example'))
+    const link = new URL(linkIn((await smtp.waitForEmail('rev@vendor.example')).text, `${server.baseUrl}/v/`)).pathname
+    const vendor = new BrowserClient(server.baseUrl)
+    await vendor.get(link)
+    expect((await vendor.get('/v')).status).toBe(200)
+
+    const { id } = await invitationRow('rev@vendor.example')
+    const revoked = await buyer.post(page, { intent: 'revoke', invitationId: id })
+    expect(await revoked.text()).toContain('Invitation revoked')
+
+    const again = await new BrowserClient(server.baseUrl).get(link)
+    expect(again.status).toBe(410)
+    const html = await again.text()
+    expect(html).toContain('This invitation was withdrawn')
+    expect(html).not.toContain('Mercy Hospital')
+    expect((await vendor.get('/v')).status).toBe(401)
+  })
+
+  test('"New link" kills the old link and emails a working one', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    await buyer.post(page, vendorForm('resend@vendor.example'))
+    const oldLink = new URL(linkIn((await smtp.waitForEmail('resend@vendor.example')).text, `${server.baseUrl}/v/`))
+      .pathname
+    const before = smtp.received.length
+    const { id } = await invitationRow('resend@vendor.example')
+    const resent = await buyer.post(page, { intent: 'resend', invitationId: id })
+    expect(await resent.text()).toContain('the old one no longer works')
+    await expect.poll(() => smtp.received.length).toBe(before + 1)
+    const newLink = new URL(linkIn(smtp.received.at(-1)?.text ?? '', `${server.baseUrl}/v/`)).pathname
+    expect(newLink).not.toBe(oldLink)
+    expect((await new BrowserClient(server.baseUrl).get(oldLink)).status).toBe(404)
+    expect((await new BrowserClient(server.baseUrl).get(newLink)).status).toBe(302)
+  })
+
+  test('an expired link says so; extending it makes it work again', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    await buyer.post(page, vendorForm('late@vendor.example'))
+    const link = new URL(linkIn((await smtp.waitForEmail('late@vendor.example')).text, `${server.baseUrl}/v/`)).pathname
+    const { id } = await invitationRow('late@vendor.example')
+    await getDb()
+      .updateTable('invitation')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('id', '=', id)
+      .execute()
+
+    const expired = await new BrowserClient(server.baseUrl).get(link)
+    expect(expired.status).toBe(410)
+    expect(await expired.text()).toContain('This link has expired')
+    expect(await (await buyer.get(page)).text()).toContain('Link expired')
+
+    const extended = await buyer.post(page, { intent: 'extend', invitationId: id, days: '10' })
+    expect(await extended.text()).toContain('The link now works until')
+    expect((await new BrowserClient(server.baseUrl).get(link)).status).toBe(302)
+  })
+
+  test('bad input gets a message at the field: invalid email, unknown country, duplicate invitation', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    const bad = await buyer.post(page, { ...vendorForm('not-an-email'), vendorCountry: 'XX' })
+    expect(bad.status).toBe(400)
+    const html = await bad.text()
+    expect(html).toContain('Enter a valid email address')
+    expect(html).toContain('Choose a country from the list')
+    expect(html).toContain('value="Manila Coding Corp"')
+
+    await buyer.post(page, vendorForm('dup@vendor.example'))
+    const duplicate = await buyer.post(page, vendorForm('DUP@vendor.example'))
+    expect(duplicate.status).toBe(400)
+    expect(await duplicate.text()).toContain('dup@vendor.example is already invited to this engagement')
+  })
+
+  test('pasted vendors are all invited, or none when a line is wrong (with its line number)', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    const wrong = await buyer.post(page, {
+      intent: 'paste',
+      rows: 'Caribe Data, PR, Luis Ortiz, luis@caribe.example\nBogotá BPO, ZZ, Marta Ruiz, marta@bogota.example',
+    })
+    expect(wrong.status).toBe(400)
+    const wrongHtml = await wrong.text()
+    expect(wrongHtml).toContain('Line 2: vendorCountry: Choose a country from the list')
+    expect(wrongHtml).toContain('luis@caribe.example') // the pasted text is kept
+    expect(
+      await getDb().selectFrom('invitation').select('id').where('contact_email', '=', 'luis@caribe.example').execute(),
+    ).toEqual([])
+
+    const ok = await buyer.post(page, {
+      intent: 'paste',
+      rows: 'Caribe Data\tPR\tLuis Ortiz\tluis@caribe.example\n"Bogotá BPO, S.A.S."\tCO\tMarta Ruiz\tmarta@bogota.example\n',
+    })
+    expect(ok.status).toBe(200)
+    expect(await ok.text()).toContain('Invited 2 vendors.')
+    const marta = await invitationRow('marta@bogota.example')
+    expect(marta.vendor_company).toBe('Bogotá BPO, S.A.S.')
+  })
+
+  test('every engagement and invitation URL is a 404 to a user of another organisation', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    await buyer.post(page, vendorForm('scoped@vendor.example'))
+    const { id } = await invitationRow('scoped@vendor.example')
+
+    const stranger = await createOrganisation('Other Org')
+    const other = new BrowserClient(server.baseUrl)
+    await logIn(other, stranger)
+    expect((await other.get(page)).status).toBe(404)
+    expect((await other.get(page.replace('?index', '/audit'))).status).toBe(404)
+    for (const intent of ['revoke', 'resend', 'extend']) {
+      const response = await other.post(page, { intent, invitationId: id, days: '5' })
+      expect(response.status).toBe(404)
+    }
+    // Even with their own engagement's URL, another organisation's invitation id is not found.
+    const ownEngagement = await createEngagement(stranger.organisationId)
+    const viaOwn = await other.post(`/app/engagements/${ownEngagement}?index`, { intent: 'revoke', invitationId: id })
+    expect(viaOwn.status).toBe(404)
+    expect((await invitationRow('scoped@vendor.example')).status).toBe('invited')
+  })
+
+  test('the audit log records who invited, revoked and opened', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    await buyer.post(page, vendorForm('audited@vendor.example'))
+    const link = new URL(linkIn((await smtp.waitForEmail('audited@vendor.example')).text, `${server.baseUrl}/v/`))
+      .pathname
+    await new BrowserClient(server.baseUrl).get(link)
+    const html = await (await buyer.get(page.replace('?index', '/audit'))).text()
+    expect(html).toContain('invited a vendor')
+    expect(html).toContain('Manila Coding Corp (vendor)')
+    expect(html).toContain('opened the invitation link')
+  })
+})
