@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ProfileFormSchema } from './profile-form.ts'
 
 /** Engagement forms. Client-safe: the browser validates with these before the server does. */
 
@@ -23,3 +24,7 @@ export const EngagementDetailsSchema = z.object({
     .transform((value) => (value === '' ? null : value)),
 })
 export type EngagementDetails = z.output<typeof EngagementDetailsSchema>
+
+/** The whole engagement form: details plus the regulatory profile. */
+export const EngagementFormSchema = EngagementDetailsSchema.extend({ profile: ProfileFormSchema })
+export type EngagementFormOutput = z.output<typeof EngagementFormSchema>

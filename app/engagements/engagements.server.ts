@@ -78,3 +78,53 @@ export async function setEngagementArchived(
     })
   })
 }
+
+/**
+ * Saves edited details and profile. Returns whether the profile changed; a changed profile is
+ * audited with its before and after, and the caller re-assesses the submitted responses.
+ */
+export async function updateEngagement(
+  db: Kysely<Database>,
+  {
+    actor,
+    engagementId,
+    details,
+    profile,
+  }: { actor: Actor; engagementId: string; details: EngagementDetails; profile: unknown },
+): Promise<{ profileChanged: boolean }> {
+  const now = nowIso()
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('regulatory_profile')
+      .innerJoin('engagement', 'engagement.id', 'regulatory_profile.engagement_id')
+      .select(['regulatory_profile.profile_json as profileJson'])
+      .where('engagement.id', '=', engagementId)
+      .where('engagement.organisation_id', '=', actor.organisationId)
+      .executeTakeFirstOrThrow()
+    const next = JSON.stringify(profile)
+    const profileChanged = current.profileJson !== next
+    await trx
+      .updateTable('engagement')
+      .set({ name: details.name, description: details.description, due_date: details.dueDate, updated_at: now })
+      .where('id', '=', engagementId)
+      .where('organisation_id', '=', actor.organisationId)
+      .execute()
+    if (profileChanged) {
+      await trx
+        .updateTable('regulatory_profile')
+        .set({ profile_json: next, updated_by_user_id: actor.userId, updated_at: now })
+        .where('engagement_id', '=', engagementId)
+        .execute()
+      await recordAuditEvent(trx, {
+        organisationId: actor.organisationId,
+        engagementId,
+        actor: { type: 'user', userId: actor.userId },
+        action: 'profile.updated',
+        subjectType: 'regulatory_profile',
+        subjectId: engagementId,
+        detail: { before: JSON.parse(current.profileJson), after: profile },
+      })
+    }
+    return { profileChanged }
+  })
+}

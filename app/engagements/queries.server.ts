@@ -27,3 +27,21 @@ export function findEngagement(
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst()
 }
+
+/** An engagement with its regulatory profile (parsed), scoped by organisation. */
+export async function findEngagementWithProfile(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+) {
+  const row = await db
+    .selectFrom('engagement')
+    .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'engagement.id')
+    .selectAll('engagement')
+    .select('regulatory_profile.profile_json as profileJson')
+    .where('engagement.id', '=', engagementId)
+    .where('engagement.organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { profileJson, ...engagement } = row
+  return { engagement, profile: JSON.parse(profileJson) as unknown }
+}

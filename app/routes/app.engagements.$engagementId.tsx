@@ -49,6 +49,7 @@ export default function EngagementLayout() {
         <NavLink to={base} end>
           Vendors
         </NavLink>
+        <NavLink to={`${base}/profile`}>Profile and settings</NavLink>
         <NavLink to={`${base}/audit`}>Audit log</NavLink>
       </nav>
       <Outlet />

@@ -21,6 +21,9 @@ export default function Engagements() {
           <h1>Engagements</h1>
           <p>Each engagement is one outsourcing project: its regulatory profile and the vendors you invite to it.</p>
         </div>
+        <Link className="button" to="/app/engagements/new">
+          New engagement
+        </Link>
       </div>
       {engagements.length === 0 ? (
         <section className="panel empty-state" aria-labelledby="no-engagements">
@@ -30,7 +33,11 @@ export default function Engagements() {
             patient records, or document control for ITAR drawings. Shoreline then tells you which laws apply and how
             far the work may go, and you invite candidate vendors to answer its questionnaire.
           </p>
-          <p className="muted">Creating engagements arrives in the next release of Shoreline.</p>
+          <p>
+            <Link className="button" to="/app/engagements/new">
+              Create your first engagement
+            </Link>
+          </p>
         </section>
       ) : (
         <table className="data">

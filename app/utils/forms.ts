@@ -31,3 +31,26 @@ function withoutSecrets(values: Record<string, string>) {
   const { password: _password, ...rest } = values
   return rest
 }
+
+/**
+ * Submitted fields to a nested object: dotted names become nesting (`profile.flags.dodContractor`)
+ * and a name sent more than once (checkboxes) becomes an array. Parse the result with the form's
+ * zod schema, exactly as react-hook-form's values are parsed in the browser.
+ */
+export function nestedFormValues(formData: FormData): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  const counts = new Map<string, number>()
+  for (const key of formData.keys()) counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === 'string')
+    const value = (counts.get(key) ?? 0) > 1 ? values : values[0]
+    const path = key.split('.')
+    let node = root
+    path.slice(0, -1).forEach((part) => {
+      node[part] ??= {}
+      node = node[part] as Record<string, unknown>
+    })
+    node[path.at(-1) as string] = value
+  }
+  return root
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod'
+
+/**
+ * The regulatory-profile form: the contract's Profile (../shared/contract/assessment.md) as a
+ * buyer meets it — each data category in plain words, volume fields only where they matter.
+ * Client-safe: the browser validates and previews the outlook with the same code.
+ */
+
+export const INDUSTRY_LABELS = {
+  healthcare: 'Healthcare (hospital, clinic, health plan)',
+  'financial-services': 'Financial services (bank, lender, insurer, fintech)',
+  defense: 'Defence and aerospace',
+  'public-sector': 'Public sector',
+  ecommerce: 'Retail and e-commerce',
+  technology: 'Technology',
+  manufacturing: 'Manufacturing',
+  other: 'Other',
+} as const
+export type Industry = keyof typeof INDUSTRY_LABELS
+
+export const DATA_CATEGORY_INFO = {
+  phi: {
+    label: 'Patient health information (PHI)',
+    explain:
+      'Medical records, claims, diagnoses or billing data about identifiable patients of a US healthcare provider or plan.',
+  },
+  npi: {
+    label: 'Customers’ financial information (GLBA)',
+    explain: 'Account numbers, balances, loan or payment history of the customers of a US financial institution.',
+  },
+  'cardholder-data': {
+    label: 'Payment card data (PCI DSS)',
+    explain: 'Card numbers (PAN), with or without names and expiry dates, or card verification codes.',
+  },
+  cui: {
+    label: 'Controlled unclassified information (CUI)',
+    explain: 'Information a US defence contract marks as CUI or covered defence information.',
+  },
+  'itar-technical-data': {
+    label: 'ITAR technical data',
+    explain: 'Drawings, specifications or know-how for items on the US Munitions List.',
+  },
+  'ear-technology': {
+    label: 'Export-controlled technology (EAR)',
+    explain: 'Technology or source code on the Commerce Control List (it has an ECCN), or EAR99 technology.',
+  },
+  'eu-personal-data': {
+    label: 'Personal data of people in the EU/EEA (GDPR)',
+    explain:
+      'Anything that identifies a person — names, emails, order history — collected by an EU business or about people in the EU.',
+  },
+  'cn-personal-information': {
+    label: 'Personal information collected in mainland China',
+    explain: 'Names, phone numbers, addresses or order data of people in mainland China.',
+  },
+  'cn-sensitive-personal-information': {
+    label: 'Sensitive personal information from China',
+    explain:
+      'Biometrics, health, financial accounts, location tracking, religion, or data about children under 14, collected in mainland China.',
+  },
+  'cn-important-data': {
+    label: 'China “important data”',
+    explain:
+      'Data a Chinese authority has notified or published as important data (a sector catalogue applies to you).',
+  },
+  'us-sensitive-personal-data': {
+    label: 'US sensitive personal data in bulk (DOJ rule)',
+    explain: 'Health, financial, biometric, genomic, precise location data or identifiers of many US persons.',
+  },
+  'ca-consumer-personal-information': {
+    label: 'California consumers’ personal information (CCPA)',
+    explain: 'Personal information of California residents held by a business that meets the CCPA thresholds.',
+  },
+  confidential: {
+    label: 'Confidential business data',
+    explain: 'Trade secrets or internal data with no specific regulation.',
+  },
+} as const
+export type DataCategory = keyof typeof DATA_CATEGORY_INFO
+export const DATA_CATEGORIES = Object.keys(DATA_CATEGORY_INFO) as DataCategory[]
+
+export const VOLUME_FIELDS = {
+  cnPersonalInformationIndividuals: {
+    label: 'People in mainland China whose (non-sensitive) personal information you have sent abroad since 1 January',
+    showFor: ['cn-personal-information', 'cn-sensitive-personal-information'],
+  },
+  cnSensitivePersonalInformationIndividuals: {
+    label: 'People whose sensitive personal information you have sent abroad since 1 January',
+    showFor: ['cn-sensitive-personal-information'],
+  },
+  usPersonalHealthData: {
+    label: 'US persons whose health data is involved (last 12 months)',
+    showFor: ['us-sensitive-personal-data', 'phi'],
+  },
+  usPersonalFinancialData: {
+    label: 'US persons whose financial data is involved',
+    showFor: ['us-sensitive-personal-data', 'npi'],
+  },
+  usCoveredPersonalIdentifiers: {
+    label: 'US persons whose identifiers (SSN, ID numbers, account IDs) are involved',
+    showFor: ['us-sensitive-personal-data'],
+  },
+  usBiometricIdentifiers: {
+    label: 'US persons whose biometric identifiers are involved',
+    showFor: ['us-sensitive-personal-data'],
+  },
+  usPreciseGeolocationDevices: {
+    label: 'US devices whose precise location data is involved',
+    showFor: ['us-sensitive-personal-data'],
+  },
+  usHumanGenomicData: { label: 'US persons whose genomic data is involved', showFor: ['us-sensitive-personal-data'] },
+} as const satisfies Record<string, { label: string; showFor: readonly DataCategory[] }>
+export type VolumeField = keyof typeof VOLUME_FIELDS
+
+export const FLAG_INFO = {
+  criticalInformationInfrastructureOperator: 'We are a critical information infrastructure operator (CIIO) in China',
+  dodContractor: 'We hold US Department of Defense contracts',
+  usGovernmentRelatedData: 'The data includes US government-related data (e.g. about government personnel or sites)',
+} as const
+export type BooleanFlag = keyof typeof FLAG_INFO
+
+export const PURPOSE_LABELS = {
+  'cross-border-contract': 'Performing a contract with the individual (shopping, delivery, payment, booking, visa)',
+  'cross-border-hr': 'Cross-border HR management of our own employees',
+  emergency: 'Protecting life, health or property in an emergency',
+  'international-trade': 'International trade',
+  'cross-border-transport': 'Cross-border transport',
+  'academic-cooperation': 'Academic cooperation',
+  manufacturing: 'Cross-border manufacturing',
+  marketing: 'Marketing',
+} as const
+export type Purpose = keyof typeof PURPOSE_LABELS
+
+/** Whether a volume field matters for the chosen categories (others are hidden and sent as 0). */
+export function volumeFieldShown(field: VolumeField, categories: readonly string[]): boolean {
+  return VOLUME_FIELDS[field].showFor.some((category) => categories.includes(category))
+}
+
+const asArray = (value: unknown) =>
+  value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]
+const asBoolean = (value: unknown) => value === true || value === 'on' || value === 'true'
+const asCount = z.preprocess(
+  (value) => (value === '' || value === undefined || value === null ? 0 : value),
+  z.coerce
+    .number({ error: 'Enter a number' })
+    .int('Enter a whole number')
+    .min(0, 'Cannot be negative')
+    .max(10_000_000_000, 'That is too large'),
+)
+
+/**
+ * The profile part of the engagement form, from browser values or submitted form fields alike, to
+ * the contract's Profile. Volumes that do not matter for the chosen categories are zeroed, so a
+ * stale hidden number never triggers a regime.
+ */
+export const ProfileFormSchema = z
+  .object({
+    homeCountry: z
+      .string({ error: 'Choose your home country' })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'Choose your home country'),
+    industry: z.enum(Object.keys(INDUSTRY_LABELS) as [Industry, ...Industry[]], { error: 'Choose an industry' }),
+    dataCategories: z.preprocess(asArray, z.array(z.enum(DATA_CATEGORIES as [DataCategory, ...DataCategory[]]))),
+    purposes: z.preprocess(asArray, z.array(z.enum(Object.keys(PURPOSE_LABELS) as [Purpose, ...Purpose[]]))),
+    volumes: z
+      .object(
+        Object.fromEntries(Object.keys(VOLUME_FIELDS).map((key) => [key, asCount])) as Record<
+          VolumeField,
+          typeof asCount
+        >,
+      )
+      .partial()
+      .default({}),
+    flags: z
+      .object({
+        criticalInformationInfrastructureOperator: z.preprocess(asBoolean, z.boolean()),
+        dodContractor: z.preprocess(asBoolean, z.boolean()),
+        usGovernmentRelatedData: z.preprocess(asBoolean, z.boolean()),
+        cmmcLevel: z.preprocess(
+          (value) => (value === '' || value === undefined ? 0 : value),
+          z.coerce.number().int().min(0).max(3),
+        ),
+      })
+      .partial()
+      .default({}),
+  })
+  .transform((form) => ({
+    homeCountry: form.homeCountry,
+    industry: form.industry,
+    dataCategories: [...new Set(form.dataCategories)],
+    volumes: Object.fromEntries(
+      (Object.keys(VOLUME_FIELDS) as VolumeField[]).map((field) => [
+        field,
+        volumeFieldShown(field, form.dataCategories) ? (form.volumes[field] ?? 0) : 0,
+      ]),
+    ) as Record<VolumeField, number>,
+    flags: {
+      criticalInformationInfrastructureOperator: form.flags.criticalInformationInfrastructureOperator ?? false,
+      dodContractor: form.flags.dodContractor ?? false,
+      cmmcLevel: form.flags.cmmcLevel ?? 0,
+      usGovernmentRelatedData: form.flags.usGovernmentRelatedData ?? false,
+    },
+    purposes: [...new Set(form.purposes)],
+  }))
+export type ProfileFormOutput = z.output<typeof ProfileFormSchema>

@@ -1,0 +1,92 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { requirePermission } from '#app/auth/require.server.ts'
+import { getDb } from '#app/db.server.ts'
+import { countryOptions } from '#app/engagements/countries.server.ts'
+import { EngagementFormSchema } from '#app/engagements/engagement.ts'
+import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
+import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
+import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
+import { fieldErrorsOf, nestedFormValues } from '#app/utils/forms.ts'
+import { invariantResponse } from '#app/utils/http.ts'
+
+async function load(request: Request, engagementId: string | undefined) {
+  const member = await requirePermission(request, 'engagement:write')
+  const found = await findEngagementWithProfile(getDb(), {
+    organisationId: member.organisationId,
+    engagementId: engagementId ?? '',
+  })
+  invariantResponse(found, 'Engagement not found', { status: 404 })
+  return { member, ...found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { engagement, profile } = await load(request, params.engagementId)
+  const values: EngagementFormValues = {
+    name: engagement.name,
+    description: engagement.description,
+    dueDate: engagement.due_date ?? '',
+    profile: profile as EngagementFormValues['profile'],
+  }
+  return { values, archived: engagement.status === 'archived', countries: countryOptions() }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member, engagement } = await load(request, params.engagementId)
+  const formData = await request.formData()
+  const actor = { organisationId: member.organisationId, userId: member.userId }
+  const intent = formData.get('intent')
+  if (intent === 'archive' || intent === 'restore') {
+    await setEngagementArchived(getDb(), { actor, engagementId: engagement.id, archived: intent === 'archive' })
+    return redirect(intent === 'archive' ? '/app/engagements' : `/app/engagements/${engagement.id}`)
+  }
+  formData.delete('intent')
+  const values = nestedFormValues(formData)
+  const parsed = EngagementFormSchema.safeParse(values)
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, saved: false }, { status: 400 })
+  const { profile, ...details } = parsed.data
+  await updateEngagement(getDb(), { actor, engagementId: engagement.id, details, profile })
+  return { errors: undefined, values: undefined, saved: true }
+}
+
+export default function EngagementProfile() {
+  const { values, archived, countries } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      {actionData?.saved ? (
+        <div className="notice" role="status">
+          Saved.
+        </div>
+      ) : null}
+      <EngagementForm
+        defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
+        serverErrors={actionData?.errors}
+        countries={countries}
+        submitLabel="Save changes"
+      />
+      <section className="panel danger-zone" aria-labelledby="archive-heading">
+        <h2 id="archive-heading">{archived ? 'Restore this engagement' : 'Archive this engagement'}</h2>
+        <p className="muted">
+          {archived
+            ? 'It returns to your list of active engagements.'
+            : 'It leaves your list of active engagements; vendors and answers are kept and you can restore it.'}
+        </p>
+        <details>
+          <summary className="button secondary">{archived ? 'Restore…' : 'Archive…'}</summary>
+          <Form method="post">
+            <input type="hidden" name="intent" value={archived ? 'restore' : 'archive'} />
+            <p>
+              {archived
+                ? 'Restore this engagement?'
+                : 'Archive this engagement? Vendors can no longer be invited until you restore it.'}
+            </p>
+            <button className={archived ? 'primary' : 'danger'} type="submit">
+              {archived ? 'Yes, restore' : 'Yes, archive'}
+            </button>
+          </Form>
+        </details>
+      </section>
+    </>
+  )
+}
