@@ -17,6 +17,6 @@ if (env.databaseFile !== ':memory:') {
 }
 const applied = await migrateToLatest(getDb())
 console.log(`Recreated ${env.databaseFile} (${applied.length} migrations).`)
-const demo = await seedDemoIfEmpty(getDb())
+const demo = await seedDemoIfEmpty(getDb(), env.appUrl ?? `http://localhost:${env.port}`)
 if (demo) console.log(`Demo login:  ${demo.email}  /  ${demo.password}`)
 await closeDb()

@@ -182,10 +182,11 @@ function sentMessage(email: string, status: string) {
   return `Invitation sent to ${email}.`
 }
 
-function percent(answerCount: number | null) {
+function percent(v: { status: string; answerCount: number | null }) {
+  if (v.status === 'submitted') return 100
   // The share of the core questionnaire's questions answered (about 70); refined per visible
   // question once the questionnaire registry is wired in.
-  return Math.min(100, Math.round(((answerCount ?? 0) / 70) * 100))
+  return Math.min(100, Math.round(((v.answerCount ?? 0) / 70) * 100))
 }
 
 export default function EngagementVendors() {
@@ -198,7 +199,7 @@ export default function EngagementVendors() {
   const busy = navigation.state === 'submitting'
 
   return (
-    <div className="two-columns">
+    <>
       <section aria-labelledby="vendors-heading">
         <h2 id="vendors-heading" style={{ marginTop: 0 }}>
           Vendors
@@ -235,7 +236,8 @@ export default function EngagementVendors() {
               <tr>
                 <th scope="col">Vendor</th>
                 <th scope="col">Status</th>
-                <th scope="col">Progress</th>
+                <th scope="col">Answered</th>
+                <th scope="col">Last activity</th>
                 <th scope="col">Result</th>
                 <th scope="col">Actions</th>
               </tr>
@@ -258,14 +260,11 @@ export default function EngagementVendors() {
                   </td>
                   <td>
                     <span className="progress" aria-hidden="true">
-                      <span style={{ width: `${percent(v.answerCount)}%` }} />
+                      <span style={{ width: `${percent(v)}%` }} />
                     </span>
-                    {percent(v.answerCount)}%
-                    <br />
-                    <span className="muted">
-                      {v.lastActivityAt ? `active ${v.lastActivityAt.slice(0, 10)}` : 'no activity'}
-                    </span>
+                    {percent(v)}%
                   </td>
+                  <td className="muted">{v.lastActivityAt ? v.lastActivityAt.slice(0, 10) : 'none yet'}</td>
                   <td>
                     {v.score !== null && v.score !== undefined ? (
                       <>
@@ -288,7 +287,7 @@ export default function EngagementVendors() {
       </section>
 
       {archived ? null : (
-        <aside>
+        <div className="invite-panels">
           <section className="panel" aria-labelledby="invite-heading">
             <h2 id="invite-heading" style={{ marginTop: 0 }}>
               Invite a vendor
@@ -332,7 +331,7 @@ export default function EngagementVendors() {
               </button>
             </Form>
           </section>
-          <section className="panel" aria-labelledby="paste-heading" style={{ marginTop: '1rem' }}>
+          <section className="panel" aria-labelledby="paste-heading">
             <h2 id="paste-heading" style={{ marginTop: 0 }}>
               Invite several
             </h2>
@@ -373,9 +372,9 @@ export default function EngagementVendors() {
               </button>
             </Form>
           </section>
-        </aside>
+        </div>
       )}
-    </div>
+    </>
   )
 }
 
@@ -409,31 +408,28 @@ function statusTime(v: {
 }
 
 function RowActions({ id, status, busy }: { id: string; status: InvitationStatus; busy: boolean }) {
-  if (status === 'revoked') return null
+  // A submitted response is the vendor's record: it is reopened (vendor journey), not re-linked or revoked.
+  if (status === 'revoked' || status === 'submitted') return null
   return (
     <div className="row-actions">
-      {status !== 'submitted' ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="resend" />
-          <input type="hidden" name="invitationId" value={id} />
-          <button type="submit" disabled={busy} title="Email a new link; the old link stops working">
-            New link
-          </button>
-        </Form>
-      ) : null}
-      {status !== 'submitted' ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="extend" />
-          <input type="hidden" name="invitationId" value={id} />
-          <label className="visually-hidden" htmlFor={`extend-${id}`}>
-            Days to extend
-          </label>
-          <input id={`extend-${id}`} type="number" name="days" min={1} max={90} defaultValue={7} />
-          <button type="submit" disabled={busy}>
-            Extend
-          </button>
-        </Form>
-      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="resend" />
+        <input type="hidden" name="invitationId" value={id} />
+        <button type="submit" disabled={busy} title="Email a new link; the old link stops working">
+          New link
+        </button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="extend" />
+        <input type="hidden" name="invitationId" value={id} />
+        <label className="visually-hidden" htmlFor={`extend-${id}`}>
+          Days to extend
+        </label>
+        <input id={`extend-${id}`} type="number" name="days" min={1} max={90} defaultValue={7} />
+        <button type="submit" disabled={busy}>
+          Extend
+        </button>
+      </Form>
       <details>
         <summary>Revoke…</summary>
         <Form method="post">

@@ -41,7 +41,12 @@ export default function EngagementLayout() {
         <div>
           <h1>{engagement.name}</h1>
           <p>{engagement.description || 'No description.'}</p>
-          <p className="muted">{engagement.dueDate ? `Answers due ${engagement.dueDate}` : 'No due date'}</p>
+          <p className="muted">
+            {engagement.dueDate ? `Answers due ${engagement.dueDate}` : 'No due date'}{' '}
+            {engagement.dueDate && engagement.dueDate < new Date().toISOString().slice(0, 10) ? (
+              <span className="badge status-expired">Overdue</span>
+            ) : null}
+          </p>
         </div>
         {engagement.status === 'archived' ? <span className="badge">Archived</span> : null}
       </div>

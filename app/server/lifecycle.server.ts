@@ -33,7 +33,7 @@ export async function prepareServer(): Promise<StartupReport> {
   if (env.mode === 'production') {
     return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
   }
-  await seedDemoIfEmpty(db)
+  await seedDemoIfEmpty(db, origin)
   const demoUser = await db.selectFrom('user').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst()
   const demoLogin = demoUser ? { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } : undefined
   return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
