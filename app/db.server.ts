@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, type MigrationLockOptions, Migrator, SqliteAdapter, SqliteDialect, sql } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
 import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
 import { getEnv } from './env.server.ts'
@@ -37,29 +37,7 @@ function connect(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new ShorelineSqliteDialect({ database: sqlite }) })
-}
-
-/**
- * Kysely's SQLite adapter takes no migration lock (it assumes one process). Two servers starting
- * at once on the same file would both try to migrate, so the lock here is a write to the lock row
- * as the first statement of the migration transaction: SQLite then holds the write lock until the
- * transaction ends, and the second process waits (busy timeout) and finds nothing left to do.
- */
-class MigrationLockingSqliteAdapter extends SqliteAdapter {
-  override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
-    await sql`update ${sql.table(options.lockTable)} set is_locked = 1 where id = ${options.lockRowId}`.execute(db)
-  }
-
-  override async releaseMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
-    await sql`update ${sql.table(options.lockTable)} set is_locked = 0 where id = ${options.lockRowId}`.execute(db)
-  }
-}
-
-class ShorelineSqliteDialect extends SqliteDialect {
-  override createAdapter() {
-    return new MigrationLockingSqliteAdapter()
-  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
 }
 
 export class MigrationFailedError extends Error {
@@ -75,13 +53,30 @@ export class MigrationFailedError extends Error {
 /**
  * Runs every pending migration in one transaction and returns the names it applied. Throws a
  * MigrationFailedError naming the migration that failed; nothing of the run is kept then.
+ *
+ * Kysely's SQLite adapter reports no transactional DDL and takes no lock, so its migrator would run
+ * each statement on its own. Here the whole run happens on one connection inside BEGIN IMMEDIATE:
+ * SQLite's write lock is taken up front, so a second process starting at the same moment waits
+ * (busy timeout) and then finds nothing left to do, and a failure rolls everything back.
  */
 export async function migrateToLatest(db: Kysely<Database> = getDb()): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-  const { error, results = [] } = await migrator.migrateToLatest()
-  if (error) {
-    const failed = results.find((result) => result.status === 'Error')
-    throw new MigrationFailedError(failed?.migrationName ?? '(before any migration ran)', error)
-  }
-  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName)
+  return db.connection().execute(async (connection) => {
+    await sql`pragma busy_timeout = 60000`.execute(connection)
+    await sql`begin immediate`.execute(connection)
+    let finished = false
+    try {
+      const migrator = new Migrator({ db: connection, provider: { getMigrations: async () => migrations } })
+      const { error, results = [] } = await migrator.migrateToLatest()
+      if (error) {
+        const failed = results.find((result) => result.status === 'Error')
+        throw new MigrationFailedError(failed?.migrationName ?? '(before any migration ran)', error)
+      }
+      await sql`commit`.execute(connection)
+      finished = true
+      return results.filter((result) => result.status === 'Success').map((result) => result.migrationName)
+    } finally {
+      if (!finished) await sql`rollback`.execute(connection).catch(() => {})
+      await sql`pragma busy_timeout = 5000`.execute(connection)
+    }
+  })
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { createOrganisationWithAdmin } from '#app/auth/accounts.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 import { defaultExpiry, vendorLink } from '#app/invitations/invitations.server.ts'
+import { assessResponse } from '#app/responses/assessments.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
 import { DEMO_ENGAGEMENTS, type DemoVendor } from './demo/engagements.ts'
@@ -229,6 +230,8 @@ async function seedVendor(
       })
       .execute()
   }
+  // Submitted vendors (and reopened ones, assessed when first submitted) carry their assessment.
+  if (submitted) await assessResponse(trx, { responseId, asOf: now.toISOString().slice(0, 10) })
 }
 
 async function audit(

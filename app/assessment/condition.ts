@@ -162,3 +162,24 @@ export function factsOf(condition: Condition, into: string[] = []): string[] {
   else if (!into.includes(condition.fact)) into.push(condition.fact)
   return into
 }
+
+/**
+ * Like `evaluateCondition` with a trace, but without short-circuiting: every leaf is evaluated
+ * and traced, so a report can show each leaf's result even when an earlier sibling already
+ * decided the outcome (json-rules-engine likewise reports every condition of a rule). The
+ * boolean result is the same as `evaluateCondition`'s.
+ */
+export function evaluateConditionExhaustive(condition: Condition, read: FactReader, trace: LeafTrace[]): boolean {
+  if ('all' in condition) {
+    let result = true
+    for (const child of condition.all) if (!evaluateConditionExhaustive(child, read, trace)) result = false
+    return result
+  }
+  if ('any' in condition) {
+    let result = false
+    for (const child of condition.any) if (evaluateConditionExhaustive(child, read, trace)) result = true
+    return result
+  }
+  if ('not' in condition) return !evaluateConditionExhaustive(condition.not, read, trace)
+  return evaluateCondition(condition, read, trace)
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CN_PURPOSES, DATA_CATEGORIES, INDUSTRIES, ProfileSchema } from '../regulations/profile.ts'
 
 /**
  * The regulatory-profile form: the contract's Profile (../shared/contract/assessment.md) as a
@@ -15,7 +16,7 @@ export const INDUSTRY_LABELS = {
   technology: 'Technology',
   manufacturing: 'Manufacturing',
   other: 'Other',
-} as const
+} as const satisfies Record<(typeof INDUSTRIES)[number], string>
 export type Industry = keyof typeof INDUSTRY_LABELS
 
 export const DATA_CATEGORY_INFO = {
@@ -75,9 +76,8 @@ export const DATA_CATEGORY_INFO = {
     label: 'Confidential business data',
     explain: 'Trade secrets or internal data with no specific regulation.',
   },
-} as const
-export type DataCategory = keyof typeof DATA_CATEGORY_INFO
-export const DATA_CATEGORIES = Object.keys(DATA_CATEGORY_INFO) as DataCategory[]
+} as const satisfies Record<(typeof DATA_CATEGORIES)[number], { label: string; explain: string }>
+export type DataCategory = (typeof DATA_CATEGORIES)[number]
 
 export const VOLUME_FIELDS = {
   cnPersonalInformationIndividuals: {
@@ -128,8 +128,8 @@ export const PURPOSE_LABELS = {
   'academic-cooperation': 'Academic cooperation',
   manufacturing: 'Cross-border manufacturing',
   marketing: 'Marketing',
-} as const
-export type Purpose = keyof typeof PURPOSE_LABELS
+} as const satisfies Record<(typeof CN_PURPOSES)[number], string>
+export type Purpose = (typeof CN_PURPOSES)[number]
 
 /** Whether a volume field matters for the chosen categories (others are hidden and sent as 0). */
 export function volumeFieldShown(field: VolumeField, categories: readonly string[]): boolean {
@@ -159,10 +159,10 @@ export const ProfileFormSchema = z
       .string({ error: 'Choose your home country' })
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'Choose your home country'),
-    industry: z.enum(Object.keys(INDUSTRY_LABELS) as [Industry, ...Industry[]], { error: 'Choose an industry' }),
-    dataCategories: z.preprocess(asArray, z.array(z.enum(DATA_CATEGORIES as [DataCategory, ...DataCategory[]]))),
-    purposes: z.preprocess(asArray, z.array(z.enum(Object.keys(PURPOSE_LABELS) as [Purpose, ...Purpose[]]))),
+      .refine((code) => ProfileSchema.shape.homeCountry.safeParse(code).success, 'Choose your home country'),
+    industry: z.enum(INDUSTRIES, { error: 'Choose an industry' }),
+    dataCategories: z.preprocess(asArray, z.array(z.enum(DATA_CATEGORIES))),
+    purposes: z.preprocess(asArray, z.array(z.enum(CN_PURPOSES))),
     volumes: z
       .object(
         Object.fromEntries(Object.keys(VOLUME_FIELDS).map((key) => [key, asCount])) as Record<
@@ -203,4 +203,11 @@ export const ProfileFormSchema = z
     },
     purposes: [...new Set(form.purposes)],
   }))
+  // The engine's own schema has the last word: the form can only produce a valid contract Profile.
+  .transform((profile, ctx) => {
+    const checked = ProfileSchema.safeParse(profile)
+    if (checked.success) return checked.data
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+    return z.NEVER
+  })
 export type ProfileFormOutput = z.output<typeof ProfileFormSchema>

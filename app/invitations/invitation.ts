@@ -1,7 +1,7 @@
-import countries from 'i18n-iso-countries'
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { EmailSchema } from '../auth/auth.ts'
+import { isCountryCode } from '../geography/countries.ts'
 
 /** Invitation forms and statuses. Client-safe: shared by the browser form and the server action. */
 
@@ -26,13 +26,9 @@ export const STATUS_LABELS: Record<InvitationStatus, string> = {
   expired: 'Link expired',
 }
 
-export const CountryCodeSchema = z
-  .string({ error: 'Choose a country' })
-  .trim()
-  .toUpperCase()
-  .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), {
-    message: 'Choose a country from the list (an ISO 3166-1 code such as IN or PR)',
-  })
+export const CountryCodeSchema = z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, {
+  message: 'Choose a country from the list (an ISO 3166-1 code such as IN or PR)',
+})
 
 export const InviteVendorSchema = z.object({
   vendorCompany: z

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 
 /**
- * Invitations of one engagement, with their response's answer count and the current assessment's
- * headline. Scoped by organisation as well as engagement.
- * SQL: select invitation.*, count(answer), assessment.score … from invitation
- *      left join response left join answer left join assessment (current) where org = ? and engagement = ?
+ * Invitations of one engagement with the current assessment's headline. Scoped by organisation
+ * as well as engagement.
+ * SQL: select invitation.*, assessment.score … from invitation
+ *      left join response left join assessment (current) where org = ? and engagement = ?
  */
 export function listInvitations(
   db: Kysely<Database>,
@@ -17,7 +17,7 @@ export function listInvitations(
     .leftJoin('assessment', (join) =>
       join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
     )
-    .select((eb) => [
+    .select([
       'invitation.id',
       'invitation.vendor_company as vendorCompany',
       'invitation.vendor_country as vendorCountry',
@@ -38,11 +38,6 @@ export function listInvitations(
       'assessment.score',
       'assessment.verdict',
       'assessment.location_class as locationClass',
-      eb
-        .selectFrom('answer')
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .whereRef('answer.response_id', '=', 'response.id')
-        .as('answerCount'),
     ])
     .where('invitation.organisation_id', '=', organisationId)
     .where('invitation.engagement_id', '=', engagementId)
@@ -89,4 +84,26 @@ export async function findInvitationByTokenHash(db: Kysely<Database>, { tokenHas
     .where('invitation_link.token_hash', '=', tokenHash)
     .whereRef('invitation_link.generation', '=', 'invitation.link_generation')
     .executeTakeFirst()
+}
+
+/** Every stored answer of an engagement's vendors, grouped by invitation (for progress). */
+export async function listAnswersByInvitation(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db
+    .selectFrom('answer')
+    .innerJoin('response', 'response.id', 'answer.response_id')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .select(['invitation.id as invitationId', 'answer.question_id as questionId', 'answer.value_json as valueJson'])
+    .where('invitation.organisation_id', '=', organisationId)
+    .where('invitation.engagement_id', '=', engagementId)
+    .execute()
+  const byInvitation = new Map<string, Record<string, unknown>>()
+  for (const row of rows) {
+    const answers = byInvitation.get(row.invitationId) ?? {}
+    answers[row.questionId] = JSON.parse(row.valueJson)
+    byInvitation.set(row.invitationId, answers)
+  }
+  return byInvitation
 }

@@ -4,7 +4,8 @@ import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
-import { findEngagement } from '#app/engagements/queries.server.ts'
+import { profileOutlook } from '#app/engagements/outlook.ts'
+import { findEngagement, findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import {
   ExtendInvitationSchema,
@@ -25,9 +26,12 @@ import {
   resendInvitation,
   revokeInvitation,
 } from '#app/invitations/invitations.server.ts'
-import { listInvitations } from '#app/invitations/queries.server.ts'
+import { listAnswersByInvitation, listInvitations } from '#app/invitations/queries.server.ts'
+import { ProfileSchema } from '#app/regulations/profile.ts'
+import { answeredShare } from '#app/responses/progress.ts'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+import { getQuestionnaire } from '#questionnaires/index.ts'
 
 async function requireEngagement(request: Request, engagementId: string | undefined) {
   const member = await requireMember(request)
@@ -41,9 +45,28 @@ async function requireEngagement(request: Request, engagementId: string | undefi
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, engagement } = await requireEngagement(request, params.engagementId)
-  const rows = await listInvitations(getDb(), { organisationId: member.organisationId, engagementId: engagement.id })
+  const db = getDb()
+  const scope = { organisationId: member.organisationId, engagementId: engagement.id }
+  const [rows, answersByInvitation, withProfile] = await Promise.all([
+    listInvitations(db, scope),
+    listAnswersByInvitation(db, scope),
+    findEngagementWithProfile(db, scope),
+  ])
   const now = new Date()
-  const vendors = rows.map((row) => ({ ...row, status: effectiveStatus(row, now), expiresAt: row.expires_at }))
+  const profile = ProfileSchema.parse(withProfile?.profile)
+  const regimes = profileOutlook(profile, now.toISOString().slice(0, 10)).regimes.map((r) => r.id)
+  const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
+  const vendors = rows.map((row) => {
+    const status = effectiveStatus(row, now)
+    const answers = answersByInvitation.get(row.id) ?? {}
+    const percent =
+      status === 'submitted'
+        ? 100
+        : questionnaire
+          ? answeredShare(questionnaire, { answers, regimes, profile }).percent
+          : 0
+    return { ...row, status, expiresAt: row.expires_at, percent }
+  })
   const filter = new URL(request.url).searchParams.get('status')
   const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, vendors.filter((v) => v.status === s).length]))
   return {
@@ -182,13 +205,6 @@ function sentMessage(email: string, status: string) {
   return `Invitation sent to ${email}.`
 }
 
-function percent(v: { status: string; answerCount: number | null }) {
-  if (v.status === 'submitted') return 100
-  // The share of the core questionnaire's questions answered (about 70); refined per visible
-  // question once the questionnaire registry is wired in.
-  return Math.min(100, Math.round(((v.answerCount ?? 0) / 70) * 100))
-}
-
 export default function EngagementVendors() {
   const { vendors, total, counts, archived } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -260,9 +276,9 @@ export default function EngagementVendors() {
                   </td>
                   <td>
                     <span className="progress" aria-hidden="true">
-                      <span style={{ width: `${percent(v)}%` }} />
+                      <span style={{ width: `${v.percent}%` }} />
                     </span>
-                    {percent(v)}%
+                    {v.percent}%
                   </td>
                   <td className="muted">{v.lastActivityAt ? v.lastActivityAt.slice(0, 10) : 'none yet'}</td>
                   <td>

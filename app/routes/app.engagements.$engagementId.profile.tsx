@@ -2,11 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
-import { countryOptions } from '#app/engagements/countries.server.ts'
-import { EngagementFormSchema } from '#app/engagements/engagement.ts'
+import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
+import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
+import { listCountries } from '#app/geography/countries.ts'
+import { reassessEngagement } from '#app/responses/assessments.server.ts'
 import { fieldErrorsOf, nestedFormValues } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: engagement.due_date ?? '',
     profile: profile as EngagementFormValues['profile'],
   }
-  return { values, archived: engagement.status === 'archived', countries: countryOptions() }
+  return { values, archived: engagement.status === 'archived', countries: listCountries('en'), today: todayIso() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,20 +45,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   formData.delete('intent')
   const values = nestedFormValues(formData)
   const parsed = EngagementFormSchema.safeParse(values)
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, saved: false }, { status: 400 })
+  if (!parsed.success)
+    return data({ errors: fieldErrorsOf(parsed.error), values, saved: false, reassessed: 0 }, { status: 400 })
   const { profile, ...details } = parsed.data
-  await updateEngagement(getDb(), { actor, engagementId: engagement.id, details, profile })
-  return { errors: undefined, values: undefined, saved: true }
+  const { profileChanged } = await updateEngagement(getDb(), { actor, engagementId: engagement.id, details, profile })
+  const reassessed = profileChanged ? await reassessEngagement(getDb(), { ...actor, engagementId: engagement.id }) : 0
+  return { errors: undefined, values: undefined, saved: true, reassessed }
 }
 
 export default function EngagementProfile() {
-  const { values, archived, countries } = useLoaderData<typeof loader>()
+  const { values, archived, countries, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
       {actionData?.saved ? (
         <div className="notice" role="status">
           Saved.
+          {actionData.reassessed
+            ? ` ${actionData.reassessed} submitted vendor${actionData.reassessed === 1 ? ' was' : 's were'} re-assessed under the new profile.`
+            : ''}
         </div>
       ) : null}
       <EngagementForm
@@ -64,6 +71,9 @@ export default function EngagementProfile() {
         serverErrors={actionData?.errors}
         countries={countries}
         submitLabel="Save changes"
+        outlook={(formValues) => (
+          <OutlookPanel profileValues={(formValues as EngagementFormValues).profile} today={today} />
+        )}
       />
       <section className="panel danger-zone" aria-labelledby="archive-heading">
         <h2 id="archive-heading">{archived ? 'Restore this engagement' : 'Archive this engagement'}</h2>

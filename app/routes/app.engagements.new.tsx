@@ -2,17 +2,19 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
-import { countryOptions } from '#app/engagements/countries.server.ts'
-import { EngagementFormSchema } from '#app/engagements/engagement.ts'
+import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { createEngagement } from '#app/engagements/engagements.server.ts'
+import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
+import { listCountries } from '#app/geography/countries.ts'
 import { fieldErrorsOf, nestedFormValues } from '#app/utils/forms.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New engagement · Shoreline' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'engagement:write')
-  return { countries: countryOptions() }
+  // Today comes from the server, so the browser's outlook judges dates exactly as the server does.
+  return { countries: listCountries('en'), today: todayIso() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +39,7 @@ const EMPTY: EngagementFormValues = {
 }
 
 export default function NewEngagement() {
-  const { countries } = useLoaderData<typeof loader>()
+  const { countries, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -58,6 +60,7 @@ export default function NewEngagement() {
         serverErrors={actionData?.errors}
         countries={countries}
         submitLabel="Create engagement"
+        outlook={(values) => <OutlookPanel profileValues={(values as EngagementFormValues).profile} today={today} />}
       />
     </>
   )

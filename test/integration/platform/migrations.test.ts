@@ -65,7 +65,11 @@ describe('migrations', () => {
       run(['db/migrate.ts'], { DATABASE_URL: file }),
       run(['db/migrate.ts'], { DATABASE_URL: file }),
     ])
-    expect([a.code, b.code]).toEqual([0, 0])
+    // On failure, show what the failing process printed.
+    expect([a, b].map((r) => ({ code: r.code, stderr: r.stderr }))).toEqual([
+      { code: 0, stderr: '' },
+      { code: 0, stderr: '' },
+    ])
     const applied = `${a.stdout}${b.stdout}`.match(/Applied migration /g) ?? []
     expect(applied).toHaveLength(MIGRATION_NAMES.length)
     const sqlite = new SQLite(file, { readonly: true })

@@ -1,0 +1,36 @@
+import type { Assessment } from './engine.ts'
+
+/** The `--format text` rendering of an assessment: for a person, not a parser. */
+export function formatAssessmentText(assessment: Assessment): string {
+  const lines: string[] = []
+  lines.push(`Verdict: ${assessment.verdict}`)
+  lines.push(`Location class of this vendor: ${assessment.locationClass}`)
+  lines.push(`Recommended model: ${assessment.recommendation.model}`)
+  for (const reason of assessment.recommendation.reasons) lines.push(`  - ${reason}`)
+  lines.push(`Score: ${assessment.score}/100`)
+  for (const section of assessment.sections) lines.push(`  ${section.title}: ${section.score}`)
+  lines.push(
+    `Applicable regimes: ${assessment.applicableRegimes.length ? assessment.applicableRegimes.join(', ') : 'none'}`,
+  )
+  for (const regime of assessment.regimes) {
+    lines.push('')
+    lines.push(`[${regime.id}] ${regime.status}`)
+    for (const finding of assessment.findings.filter((f) => f.regime === regime.id)) {
+      lines.push(`  ${finding.severity.toUpperCase()} ${finding.ruleId} (${finding.citation})`)
+      lines.push(`    ${finding.message}`)
+      lines.push(`    Remediation: ${finding.remediation}`)
+    }
+    for (const condition of assessment.conditions.filter((c) => c.regime === regime.id)) {
+      lines.push(`  CONDITION (${condition.kind}) ${condition.id} (${condition.citation})`)
+      lines.push(`    ${condition.text}`)
+    }
+  }
+  if (assessment.warnings.length) {
+    lines.push('')
+    lines.push('Warnings:')
+    for (const warning of assessment.warnings) lines.push(`  - ${warning}`)
+  }
+  lines.push('')
+  lines.push(`Engine ${assessment.engine.version}, rules ${assessment.engine.rules}, as of ${assessment.asOf}`)
+  return `${lines.join('\n')}\n`
+}

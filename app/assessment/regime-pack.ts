@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
+import { ConditionSchema } from './condition.ts'
+
+/**
+ * A regime pack: one regulation's applicability and rules, as data in `questionnaires/regimes/<id>.json`.
+ * A rule is a `finding` (with a severity), a `condition` (a transfer mechanism or a government
+ * approval, the contract's only two kinds) or a `limit` (caps the recommended location model).
+ * Terms the vendor signs (a BAA, Art. 28 terms) are never conditions: agreeing passes, refusing is a
+ * blocker finding.
+ */
+
+export const SEVERITIES = ['blocker', 'high', 'medium', 'low', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
+export const CONDITION_KINDS = ['mechanism', 'approval'] as const
+export type ConditionKind = (typeof CONDITION_KINDS)[number]
+export const LIMIT_MODELS = ['onshore', 'nearshore'] as const
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+
+const ruleBase = {
+  id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids are "<regime>.<kebab-case>"'),
+  citation: z.string().trim().min(1),
+  when: ConditionSchema,
+  message: z.string().min(1),
+  remediation: z.string().min(1),
+  questionIds: z.array(z.string().min(1)),
+  unverified: z.literal(true).optional(),
+}
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  z.object({ ...ruleBase, kind: z.literal('finding'), severity: z.enum(SEVERITIES) }).strict(),
+  z.object({ ...ruleBase, kind: z.literal('condition'), conditionKind: z.enum(CONDITION_KINDS) }).strict(),
+  z.object({ ...ruleBase, kind: z.literal('limit'), model: z.enum(LIMIT_MODELS), reason: z.string().min(1) }).strict(),
+])
+export type Rule = z.infer<typeof RuleSchema>
+
+export const RegimePackSchema = z
+  .object({
+    id: z.enum(REGIME_IDS),
+    name: z.string().min(1),
+    jurisdiction: z.string().min(1),
+    effectiveDate: DateSchema,
+    version: z.string().min(1),
+    summary: z.string().min(1),
+    appliesWhen: ConditionSchema,
+    rules: z.array(RuleSchema).min(1),
+  })
+  .strict()
+  .superRefine((pack, ctx) => {
+    const seen = new Set<string>()
+    pack.rules.forEach((rule, i) => {
+      if (!rule.id.startsWith(`${pack.id}.`)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `must start with "${pack.id}."` })
+      }
+      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate rule id' })
+      seen.add(rule.id)
+      if (rule.unverified && !rule.message.toLowerCase().includes('confirm with counsel')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'message'],
+          message: 'an unverified rule must say "confirm with counsel"',
+        })
+      }
+    })
+  })
+export type RegimePack = z.infer<typeof RegimePackSchema>
+
+export class RegimePackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${path}: ${reason}`)
+    this.name = 'RegimePackError'
+  }
+}
+
+/** Parses one pack; on failure throws naming the file, the JSON path (`rules[3].severity`) and the reason. */
+export function parseRegimePack(file: string, raw: unknown): RegimePack {
+  const result = RegimePackSchema.safeParse(raw)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const path = formatPath('', issue.path).replace(/^\./, '') || '(root)'
+  throw new RegimePackError(file, path, issue.message)
+}

@@ -1,0 +1,66 @@
+import { type Condition, evaluateCondition, type FactReader } from '../assessment/condition.ts'
+import type { QuestionnaireDefinition } from './definition.ts'
+
+/**
+ * Which questions a vendor sees, from its answers, the regimes that apply and the buyer's profile.
+ * Facts: question ids, `profile.<path>` and `regimes`. Used by scoring (hidden questions neither
+ * earn nor count) and by the vendor form on client and server, so it is pure and has no imports
+ * beyond the condition evaluator.
+ */
+
+export type VisibilityContext = {
+  answers: Readonly<Record<string, unknown>>
+  regimes: readonly string[]
+  profile: unknown
+}
+
+export function readPath(root: unknown, path: string): unknown {
+  let value = root
+  let start = 0
+  while (value !== undefined && value !== null) {
+    const dot = path.indexOf('.', start)
+    const key = dot === -1 ? path.slice(start) : path.slice(start, dot)
+    value = (value as Record<string, unknown>)[key]
+    if (dot === -1) return value
+    start = dot + 1
+  }
+  return undefined
+}
+
+// Profile facts are read by many conditions per assessment; resolve each dotted path once per profile.
+const profileFactCache = new WeakMap<object, Map<string, unknown>>()
+export function readProfileFact(profile: unknown, fact: string): unknown {
+  if (typeof profile !== 'object' || profile === null) return undefined
+  let cache = profileFactCache.get(profile)
+  if (!cache) {
+    cache = new Map()
+    profileFactCache.set(profile, cache)
+  }
+  if (cache.has(fact)) return cache.get(fact)
+  const value = readPath(profile, fact.slice(8))
+  cache.set(fact, value)
+  return value
+}
+
+export function visibilityFacts(context: VisibilityContext): FactReader {
+  return (fact) => {
+    if (fact === 'regimes') return context.regimes
+    if (fact.startsWith('profile.')) return readProfileFact(context.profile, fact)
+    return context.answers[fact]
+  }
+}
+
+function visible(condition: Condition | undefined, read: FactReader): boolean {
+  return condition === undefined || evaluateCondition(condition, read)
+}
+
+/** The ids of the visible questions; a question in a hidden section is hidden. */
+export function visibleQuestionIds(definition: QuestionnaireDefinition, context: VisibilityContext): Set<string> {
+  const read = visibilityFacts(context)
+  const ids = new Set<string>()
+  for (const section of definition.sections) {
+    if (!visible(section.visibleWhen, read)) continue
+    for (const question of section.questions) if (visible(question.visibleWhen, read)) ids.add(question.id)
+  }
+  return ids
+}

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { assess } from '../assessment/engine.ts'
+import { recordAuditEvent } from '../audit/audit.server.ts'
+import type { Answers } from '../questionnaire/answers.ts'
+import { ProfileSchema } from '../regulations/profile.ts'
+import { newId, nowIso } from '../utils/ids.ts'
+
+/**
+ * Computes and stores the assessment of one response under its engagement's current profile,
+ * stamped with the engine, rules and questionnaire versions (the pinned version, not the latest).
+ * The previous assessment stays as history; the new one becomes current.
+ */
+export async function assessResponse(
+  db: Kysely<Database>,
+  { responseId, asOf = nowIso().slice(0, 10) }: { responseId: string; asOf?: string },
+) {
+  const context = await db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'invitation.engagement_id')
+    .select(['response.questionnaire_id', 'response.questionnaire_version', 'regulatory_profile.profile_json'])
+    .where('response.id', '=', responseId)
+    .executeTakeFirstOrThrow()
+  const questionnaire = getQuestionnaire(context.questionnaire_id, context.questionnaire_version)
+  if (!questionnaire)
+    throw new Error(`questionnaire ${context.questionnaire_id} v${context.questionnaire_version} is not installed`)
+  const rows = await db
+    .selectFrom('answer')
+    .select(['question_id', 'value_json'])
+    .where('response_id', '=', responseId)
+    .execute()
+  const answers: Answers = Object.fromEntries(rows.map((row) => [row.question_id, JSON.parse(row.value_json)]))
+  const profile = ProfileSchema.parse(JSON.parse(context.profile_json))
+  const { assessment, trace } = assess({ profile, questionnaire, answers, regimes: regimePacks, asOf })
+
+  const id = newId()
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('assessment')
+      .set({ is_current: 0 })
+      .where('response_id', '=', responseId)
+      .where('is_current', '=', 1)
+      .execute()
+    await trx
+      .insertInto('assessment')
+      .values({
+        id,
+        response_id: responseId,
+        engine_version: assessment.engine.version,
+        rules_version: assessment.engine.rules,
+        questionnaire_id: assessment.questionnaire.id,
+        questionnaire_version: assessment.questionnaire.version,
+        as_of: assessment.asOf,
+        score: assessment.score,
+        verdict: assessment.verdict,
+        location_class: assessment.locationClass,
+        model: assessment.recommendation.model,
+        blocker_count: assessment.findings.filter((f) => f.severity === 'blocker').length,
+        condition_count: assessment.conditions.length,
+        profile_json: JSON.stringify(profile),
+        result_json: JSON.stringify(assessment),
+        trace_json: JSON.stringify(trace),
+        is_current: 1,
+        created_at: nowIso(),
+      })
+      .execute()
+  })
+  return { id, assessment }
+}
+
+/** Runs in the caller's transaction when there is one (the demo seed), else in a new one. */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}
+
+/**
+ * Re-assesses every submitted response of an engagement (after its profile changed) and audits it.
+ * Returns how many were re-assessed.
+ */
+export async function reassessEngagement(
+  db: Kysely<Database>,
+  { organisationId, engagementId, userId }: { organisationId: string; engagementId: string; userId: string },
+): Promise<number> {
+  const responses = await db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .select('response.id')
+    .where('invitation.engagement_id', '=', engagementId)
+    .where('invitation.organisation_id', '=', organisationId)
+    .where('response.status', '=', 'submitted')
+    .execute()
+  for (const response of responses) await assessResponse(db, { responseId: response.id })
+  if (responses.length > 0) {
+    await recordAuditEvent(db, {
+      organisationId,
+      engagementId,
+      actor: { type: 'user', userId },
+      action: 'assessment.recomputed',
+      subjectType: 'engagement',
+      subjectId: engagementId,
+      detail: { responses: responses.length, reason: 'profile changed' },
+    })
+  }
+  return responses.length
+}

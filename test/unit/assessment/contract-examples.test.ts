@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { loadScenarios, runScenario } from './scenario-helpers.ts'
+
+// The contract's three worked examples, read from the shared contract folder (never copied).
+const examples = loadScenarios('../shared/contract/examples')
+
+describe('contract examples', () => {
+  it('finds all three examples', () => {
+    expect(examples.map((e) => e.file)).toEqual([
+      'german-retailer-india-vendor.json',
+      'us-defense-puerto-rico-vendor.json',
+      'us-hospital-india-vendor.json',
+    ])
+  })
+
+  it.each(examples)('$file matches its expectation', ({ scenario }) => {
+    const { summary, unknownKeys } = runScenario(scenario)
+    expect(unknownKeys).toEqual([])
+    expect(summary).toEqual({
+      applicableRegimes: scenario.expect.applicableRegimes,
+      locationClass: scenario.expect.locationClass,
+      verdict: scenario.expect.verdict,
+      model: scenario.expect.model,
+      blockingRegimes: [...scenario.expect.blockingRegimes].sort(),
+      conditionRegimes: [...scenario.expect.conditionRegimes].sort(),
+    })
+  })
+
+  it('the German example rests on the SCC mechanism and nothing else', () => {
+    const { assessment } = runScenario(examples[0]!.scenario)
+    expect(assessment.conditions).toEqual([
+      expect.objectContaining({
+        id: 'gdpr.scc',
+        regime: 'gdpr',
+        kind: 'mechanism',
+        citation: expect.stringContaining('46(2)(c)'),
+      }),
+    ])
+    expect(assessment.regimes).toEqual([{ id: 'gdpr', status: 'conditional' }])
+  })
+
+  it('the Puerto Rico example is limited to nearshore by ITAR and says so', () => {
+    const { assessment } = runScenario(examples[1]!.scenario)
+    expect(assessment.recommendation.limits.map((l) => l.ruleId)).toEqual(['itar.us-only-limit'])
+    expect(assessment.recommendation.reasons[0]).toMatch(/^ITAR/)
+  })
+})

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, test } from 'vitest'
+import { checkQuestionnaires } from '../../../scripts/questionnaires-check.ts'
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url))
+const shipped = path.join(repo, 'questionnaires/cross-border-core/v1.json')
+const dirs: string[] = []
+
+function tempRoot(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'questionnaires-check-'))
+  dirs.push(dir)
+  return dir
+}
+
+function copyCore(root: string, folder = 'cross-border-core', name = 'v1.json'): string {
+  mkdirSync(path.join(root, folder), { recursive: true })
+  const target = path.join(root, folder, name)
+  cpSync(shipped, target)
+  return target
+}
+
+const show = (root: string) => (file: string) => path.relative(root, file)
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('questionnaires:check', () => {
+  test('passes on the shipped questionnaires folder', () => {
+    const result = checkQuestionnaires(path.join(repo, 'questionnaires'), show(repo))
+    expect(result.lines.filter((l) => l.startsWith('FAIL'))).toEqual([])
+    expect(result.ok).toBe(true)
+    expect(result.lines).toContain(
+      'ok   questionnaires/cross-border-core/v1.json: cross-border-core v1, 8 sections, ' +
+        `${JSON.parse(readFileSync(shipped, 'utf8')).sections.reduce((n: number, s: { questions: unknown[] }) => n + s.questions.length, 0)} questions`,
+    )
+  })
+
+  test('finds every questionnaire folder by globbing, not from a list', () => {
+    const root = tempRoot()
+    copyCore(root)
+    const other = copyCore(root, 'another-one')
+    const def = JSON.parse(readFileSync(other, 'utf8'))
+    writeFileSync(other, JSON.stringify({ ...def, id: 'another-one' }))
+    const result = checkQuestionnaires(root, show(root))
+    expect(result.ok).toBe(true)
+    expect(result.lines.filter((l) => l.startsWith('ok'))).toHaveLength(2)
+  })
+
+  test('fails on a broken file and names file, path and reason', () => {
+    const root = tempRoot()
+    const file = copyCore(root)
+    const def = JSON.parse(readFileSync(file, 'utf8'))
+    def.sections[0].questions[1].visibleWhen = { fact: 'storage.primaryCountry', operator: 'answered' }
+    writeFileSync(file, JSON.stringify(def))
+    const result = checkQuestionnaires(root, show(root))
+    expect(result.ok).toBe(false)
+    expect(result.lines).toContain('FAIL cross-border-core/v1.json: 1 error(s)')
+    expect(result.lines).toContain(
+      '  cross-border-core/v1.json: sections[0].questions[1].visibleWhen.fact: "storage.primaryCountry" is not a question id, "regimes" or a profile.* fact',
+    )
+  })
+
+  test('fails on invalid JSON and on a version that does not match the file name', () => {
+    const root = tempRoot()
+    const file = copyCore(root)
+    copyCore(root, 'cross-border-core', 'v2.json')
+    writeFileSync(file, '{ "id": ')
+    const result = checkQuestionnaires(root, show(root))
+    expect(result.ok).toBe(false)
+    expect(result.lines.some((l) => l.startsWith('FAIL cross-border-core/v1.json: not valid JSON'))).toBe(true)
+    expect(result.lines).toContain('  cross-border-core/v2.json: version: 1 does not match the file name "v2.json"')
+  })
+
+  test('validates regime packs with the engine validator and against the question ids', () => {
+    const root = tempRoot()
+    copyCore(root)
+    mkdirSync(path.join(root, 'regimes'))
+    const pack = JSON.parse(readFileSync(path.join(repo, 'questionnaires/regimes/hipaa.json'), 'utf8'))
+    const packFile = path.join(root, 'regimes', 'hipaa.json')
+    writeFileSync(packFile, JSON.stringify(pack))
+    const good = checkQuestionnaires(root, show(root))
+    expect(good.lines.some((l) => l.startsWith('ok   regimes/hipaa.json: regime pack hipaa'))).toBe(true)
+    expect(good.ok).toBe(true)
+
+    writeFileSync(packFile, JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], severity: 'catastrophic' }] }))
+    const badSchema = checkQuestionnaires(root, show(root))
+    expect(badSchema.ok).toBe(false)
+    expect(badSchema.lines.some((l) => /^ {2}regimes\/hipaa\.json: rules\[0\]/.test(l))).toBe(true)
+
+    writeFileSync(packFile, JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], questionIds: ['contract.baaa'] }] }))
+    const badId = checkQuestionnaires(root, show(root))
+    expect(badId.ok).toBe(false)
+    expect(badId.lines).toContain('  regimes/hipaa.json: rules[0].questionIds[0]: "contract.baaa" is not a question id')
+  })
+
+  test('fails when no questionnaire is found', () => {
+    const result = checkQuestionnaires(tempRoot())
+    expect(result.ok).toBe(false)
+  })
+
+  test('the script exits 1 on a broken file and 0 on a good one', () => {
+    const root = tempRoot()
+    const file = copyCore(root)
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts/questionnaires-check.ts'), root], {
+        cwd: repo,
+        encoding: 'utf8',
+      })
+    const good = run()
+    expect(good.stdout).toMatch(/^ok {3}/m)
+    expect(good.status).toBe(0)
+    const def = JSON.parse(readFileSync(file, 'utf8'))
+    def.sections[0].questions[0].type = 'checkbox'
+    writeFileSync(file, JSON.stringify(def))
+    const bad = run()
+    expect(bad.status).toBe(1)
+    expect(bad.stdout).toMatch(/FAIL .*cross-border-core\/v1\.json/)
+    expect(bad.stderr).toMatch(/questionnaires:check failed/)
+  }, 30_000)
+})
