@@ -293,7 +293,14 @@ export default function EngagementVendors() {
                     )}
                   </td>
                   <td>
-                    {archived ? null : <RowActions id={v.id} status={v.status as InvitationStatus} busy={busy} />}
+                    {archived ? null : (
+                      <RowActions
+                        id={v.id}
+                        status={v.status as InvitationStatus}
+                        emailFailed={v.lastEmailStatus === 'failed'}
+                        busy={busy}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -423,7 +430,17 @@ function statusTime(v: {
   }
 }
 
-function RowActions({ id, status, busy }: { id: string; status: InvitationStatus; busy: boolean }) {
+function RowActions({
+  id,
+  status,
+  emailFailed,
+  busy,
+}: {
+  id: string
+  status: InvitationStatus
+  emailFailed: boolean
+  busy: boolean
+}) {
   // A submitted response is the vendor's record: it is reopened (vendor journey), not re-linked or revoked.
   if (status === 'revoked' || status === 'submitted') return null
   return (
@@ -432,7 +449,7 @@ function RowActions({ id, status, busy }: { id: string; status: InvitationStatus
         <input type="hidden" name="intent" value="resend" />
         <input type="hidden" name="invitationId" value={id} />
         <button type="submit" disabled={busy} title="Email a new link; the old link stops working">
-          New link
+          {emailFailed ? 'Retry email' : 'New link'}
         </button>
       </Form>
       <Form method="post">

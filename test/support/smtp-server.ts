@@ -8,10 +8,16 @@ export type ReceivedEmail = { to: string; subject: string; text: string }
 export async function startSmtpServer() {
   const received: ReceivedEmail[] = []
   const waiters: Array<() => void> = []
+  /** Addresses the server refuses (550), to test failed sends. */
+  const refuse = new Set<string>()
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuse.has(address.address.toLowerCase())) callback(new Error('550 mailbox unavailable'))
+      else callback()
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
@@ -28,6 +34,7 @@ export async function startSmtpServer() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refuse,
     /** The newest message to this address, waiting up to 5 s for it to arrive. */
     async waitForEmail(to: string, timeoutMs = 5_000): Promise<ReceivedEmail> {
       const deadline = Date.now() + timeoutMs
