@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely, UpdateObject } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
@@ -20,6 +20,8 @@ export class DuplicateInvitationError extends Error {
 export class InvitationNotFoundError extends Error {
   override name = 'InvitationNotFoundError'
 }
+const REVOKED_MESSAGE = 'This invitation was revoked; invite the vendor again instead.'
+
 export class InvitationClosedError extends Error {
   override name = 'InvitationClosedError'
 }
@@ -151,6 +153,41 @@ async function requireInvitation(db: Kysely<Database>, organisationId: string, i
   return invitation
 }
 
+/** Changes an invitation and audits the change, in one transaction. */
+async function changeInvitation(
+  db: Kysely<Database>,
+  {
+    engagement,
+    buyer,
+    invitationId,
+    set,
+    action,
+    detail,
+  }: {
+    engagement: Engagement
+    buyer: Buyer
+    invitationId: string
+    set:
+      | UpdateObject<Database, 'invitation'>
+      | ((eb: ExpressionBuilder<Database, 'invitation'>) => UpdateObject<Database, 'invitation'>)
+    action: string
+    detail: Record<string, unknown>
+  },
+) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('invitation').set(set).where('id', '=', invitationId).execute()
+    await recordAuditEvent(trx, {
+      organisationId: engagement.organisation_id,
+      engagementId: engagement.id,
+      actor: { type: 'user', userId: buyer.userId },
+      action,
+      subjectType: 'invitation',
+      subjectId: invitationId,
+      detail,
+    })
+  })
+}
+
 /**
  * Resends an invitation with a new link: every older link (and any vendor session opened with one)
  * stops working. An expired link is given a fresh expiry. Also the way to retry a failed email.
@@ -165,8 +202,7 @@ export async function resendInvitation(
   }: { engagement: Engagement; buyer: Buyer; invitationId: string; origin: string },
 ) {
   const invitation = await requireInvitation(db, engagement.organisation_id, invitationId)
-  if (invitation.status === 'revoked')
-    throw new InvitationClosedError('This invitation was revoked; invite the vendor again instead.')
+  if (invitation.status === 'revoked') throw new InvitationClosedError(REVOKED_MESSAGE)
   const { token, tokenHash } = newSecretToken()
   const now = nowIso()
   const freshExpiry = defaultExpiry(engagement.due_date)
@@ -174,26 +210,18 @@ export async function resendInvitation(
     Date.parse(invitation.expires_at) > Date.now()
       ? invitation.expires_at
       : maxIso(freshExpiry, new Date(Date.now() + 7 * DAY_MS).toISOString())
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('invitation')
-      .set((eb) => ({
-        token_hash: tokenHash,
-        link_generation: eb('link_generation', '+', 1),
-        expires_at: expiresAt,
-        updated_at: now,
-      }))
-      .where('id', '=', invitation.id)
-      .execute()
-    await recordAuditEvent(trx, {
-      organisationId: engagement.organisation_id,
-      engagementId: engagement.id,
-      actor: { type: 'user', userId: buyer.userId },
-      action: 'invitation.resent',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      detail: { contactEmail: invitation.contact_email },
-    })
+  await changeInvitation(db, {
+    engagement,
+    buyer,
+    invitationId: invitation.id,
+    set: (eb) => ({
+      token_hash: tokenHash,
+      link_generation: eb('link_generation', '+', 1),
+      expires_at: expiresAt,
+      updated_at: now,
+    }),
+    action: 'invitation.resent',
+    detail: { contactEmail: invitation.contact_email },
   })
   return emailLink(db, { invitationId: invitation.id, engagement, buyer, token, origin })
 }
@@ -205,21 +233,13 @@ export async function revokeInvitation(
   const invitation = await requireInvitation(db, engagement.organisation_id, invitationId)
   if (invitation.status === 'revoked') return
   const now = nowIso()
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('invitation')
-      .set({ status: 'revoked', revoked_at: now, updated_at: now })
-      .where('id', '=', invitation.id)
-      .execute()
-    await recordAuditEvent(trx, {
-      organisationId: engagement.organisation_id,
-      engagementId: engagement.id,
-      actor: { type: 'user', userId: buyer.userId },
-      action: 'invitation.revoked',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      detail: { contactEmail: invitation.contact_email },
-    })
+  await changeInvitation(db, {
+    engagement,
+    buyer,
+    invitationId: invitation.id,
+    set: { status: 'revoked', revoked_at: now, updated_at: now },
+    action: 'invitation.revoked',
+    detail: { contactEmail: invitation.contact_email },
   })
 }
 
@@ -234,26 +254,17 @@ export async function extendInvitation(
   }: { engagement: Engagement; buyer: Buyer; invitationId: string; days: number },
 ) {
   const invitation = await requireInvitation(db, engagement.organisation_id, invitationId)
-  if (invitation.status === 'revoked')
-    throw new InvitationClosedError('This invitation was revoked; invite the vendor again instead.')
+  if (invitation.status === 'revoked') throw new InvitationClosedError(REVOKED_MESSAGE)
   const from = Math.max(Date.parse(invitation.expires_at), Date.now())
   const expiresAt = new Date(from + days * DAY_MS).toISOString()
   const now = nowIso()
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('invitation')
-      .set({ expires_at: expiresAt, updated_at: now })
-      .where('id', '=', invitation.id)
-      .execute()
-    await recordAuditEvent(trx, {
-      organisationId: engagement.organisation_id,
-      engagementId: engagement.id,
-      actor: { type: 'user', userId: buyer.userId },
-      action: 'invitation.extended',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      detail: { days, expiresAt },
-    })
+  await changeInvitation(db, {
+    engagement,
+    buyer,
+    invitationId: invitation.id,
+    set: { expires_at: expiresAt, updated_at: now },
+    action: 'invitation.extended',
+    detail: { days, expiresAt },
   })
   return expiresAt
 }

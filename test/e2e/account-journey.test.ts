@@ -1,27 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { expect, test } from 'vitest'
+import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
+import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let browser: Awaited<ReturnType<typeof launchChromium>>
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await smtp?.close()
-})
+const env = setUpE2eEnvironment()
 
 test('a buyer signs up, sees the empty engagements page, logs out and logs in again', async () => {
+  const { server, smtp, browser } = env
   const { page } = browser
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 

@@ -1,28 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { createOrganisation } from '#test/support/accounts.ts'
-import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
-import { startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
+import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let browser: Awaited<ReturnType<typeof launchChromium>>
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await smtp?.close()
-})
+const env = setUpE2eEnvironment()
 
 test('a buyer creates an engagement, sees the regimes and outlook change as the profile changes, and invites a vendor', async () => {
+  const { server, smtp, browser } = env
   const org = await createOrganisation('Keystone Avionics')
   const { page } = browser
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
