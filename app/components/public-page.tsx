@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { Logo } from './logo.tsx'
 
 /** The frame of pages outside the app: the brand, then a narrow column. */
-export function PublicPage({ children }: { children: ReactNode }) {
+export function PublicPage({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <>
       <header className="site-header">
@@ -13,7 +13,7 @@ export function PublicPage({ children }: { children: ReactNode }) {
           </Link>
         </div>
       </header>
-      <main id="main" className="page narrow">
+      <main id="main" className={wide ? 'page medium' : 'page narrow'}>
         {children}
       </main>
     </>

@@ -9,6 +9,8 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
     .innerJoin('organisation', 'organisation.id', 'invitation.organisation_id')
     .select([
       'invitation.id',
+      'invitation.organisation_id as organisationId',
+      'invitation.engagement_id as engagementId',
       'invitation.vendor_company as vendorCompany',
       'invitation.contact_name as contactName',
       'invitation.status',

@@ -1,0 +1,138 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { PublicPage } from '#app/components/public-page.tsx'
+import { getDb } from '#app/db.server.ts'
+import { sendEmail } from '#app/mail/mailer.server.ts'
+import { assessResponse } from '#app/responses/assessments.server.ts'
+import { submitResponse } from '#app/responses/submission.server.ts'
+import { sectionProgress } from '#app/vendor/progress.ts'
+import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
+import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
+
+export const meta: MetaFunction = () => [
+  { title: 'Review and submit · Shoreline' },
+  { name: 'robots', content: 'noindex' },
+]
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
+async function review(request: Request) {
+  const context = await loadVendorContext(request)
+  if (context.problem) return { context: null, problem: context.problem, missing: [] } as const
+  const missing = sectionProgress(context.questionnaire, context).flatMap((s) =>
+    s.missingRequired.map((q) => ({ ...q, sectionId: s.id, sectionTitle: s.title })),
+  )
+  return { context, problem: null, missing } as const
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { context, problem, missing } = await review(request)
+  if (problem || !context) return data({ problem, missing: [], submitted: false, buyerName: '' }, { status: 401 })
+  return {
+    problem: null,
+    missing,
+    submitted: context.invitation.status === 'submitted',
+    buyerName: context.invitation.buyerName,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { context, problem, missing } = await review(request)
+  if (problem || !context)
+    return data(
+      { submitted: false, message: 'Your session ended: open the link from your email again.' },
+      { status: 401 },
+    )
+  if (context.invitation.status !== 'submitted' && missing.length > 0) {
+    return data(
+      {
+        submitted: false,
+        message: `${missing.length} required question${missing.length === 1 ? ' is' : 's are'} still unanswered.`,
+      },
+      { status: 400 },
+    )
+  }
+  // Idempotent: a double click, a retry or a second tab gives one submission, one email.
+  const { firstSubmission, responseId } = await submitResponse(getDb(), { invitationId: context.invitation.id })
+  if (firstSubmission) {
+    await assessResponse(getDb(), { responseId })
+    const buyer = await getDb()
+      .selectFrom('invitation')
+      .innerJoin('user', 'user.id', 'invitation.invited_by_user_id')
+      .select(['user.email'])
+      .where('invitation.id', '=', context.invitation.id)
+      .executeTakeFirst()
+    if (buyer) {
+      await sendEmail(getDb(), {
+        organisationId: context.invitation.organisationId,
+        kind: 'response-submitted',
+        to: buyer.email,
+        subject: `${context.invitation.vendorCompany} submitted its answers for ${context.invitation.engagementName}`,
+        text: `${context.invitation.vendorCompany} submitted its questionnaire for "${context.invitation.engagementName}". Its assessment is ready on the engagement's vendor list in Shoreline.`,
+      })
+    }
+  }
+  return { submitted: true, message: null }
+}
+
+export default function VendorReview() {
+  const { problem, missing, submitted, buyerName } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  if (problem) return <VendorLinkProblem problem={problem} />
+  if (submitted || actionData?.submitted) {
+    return (
+      <PublicPage>
+        <div className="panel">
+          <h1>Thank you: your answers are submitted</h1>
+          <p>
+            {buyerName} has been told. Your answers are now read-only; if something must change, ask {buyerName} to
+            reopen them.
+          </p>
+          <p>
+            <Link to="/v">Back to the questionnaire</Link>
+          </p>
+        </div>
+      </PublicPage>
+    )
+  }
+  return (
+    <PublicPage wide>
+      <p>
+        <Link to="/v">← All sections</Link>
+      </p>
+      <h1>Review and submit</h1>
+      {actionData?.message ? (
+        <div className="form-error" role="alert">
+          {actionData.message}
+        </div>
+      ) : null}
+      {missing.length > 0 ? (
+        <>
+          <p>These required questions are still unanswered:</p>
+          <ul>
+            {missing.map((q) => (
+              <li key={q.id}>
+                <Link to={`/v/section/${q.sectionId}#q-${q.id}`}>{q.prompt}</Link>{' '}
+                <span className="muted">({q.sectionTitle})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>
+          Every required question is answered. Once you submit, {buyerName} sees your answers and they become read-only.
+        </p>
+      )}
+      <Form method="post">
+        <button className="primary" type="submit" disabled={missing.length > 0}>
+          Submit answers
+        </button>
+      </Form>
+    </PublicPage>
+  )
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { getDb } from '#app/db.server.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
+import { BrowserClient } from '#test/support/browser-client.ts'
+import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
+import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+
+let server: TestServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  server = await startTestServer({ SMTP_URL: smtp.url })
+})
+afterAll(async () => {
+  await server.close()
+  await smtp.close()
+})
+
+async function invitedVendor(email: string) {
+  const org = await createOrganisation('Lakeside Hospital')
+  const engagementId = await createEngagement(org.organisationId, 'Medical coding', '2099-03-31')
+  const buyer = new BrowserClient(server.baseUrl)
+  await logIn(buyer, org)
+  await buyer.post(`/app/engagements/${engagementId}?index`, {
+    intent: 'invite',
+    vendorCompany: 'Bengaluru Coding',
+    vendorCountry: 'IN',
+    contactName: 'Priya',
+    contactEmail: email,
+  })
+  const vendor = new BrowserClient(server.baseUrl)
+  await vendor.get(new URL(linkIn((await smtp.waitForEmail(email)).text, `${server.baseUrl}/v/`)).pathname)
+  return { org, engagementId, buyer, vendor }
+}
+
+describe('the vendor questionnaire without JavaScript', () => {
+  test('a section saves as a plain form post and moves on; bad values get a message at the field and nothing is lost', async () => {
+    const { vendor } = await invitedVendor('priya@blr.example')
+    const home = await (await vendor.get('/v')).text()
+    expect(home).toContain('Company and ownership')
+    expect(home).toContain('0 of')
+
+    const bad = await vendor.post('/v/section/company', {
+      'company.legalName': 'Bengaluru Coding Pvt Ltd',
+      'company.hqCountry': 'XX',
+      '__v.company.hqCountry': '0',
+    })
+    expect(bad.status).toBe(400)
+    const badHtml = await bad.text()
+    expect(badHtml).toContain('is not an ISO 3166-1 alpha-2 country code')
+    expect(badHtml).toContain('Bengaluru Coding Pvt Ltd')
+    expect(badHtml).toMatch(/aria-describedby="company.hqCountry-help company.hqCountry-error"/)
+
+    const saved = await vendor.post('/v/section/company', {
+      'company.legalName': 'Bengaluru Coding Pvt Ltd',
+      'company.hqCountry': 'IN',
+      'company.incorporationCountry': 'IN',
+      'company.majorityOwnerCountry': '__none__',
+    })
+    expect(saved.status).toBe(302)
+    expect(saved.headers.get('location')).toMatch(/^\/v\/section\//)
+    const stored = await getDb()
+      .selectFrom('answer')
+      .select(['question_id', 'value_json'])
+      .orderBy('question_id')
+      .execute()
+    expect(Object.fromEntries(stored.map((a) => [a.question_id, JSON.parse(a.value_json)]))).toMatchObject({
+      'company.legalName': 'Bengaluru Coding Pvt Ltd',
+      'company.hqCountry': 'IN',
+      'company.majorityOwnerCountry': null,
+    })
+    const invitation = await getDb()
+      .selectFrom('invitation')
+      .select('status')
+      .where('contact_email', '=', 'priya@blr.example')
+      .executeTakeFirstOrThrow()
+    expect(invitation.status).toBe('in-progress')
+  })
+
+  test('a save from a stale page does not overwrite a colleague’s newer answer', async () => {
+    const { vendor } = await invitedVendor('stale@blr.example')
+    await vendor.post('/v/section/company', { 'company.legalName': 'First Name Ltd', '__v.company.legalName': '0' })
+    await vendor.post('/v/section/company', { 'company.legalName': 'Second Name Ltd', '__v.company.legalName': '1' })
+    const stale = await vendor.post('/v/section/company', {
+      'company.legalName': 'Stale Name Ltd',
+      '__v.company.legalName': '1',
+    })
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain('Not saved because a colleague changed them meanwhile')
+    const row = await getDb()
+      .selectFrom('answer')
+      .select('value_json')
+      .where('question_id', '=', 'company.legalName')
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(row.value_json)).toBe('Second Name Ltd')
+  })
+
+  test('review lists unanswered required questions; submit refuses until they are answered', async () => {
+    const { vendor } = await invitedVendor('early@blr.example')
+    const review = await (await vendor.get('/v/review')).text()
+    expect(review).toContain('still unanswered')
+    expect(review).toMatch(/href="\/v\/section\/company#q-company.legalName"/)
+    const refused = await vendor.post('/v/review', {})
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('required questions are still unanswered')
+  })
+
+  test("a vendor's pages are 404 for sections that do not exist, and 401 without the link", async () => {
+    const { vendor } = await invitedVendor('scope@blr.example')
+    expect((await vendor.get('/v/section/no-such-section')).status).toBe(404)
+    expect((await new BrowserClient(server.baseUrl).get('/v/section/company')).status).toBe(401)
+    expect(
+      (await new BrowserClient(server.baseUrl).post('/v/section/company', { 'company.legalName': 'x' })).status,
+    ).toBe(401)
+  })
+})
+
+describe('submitting', () => {
+  test('a complete questionnaire submits once however often it is posted: one assessment, one email to the buyer', async () => {
+    const { generateVendorAnswers, mulberry32 } = await import('#app/assessment/generate-answers.ts')
+    const { saveAnswer } = await import('#app/responses/answers.server.ts')
+    const { coreQuestionnaire } = await import('#questionnaires/index.ts')
+    const { vendor, org } = await invitedVendor('complete@blr.example')
+    const { id: invitationId } = await getDb()
+      .selectFrom('invitation')
+      .select('id')
+      .where('contact_email', '=', 'complete@blr.example')
+      .executeTakeFirstOrThrow()
+    const answers = generateVendorAnswers(coreQuestionnaire, mulberry32(7))
+    // The generator leaves some questions out on purpose; answer every required one.
+    for (const question of coreQuestionnaire.sections.flatMap((s) => s.questions)) {
+      if (!question.required || answers[question.id] !== undefined) continue
+      const byType: Record<string, unknown> = {
+        'country-list': ['US'],
+        'yes-no': true,
+        integer: 'min' in question && question.min !== undefined ? Math.max(question.min, 1) : 1,
+        country: 'US',
+        text: 'See attached policy',
+        date: '2026-01-15',
+        'certification-list': [],
+        'single-choice': 'choices' in question ? question.choices[0]?.value : undefined,
+        'multiple-choice': 'choices' in question ? [question.choices[0]?.value] : undefined,
+      }
+      answers[question.id] = byType[question.type]
+    }
+    for (const [questionId, value] of Object.entries(answers))
+      await saveAnswer(getDb(), { invitationId, questionId, value, baseVersion: 0 })
+
+    const review = await (await vendor.get('/v/review')).text()
+    expect(review).toContain('Every required question is answered')
+    const before = smtp.received.filter((m) => m.to.includes(org.email)).length
+    const results = await Promise.all(Array.from({ length: 5 }, () => vendor.post('/v/review', {})))
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
+    expect(await results[0]?.text()).toContain('your answers are submitted')
+
+    const assessments = await getDb()
+      .selectFrom('assessment')
+      .innerJoin('response', 'response.id', 'assessment.response_id')
+      .select(['assessment.verdict', 'assessment.engine_version'])
+      .where('response.invitation_id', '=', invitationId)
+      .execute()
+    expect(assessments).toHaveLength(1)
+    expect(assessments[0]?.engine_version).toBe('1.0.0')
+    const events = await getDb()
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'response.submitted')
+      .where('actor_invitation_id', '=', invitationId)
+      .execute()
+    expect(events).toHaveLength(1)
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes(org.email)).length).toBe(before + 1)
+    expect(smtp.received.find((m) => m.to.includes(org.email))?.subject).toContain(
+      'Bengaluru Coding submitted its answers',
+    )
+    // Read-only afterwards.
+    const locked = await vendor.post('/v/section/company', {
+      'company.legalName': 'Changed',
+      '__v.company.legalName': '1',
+    })
+    expect(locked.status).toBe(409)
+  })
+})
