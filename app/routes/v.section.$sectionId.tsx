@@ -9,6 +9,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PublicPage } from '#app/components/public-page.tsx'
 import { getDb } from '#app/db.server.ts'
+import { addEvidence, deleteEvidence, EvidenceRejectedError, listEvidence } from '#app/evidence/evidence.server.ts'
+import { MAX_EVIDENCE_FILE_BYTES } from '#app/evidence/evidence-policy.ts'
+import { readUpload } from '#app/evidence/multipart.server.ts'
 import { listCountries } from '#app/geography/countries.ts'
 import { validateAnswers } from '#app/questionnaire/answers.ts'
 import { visibleQuestionIds } from '#app/questionnaire/visibility.ts'
@@ -62,8 +65,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       position,
       count,
       countries: listCountries('en'),
+      evidence: (await listEvidence(getDb(), { invitationId: context.invitation.id })).filter((e) =>
+        questions.some((q) => q.id === e.questionId),
+      ),
     },
   }
+}
+
+/** An evidence upload (multipart) or removal, answered on the section page itself. */
+async function evidenceAction(request: Request, invitationId: string, fileQuestionIds: string[], sectionId: string) {
+  const reply = (message: string, status: number) => data({ errors: {}, values: {}, message }, { status })
+  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
+    const upload = await readUpload(request, { maxBytes: MAX_EVIDENCE_FILE_BYTES })
+    const questionId = upload.fields.questionId ?? ''
+    if (!fileQuestionIds.includes(questionId))
+      return reply('Upload the file at one of this section’s file questions.', 400)
+    if (!upload.file || upload.file.name === '') return reply('Choose a file to upload first.', 400)
+    if (upload.file.tooLarge) {
+      return reply(
+        `"${upload.file.name}" is larger than 10 MB; upload a smaller one (scan at a lower resolution or split it).`,
+        413,
+      )
+    }
+    try {
+      await addEvidence(getDb(), { invitationId, questionId, bytes: upload.file.bytes, fileName: upload.file.name })
+    } catch (error) {
+      if (error instanceof EvidenceRejectedError) return reply(error.message, 400)
+      throw error
+    }
+    return redirect(`/v/section/${sectionId}#q-${questionId}`)
+  }
+  return null
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,7 +106,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 401 },
     )
   const { context, section, questions, next } = loaded
+  const fileQuestionIds = questions.filter((q) => q.type === 'file').map((q) => q.id)
+  const upload = await evidenceAction(request, context.invitation.id, fileQuestionIds, section.id)
+  if (upload) return upload
   const formData = await request.formData()
+  if (formData.get('intent') === 'delete-evidence') {
+    await deleteEvidence(getDb(), {
+      invitationId: context.invitation.id,
+      evidenceId: String(formData.get('evidenceId') ?? ''),
+    })
+    return redirect(`/v/section/${section.id}`)
+  }
   const raw = readSectionValues(questions, formData)
   const { answers, issues } = validateAnswers(context.questionnaire, raw)
   if (issues.length > 0) {
@@ -173,6 +215,42 @@ export default function VendorSection() {
           </button>
         </fieldset>
       </Form>
+      {page.questions
+        .filter((q) => q.type === 'file')
+        .map((q) => (
+          <section key={q.id} className="panel evidence" aria-label={`Files for: ${q.prompt.en}`}>
+            <h2>{q.prompt.en}</h2>
+            <ul>
+              {page.evidence
+                .filter((e) => e.questionId === q.id)
+                .map((e) => (
+                  <li key={e.id}>
+                    <a href={`/v/evidence/${e.id}`}>{e.fileName}</a>{' '}
+                    <span className="muted">{`${Math.ceil(e.size / 1024)} KB · SHA-256 ${e.sha256.slice(0, 12)}…`}</span>
+                    {page.readOnly ? null : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="delete-evidence" />
+                        <input type="hidden" name="evidenceId" value={e.id} />
+                        <button type="submit" className="link-button">
+                          Remove
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+            </ul>
+            {page.readOnly ? null : (
+              <Form method="post" encType="multipart/form-data">
+                <input type="hidden" name="questionId" value={q.id} />
+                <label htmlFor={`file-${q.id}`}>Add a file (PDF, PNG or JPEG, up to 10 MB)</label>{' '}
+                <input id={`file-${q.id}`} type="file" name="file" accept="application/pdf,image/png,image/jpeg" />{' '}
+                <button type="submit" className="link-button">
+                  Upload
+                </button>
+              </Form>
+            )}
+          </section>
+        ))}
     </PublicPage>
   )
 }

@@ -39,6 +39,17 @@ export class BrowserClient {
     return response
   }
 
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader(), origin: this.origin },
+      body: form,
+    })
+    this.remember(response)
+    return response
+  }
+
   async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: 'POST',
