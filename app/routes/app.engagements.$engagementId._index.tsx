@@ -23,12 +23,16 @@ import {
   InvitationClosedError,
   InvitationNotFoundError,
   inviteVendor,
+  issueExtraLink,
   resendInvitation,
   revokeInvitation,
+  vendorLink,
 } from '#app/invitations/invitations.server.ts'
-import { listAnswersByInvitation, listInvitations } from '#app/invitations/queries.server.ts'
+import { findInvitation, listAnswersByInvitation, listInvitations } from '#app/invitations/queries.server.ts'
+import { sendEmail } from '#app/mail/mailer.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
 import { answeredShare } from '#app/responses/progress.ts'
+import { reopenResponse } from '#app/responses/submission.server.ts'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 import { getQuestionnaire } from '#questionnaires/index.ts'
@@ -176,6 +180,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
           days: parsed.data.days,
         })
         return reply({ intent, ok: true, message: `The link now works until ${until.slice(0, 10)}.` })
+      }
+      case 'reopen': {
+        const message = String(formData.get('message') ?? '').trim()
+        if (message.length < 3)
+          return reply({ intent, ok: false, message: 'Tell the vendor what to change (a few words at least).' }, 400)
+        const invitationId = String(formData.get('invitationId'))
+        const invitation = await findInvitation(db, { organisationId: member.organisationId, invitationId })
+        if (!invitation) throw new InvitationNotFoundError('Invitation not found')
+        const reopened = await reopenResponse(db, {
+          organisationId: member.organisationId,
+          invitationId,
+          userId: member.userId,
+          message,
+        })
+        if (!reopened)
+          return reply({ intent, ok: false, message: 'Only a submitted questionnaire can be reopened.' }, 409)
+        const token = await issueExtraLink(db, { invitationId })
+        const sent = await sendEmail(db, {
+          organisationId: member.organisationId,
+          kind: 'response-reopened',
+          to: invitation.contact_email,
+          subject: `${member.organisationName} reopened your questionnaire for ${engagement.name}`,
+          text: `Dear ${invitation.contact_name},\n\n${member.organisationName} reopened your answers for "${engagement.name}" and asks:\n\n${message}\n\nYour earlier answers are kept. Change what is needed and submit again:\n${vendorLink(origin, token)}`,
+          invitationId,
+          secrets: [token],
+        })
+        return reply({
+          intent,
+          ok: true,
+          message: `Reopened; ${invitation.contact_name} ${sent.status === 'failed' ? 'could not be emailed (see Outbox)' : 'was emailed your message'}.`,
+        })
       }
       default:
         return reply({ intent, ok: false, message: 'Unknown action.' }, 400)
@@ -441,8 +476,26 @@ function RowActions({
   emailFailed: boolean
   busy: boolean
 }) {
-  // A submitted response is the vendor's record: it is reopened (vendor journey), not re-linked or revoked.
-  if (status === 'revoked' || status === 'submitted') return null
+  if (status === 'revoked') return null
+  // A submitted response is the vendor's record: it is reopened with a message, not re-linked or revoked.
+  if (status === 'submitted') {
+    return (
+      <div className="row-actions">
+        <details>
+          <summary className="neutral">Reopen…</summary>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reopen" />
+            <input type="hidden" name="invitationId" value={id} />
+            <label htmlFor={`reopen-${id}`}>What should the vendor change?</label>
+            <textarea id={`reopen-${id}`} name="message" rows={2} required minLength={3} />
+            <button className="primary" type="submit" disabled={busy}>
+              Reopen and email
+            </button>
+          </Form>
+        </details>
+      </div>
+    )
+  }
   return (
     <div className="row-actions">
       <Form method="post">

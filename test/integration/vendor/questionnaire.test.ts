@@ -181,3 +181,41 @@ describe('submitting', () => {
     expect(locked.status).toBe(409)
   })
 })
+
+describe('reopening', () => {
+  test('the buyer reopens a submitted questionnaire with a message; the vendor is emailed a working link and can edit again', async () => {
+    const { vendor, buyer, engagementId } = await invitedVendor('reopen@blr.example')
+    const { id: invitationId } = await getDb()
+      .selectFrom('invitation')
+      .select('id')
+      .where('contact_email', '=', 'reopen@blr.example')
+      .executeTakeFirstOrThrow()
+    const { submitResponse } = await import('#app/responses/submission.server.ts')
+    await submitResponse(getDb(), { invitationId })
+    const page = `/app/engagements/${engagementId}?index`
+    const tooShort = await buyer.post(page, { intent: 'reopen', invitationId, message: '' })
+    expect(tooShort.status).toBe(400)
+    const reopened = await buyer.post(page, {
+      intent: 'reopen',
+      invitationId,
+      message: 'Please add your ISO 27001 certificate.',
+    })
+    expect(await reopened.text()).toContain('was emailed your message')
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('reopen@blr.example')).length).toBe(2)
+    const email = smtp.received.filter((m) => m.to.includes('reopen@blr.example')).at(-1)
+    expect(email?.text).toContain('Please add your ISO 27001 certificate.')
+    const fresh = new BrowserClient(server.baseUrl)
+    expect((await fresh.get(new URL(linkIn(email?.text ?? '', `${server.baseUrl}/v/`)).pathname)).status).toBe(302)
+    const saved = await vendor.post('/v/section/company', {
+      'company.legalName': 'Now Editable Ltd',
+      '__v.company.legalName': '0',
+    })
+    expect(saved.status).toBe(302)
+    const row = await getDb()
+      .selectFrom('invitation')
+      .select('status')
+      .where('id', '=', invitationId)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('reopened')
+  })
+})
