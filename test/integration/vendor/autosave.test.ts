@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { getDb } from '#app/db.server.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
+import { BrowserClient } from '#test/support/browser-client.ts'
+import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
+import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+
+let server: TestServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  server = await startTestServer({ SMTP_URL: smtp.url })
+})
+afterAll(async () => {
+  await server.close()
+  await smtp.close()
+})
+
+async function vendorSession(email: string) {
+  const org = await createOrganisation()
+  const engagementId = await createEngagement(org.organisationId, 'Coding', '2099-03-31')
+  const buyer = new BrowserClient(server.baseUrl)
+  await logIn(buyer, org)
+  await buyer.post(`/app/engagements/${engagementId}?index`, {
+    intent: 'invite',
+    vendorCompany: 'V',
+    vendorCountry: 'IN',
+    contactName: 'V',
+    contactEmail: email,
+  })
+  const vendor = new BrowserClient(server.baseUrl)
+  await vendor.get(new URL(linkIn((await smtp.waitForEmail(email)).text, `${server.baseUrl}/v/`)).pathname)
+  return vendor
+}
+
+function autosave(vendor: BrowserClient, body: unknown) {
+  return fetch(`${server.baseUrl}/v/answers`, {
+    method: 'POST',
+    headers: { cookie: vendor.cookieHeader(), origin: server.baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+test('autosave saves one answer with its version and reports bad values as 400', async () => {
+  const vendor = await vendorSession('auto@vendor.example')
+  const saved = await autosave(vendor, { questionId: 'incident.notificationHours', value: 24, baseVersion: 0 })
+  expect(saved.status).toBe(200)
+  expect(await saved.json()).toEqual({ status: 'saved', version: 1 })
+  const bad = await autosave(vendor, { questionId: 'incident.notificationHours', value: -3, baseVersion: 1 })
+  expect(bad.status).toBe(400)
+  expect(((await bad.json()) as { error: string }).error).toContain('incident.notificationHours')
+  expect((await autosave(vendor, { questionId: 'no.suchQuestion', value: 1, baseVersion: 0 })).status).toBe(404)
+  expect(
+    (
+      await fetch(`${server.baseUrl}/v/answers`, {
+        method: 'POST',
+        headers: { origin: server.baseUrl, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(401)
+})
+
+test('200 racing save pairs over HTTP on the same answer never overwrite silently', async () => {
+  const vendor = await vendorSession('race@vendor.example')
+  const questionId = 'company.legalName'
+  let version = 0
+  for (let pair = 0; pair < 200; pair++) {
+    const [a, b] = await Promise.all([
+      autosave(vendor, { questionId, value: `tab A ${pair}`, baseVersion: version }),
+      autosave(vendor, { questionId, value: `tab B ${pair}`, baseVersion: version }),
+    ])
+    const statuses = [a.status, b.status].sort()
+    expect(statuses).toEqual([200, 409])
+    const loser = (a.status === 409 ? await a.json() : await b.json()) as {
+      currentValue: string
+      currentVersion: number
+    }
+    const winner = a.status === 200 ? `tab A ${pair}` : `tab B ${pair}`
+    expect(loser).toEqual({ status: 'conflict', currentValue: winner, currentVersion: version + 1 })
+    version += 1
+  }
+  const row = await getDb()
+    .selectFrom('answer')
+    .select(['version'])
+    .where('question_id', '=', questionId)
+    .executeTakeFirstOrThrow()
+  expect(row.version).toBe(200)
+}, 120_000)
