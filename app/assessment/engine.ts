@@ -1,7 +1,7 @@
 import { type LocationClass, nearest } from '../geography/location-class.ts'
 import type { Answers } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
-import { readProfileFact, visibleQuestionIds } from '../questionnaire/visibility.ts'
+import { profileFacts, visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import type { CertificateRecord } from './certificates.ts'
 import { evaluateConditionExhaustive, type FactReader, type LeafTrace } from './condition.ts'
@@ -108,10 +108,11 @@ const DERIVED_KEY = new Map<string, string>(DERIVED_FACT_NAMES.map((name) => [`d
 
 function factReader(profile: Profile, answers: Answers, derived: DerivedFacts, regimes: readonly string[]): FactReader {
   const derivedRecord = derived as unknown as Record<string, unknown>
+  const profileValues = profileFacts(profile)
   return (fact) => {
     const key = DERIVED_KEY.get(fact)
     if (key !== undefined) return derivedRecord[key]
-    if (fact.startsWith('profile.')) return readProfileFact(profile, fact)
+    if (fact.startsWith('profile.')) return profileValues.get(fact)
     if (fact === 'regimes') return regimes
     return answers[fact]
   }

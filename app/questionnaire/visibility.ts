@@ -27,25 +27,35 @@ export function readPath(root: unknown, path: string): unknown {
   return undefined
 }
 
-// Profile facts are read by many conditions per assessment; resolve each dotted path once per profile.
+// Profile facts are read by many conditions per assessment: flatten each profile once into a map
+// from `profile.<path>` to its value (cached per profile object), so a read is one lookup.
 const profileFactCache = new WeakMap<object, Map<string, unknown>>()
-export function readProfileFact(profile: unknown, fact: string): unknown {
-  if (typeof profile !== 'object' || profile === null) return undefined
-  let cache = profileFactCache.get(profile)
-  if (!cache) {
-    cache = new Map()
-    profileFactCache.set(profile, cache)
+export function profileFacts(profile: unknown): Map<string, unknown> {
+  if (typeof profile !== 'object' || profile === null) return new Map()
+  let facts = profileFactCache.get(profile)
+  if (!facts) {
+    facts = new Map()
+    const walk = (value: unknown, prefix: string) => {
+      facts!.set(prefix, value)
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [key, child] of Object.entries(value)) walk(child, `${prefix}.${key}`)
+      }
+    }
+    for (const [key, value] of Object.entries(profile)) walk(value, `profile.${key}`)
+    profileFactCache.set(profile, facts)
   }
-  if (cache.has(fact)) return cache.get(fact)
-  const value = readPath(profile, fact.slice(8))
-  cache.set(fact, value)
-  return value
+  return facts
+}
+
+export function readProfileFact(profile: unknown, fact: string): unknown {
+  return profileFacts(profile).get(fact)
 }
 
 export function visibilityFacts(context: VisibilityContext): FactReader {
+  const profile = profileFacts(context.profile)
   return (fact) => {
     if (fact === 'regimes') return context.regimes
-    if (fact.startsWith('profile.')) return readProfileFact(context.profile, fact)
+    if (fact.startsWith('profile.')) return profile.get(fact)
     return context.answers[fact]
   }
 }

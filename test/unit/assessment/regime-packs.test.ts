@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Condition, factsOf } from '#app/assessment/condition.ts'
+import { type Condition, type FactCondition, factsOf } from '#app/assessment/condition.ts'
 import { DERIVED_FACT_NAMES } from '#app/assessment/derived-facts.ts'
 import { parseRegimePack, RegimePackError } from '#app/assessment/regime-pack.ts'
 import { questionsById } from '#app/questionnaire/answers.ts'
@@ -75,7 +75,7 @@ describe('regime packs', () => {
     for (const { rule } of unverified) expect(rule.message.toLowerCase()).toContain('confirm with counsel')
   })
 
-  it('a rule reading only non-canonical answers is never a blocker, condition or limit', () => {
+  it('a blocker, condition or limit reads a non-canonical answer only as an explicit "yes" (never fires on silence)', () => {
     const canonical = new Set([
       'company.hqCountry',
       'company.incorporationCountry',
@@ -107,11 +107,24 @@ describe('regime packs', () => {
       'dod.sprsScore',
       'dod.fedrampModerateEquivalent',
     ])
+    // Contract examples answer only canonical ids, and an unanswered question counts as "no". A
+    // strong rule may still read an extra id when it fires only on an explicit, affirmative answer.
+    const leaves = (condition: Condition, negated = false): Array<{ leaf: FactCondition; negated: boolean }> => {
+      if ('all' in condition) return condition.all.flatMap((c) => leaves(c, negated))
+      if ('any' in condition) return condition.any.flatMap((c) => leaves(c, negated))
+      if ('not' in condition) return leaves(condition.not, !negated)
+      return [{ leaf: condition, negated }]
+    }
     for (const { rule } of allRules) {
       const strong = rule.kind !== 'finding' || rule.severity === 'blocker'
       if (!strong) continue
-      const answerFacts = factsOf(rule.when).filter((fact) => questionIds.has(fact))
-      for (const fact of answerFacts) expect(canonical.has(fact), `${rule.id} rests on ${fact}`).toBe(true)
+      for (const { leaf, negated } of leaves(rule.when)) {
+        if (!questionIds.has(leaf.fact) || canonical.has(leaf.fact)) continue
+        expect(
+          !negated && leaf.operator === 'equal' && leaf.value === true,
+          `${rule.id} rests on ${leaf.fact} without an explicit yes`,
+        ).toBe(true)
+      }
     }
   })
 

@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * `npm run bench:autosave`: the production build under 50 concurrent simulated vendors, each saving
+ * one answer every 200 ms for 60 s through POST /v/answers, then every stored answer is checked
+ * against what the vendor last saved. Last line, one JSON object:
+ * {"concurrency":50,"p50Ms":…,"p95Ms":…,"p99Ms":…,"errors":…,"lostWrites":…}
+ * Options: BENCH_SECONDS (default 60), BENCH_VENDORS (default 50). Run `npm run build` first.
+ */
+const VENDORS = Number(process.env.BENCH_VENDORS ?? 50)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
+const INTERVAL_MS = 200
+// Always-visible questions of the core questionnaire, with a valid value for save n.
+const QUESTIONS: Array<{ id: string; value: (vendor: number, n: number) => unknown }> = [
+  { id: 'company.legalName', value: (v, n) => `Vendor ${v} Ltd (save ${n})` },
+  { id: 'company.ownershipDetails', value: (v, n) => `Owned by founders of vendor ${v}; revision ${n}` },
+  { id: 'incident.notificationHours', value: (_v, n) => 1 + (n % 72) },
+  { id: 'destruction.daysAfterTermination', value: (_v, n) => n % 90 },
+  { id: 'handling.mfaForAllAccess', value: (_v, n) => n % 2 === 0 },
+]
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-'))
+process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
+process.env.NODE_ENV = 'production'
+process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
+
+// The data: one organisation, one engagement, 50 invitations with known links. Written through the
+// app's own modules, before the server starts.
+const { getDb, closeDb, migrateToLatest } = await import('../app/db.server.ts')
+const { createOrganisationWithAdmin } = await import('../app/auth/accounts.server.ts')
+const { newId, nowIso } = await import('../app/utils/ids.ts')
+const { newSecretToken } = await import('../app/utils/tokens.server.ts')
+const db = getDb()
+await migrateToLatest(db)
+const { organisationId } = await db.transaction().execute((trx) =>
+  createOrganisationWithAdmin(trx, {
+    organisationName: 'Bench Org',
+    name: 'Bench',
+    email: 'bench@example.com',
+    passwordHash: 'x',
+  }),
+)
+const engagementId = newId()
+const now = nowIso()
+await db
+  .insertInto('engagement')
+  .values({
+    id: engagementId,
+    organisation_id: organisationId,
+    name: 'Bench',
+    questionnaire_id: 'cross-border-core',
+    questionnaire_version: 1,
+    due_date: null,
+    created_by_user_id: null,
+    created_at: now,
+    updated_at: now,
+  })
+  .execute()
+await db
+  .insertInto('regulatory_profile')
+  .values({
+    id: newId(),
+    engagement_id: engagementId,
+    profile_json: JSON.stringify({
+      homeCountry: 'US',
+      industry: 'defense',
+      dataCategories: ['itar-technical-data', 'cn-personal-information'],
+      volumes: {},
+      flags: {},
+      purposes: [],
+    }),
+    updated_by_user_id: null,
+    created_at: now,
+    updated_at: now,
+  })
+  .execute()
+const tokens: Array<{ token: string; invitationId: string }> = []
+for (let i = 0; i < VENDORS; i++) {
+  const { token, tokenHash } = newSecretToken()
+  const invitationId = newId()
+  await db
+    .insertInto('invitation')
+    .values({
+      id: invitationId,
+      organisation_id: organisationId,
+      engagement_id: engagementId,
+      vendor_company: `Vendor ${i}`,
+      vendor_country: 'IN',
+      contact_name: `V${i}`,
+      contact_email: `v${i}@bench.example`,
+      token_hash: tokenHash,
+      expires_at: '2099-01-01T00:00:00.000Z',
+      opened_at: null,
+      started_at: null,
+      submitted_at: null,
+      reopened_at: null,
+      revoked_at: null,
+      last_activity_at: null,
+      invited_by_user_id: null,
+      last_reminder_at: null,
+      last_reminder_kind: null,
+      last_email_status: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  tokens.push({ token, invitationId })
+}
+await closeDb()
+
+// The server: the production build, as `npm start` runs it, on a free port.
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  env: { ...process.env, PORT: '0' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+const baseUrl = await new Promise<string>((resolve, reject) => {
+  let out = ''
+  server.stdout.on('data', (chunk) => {
+    out += chunk
+    const match = out.match(/running at (http:\/\/localhost:\d+)/)
+    if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'))
+  })
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+})
+
+const latencies: number[] = []
+let errors = 0
+type Sent = { value: unknown; version: number }
+const lastSaved = new Map<string, Sent>()
+
+async function vendor(index: number) {
+  const { token, invitationId } = tokens[index]!
+  const landing = await fetch(`${baseUrl}/v/${token}`, { redirect: 'manual' })
+  const cookie = (landing.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const versions = new Map<string, number>()
+  const end = Date.now() + SECONDS * 1000
+  let n = 0
+  while (Date.now() < end) {
+    const started = performance.now()
+    const question = QUESTIONS[n % QUESTIONS.length]!
+    const questionId = question.id
+    const value = question.value(index, n)
+    try {
+      const response = await fetch(`${baseUrl}/v/answers`, {
+        method: 'POST',
+        headers: { cookie, origin: baseUrl, 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId, value, baseVersion: versions.get(questionId) ?? 0 }),
+      })
+      const body = (await response.json()) as { version?: number }
+      if (response.status === 200 && body.version) {
+        versions.set(questionId, body.version)
+        lastSaved.set(`${invitationId}|${questionId}`, { value, version: body.version })
+      } else {
+        errors++
+        if (errors <= 3) console.error(`save failed: ${response.status} ${JSON.stringify(body)}`)
+      }
+    } catch {
+      errors++
+    }
+    latencies.push(performance.now() - started)
+    n++
+    const wait = INTERVAL_MS - (performance.now() - started)
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+}
+
+await Promise.all(Array.from({ length: VENDORS }, (_, i) => vendor(i)))
+server.kill('SIGTERM')
+await new Promise((resolve) => server.on('exit', resolve))
+
+// Every answer the server said it saved must be stored, with that value and version.
+const check = getDb()
+const rows = await check
+  .selectFrom('answer')
+  .innerJoin('response', 'response.id', 'answer.response_id')
+  .select(['response.invitation_id', 'answer.question_id', 'answer.value_json', 'answer.version'])
+  .execute()
+const stored = new Map(
+  rows.map((r) => [
+    `${r.invitation_id}|${r.question_id}`,
+    { value: JSON.parse(r.value_json) as string, version: r.version },
+  ]),
+)
+let lostWrites = 0
+for (const [key, sent] of lastSaved) {
+  const row = stored.get(key)
+  if (!row || row.value !== sent.value || row.version !== sent.version) lostWrites++
+}
+await closeDb()
+
+latencies.sort((a, b) => a - b)
+const pct = (p: number) =>
+  Number((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(1))
+console.log(`saves: ${latencies.length}, answers checked: ${lastSaved.size}`)
+console.log(
+  JSON.stringify({ concurrency: VENDORS, p50Ms: pct(50), p95Ms: pct(95), p99Ms: pct(99), errors, lostWrites }),
+)
