@@ -75,7 +75,7 @@ describe('regime packs', () => {
     for (const { rule } of unverified) expect(rule.message.toLowerCase()).toContain('confirm with counsel')
   })
 
-  it('a blocker, condition or limit reads a non-canonical answer only as an explicit "yes" (never fires on silence)', () => {
+  it('a blocker, condition or limit reads a non-canonical answer only as an explicit yes or no (never fires on silence)', () => {
     const canonical = new Set([
       'company.hqCountry',
       'company.incorporationCountry',
@@ -108,7 +108,7 @@ describe('regime packs', () => {
       'dod.fedrampModerateEquivalent',
     ])
     // Contract examples answer only canonical ids, and an unanswered question counts as "no". A
-    // strong rule may still read an extra id when it fires only on an explicit, affirmative answer.
+    // strong rule may still read an extra id when it fires only on an explicit answer (yes or no).
     const leaves = (condition: Condition, negated = false): Array<{ leaf: FactCondition; negated: boolean }> => {
       if ('all' in condition) return condition.all.flatMap((c) => leaves(c, negated))
       if ('any' in condition) return condition.any.flatMap((c) => leaves(c, negated))
@@ -120,10 +120,10 @@ describe('regime packs', () => {
       if (!strong) continue
       for (const { leaf, negated } of leaves(rule.when)) {
         if (!questionIds.has(leaf.fact) || canonical.has(leaf.fact)) continue
-        expect(
-          !negated && leaf.operator === 'equal' && leaf.value === true,
-          `${rule.id} rests on ${leaf.fact} without an explicit yes`,
-        ).toBe(true)
+        // A negated "equal true" only suppresses the rule on an explicit yes; it cannot make it fire.
+        const explicit = !negated && leaf.operator === 'equal' && typeof leaf.value === 'boolean'
+        const suppressesOnYes = negated && leaf.operator === 'equal' && leaf.value === true
+        expect(explicit || suppressesOnYes, `${rule.id} rests on ${leaf.fact} without an explicit answer`).toBe(true)
       }
     }
   })
