@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { createOrganisationWithAdmin } from '#app/auth/accounts.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 import { defaultExpiry, vendorLink } from '#app/invitations/invitations.server.ts'
+import { insertInvitation } from '#app/invitations/queries.server.ts'
 import { assessResponse } from '#app/responses/assessments.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
@@ -146,33 +147,30 @@ async function seedVendor(
   const started = vendor.answers ? at(now, -18) : null
   const submitted = vendor.state === 'submitted' || vendor.state === 'reopened' ? at(now, -10) : null
   const expiresAt = vendor.state === 'expired' ? at(now, -1) : defaultExpiry(input.dueDate, now)
-  await trx
-    .insertInto('invitation')
-    .values({
-      id,
-      organisation_id: input.organisationId,
-      engagement_id: input.engagementId,
-      vendor_company: vendor.company,
-      vendor_country: vendor.country,
-      contact_name: vendor.contact,
-      contact_email: vendor.email,
-      token_hash: tokenHash,
-      status: vendor.state === 'expired' ? 'opened' : vendor.state,
-      expires_at: expiresAt,
-      opened_at: opened,
-      started_at: started,
-      submitted_at: submitted,
-      reopened_at: vendor.state === 'reopened' ? at(now, -4) : null,
-      revoked_at: vendor.state === 'revoked' ? at(now, -6) : null,
-      last_activity_at: submitted ?? started ?? opened,
-      invited_by_user_id: input.userId,
-      last_reminder_at: null,
-      last_reminder_kind: null,
-      last_email_status: 'outbox',
-      created_at: input.invitedAt,
-      updated_at: input.invitedAt,
-    })
-    .execute()
+  await insertInvitation(trx, {
+    id,
+    organisation_id: input.organisationId,
+    engagement_id: input.engagementId,
+    vendor_company: vendor.company,
+    vendor_country: vendor.country,
+    contact_name: vendor.contact,
+    contact_email: vendor.email,
+    token_hash: tokenHash,
+    status: vendor.state === 'expired' ? 'opened' : vendor.state,
+    expires_at: expiresAt,
+    opened_at: opened,
+    started_at: started,
+    submitted_at: submitted,
+    reopened_at: vendor.state === 'reopened' ? at(now, -4) : null,
+    revoked_at: vendor.state === 'revoked' ? at(now, -6) : null,
+    last_activity_at: submitted ?? started ?? opened,
+    invited_by_user_id: input.userId,
+    last_reminder_at: null,
+    last_reminder_kind: null,
+    last_email_status: 'outbox',
+    created_at: input.invitedAt,
+    updated_at: input.invitedAt,
+  })
   await audit(trx, {
     organisationId: input.organisationId,
     engagementId: input.engagementId,

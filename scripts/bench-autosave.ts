@@ -33,6 +33,7 @@ const { getDb, closeDb, migrateToLatest } = await import('../app/db.server.ts')
 const { createOrganisationWithAdmin } = await import('../app/auth/accounts.server.ts')
 const { newId, nowIso } = await import('../app/utils/ids.ts')
 const { newSecretToken } = await import('../app/utils/tokens.server.ts')
+const { insertInvitation } = await import('../app/invitations/queries.server.ts')
 const db = getDb()
 await migrateToLatest(db)
 const { organisationId } = await db.transaction().execute((trx) =>
@@ -81,32 +82,18 @@ const tokens: Array<{ token: string; invitationId: string }> = []
 for (let i = 0; i < VENDORS; i++) {
   const { token, tokenHash } = newSecretToken()
   const invitationId = newId()
-  await db
-    .insertInto('invitation')
-    .values({
-      id: invitationId,
-      organisation_id: organisationId,
-      engagement_id: engagementId,
-      vendor_company: `Vendor ${i}`,
-      vendor_country: 'IN',
-      contact_name: `V${i}`,
-      contact_email: `v${i}@bench.example`,
-      token_hash: tokenHash,
-      expires_at: '2099-01-01T00:00:00.000Z',
-      opened_at: null,
-      started_at: null,
-      submitted_at: null,
-      reopened_at: null,
-      revoked_at: null,
-      last_activity_at: null,
-      invited_by_user_id: null,
-      last_reminder_at: null,
-      last_reminder_kind: null,
-      last_email_status: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+  await insertInvitation(db, {
+    id: invitationId,
+    organisation_id: organisationId,
+    engagement_id: engagementId,
+    vendor_company: `Vendor ${i}`,
+    vendor_country: 'IN',
+    contact_name: `V${i}`,
+    contact_email: `v${i}@bench.example`,
+    token_hash: tokenHash,
+    expires_at: '2099-01-01T00:00:00.000Z',
+    created_at: now,
+  })
   tokens.push({ token, invitationId })
 }
 await closeDb()

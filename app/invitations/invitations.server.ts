@@ -5,7 +5,7 @@ import { sendEmail } from '../mail/mailer.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import { newSecretToken } from '../utils/tokens.server.ts'
 import type { InviteVendorInput } from './invitation.ts'
-import { findInvitation, findInvitationByEmail } from './queries.server.ts'
+import { findInvitation, findInvitationByEmail, insertInvitation } from './queries.server.ts'
 
 const DAY_MS = 86_400_000
 /** Without a due date, a link lasts this long. */
@@ -71,32 +71,19 @@ export async function inviteVendor(
   const id = newId()
   const now = nowIso()
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('invitation')
-      .values({
-        id,
-        organisation_id: engagement.organisation_id,
-        engagement_id: engagement.id,
-        vendor_company: input.vendorCompany,
-        vendor_country: input.vendorCountry,
-        contact_name: input.contactName,
-        contact_email: input.contactEmail,
-        token_hash: tokenHash,
-        expires_at: defaultExpiry(engagement.due_date),
-        opened_at: null,
-        started_at: null,
-        submitted_at: null,
-        reopened_at: null,
-        revoked_at: null,
-        last_activity_at: null,
-        invited_by_user_id: buyer.userId,
-        last_reminder_at: null,
-        last_reminder_kind: null,
-        last_email_status: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertInvitation(trx, {
+      id,
+      organisation_id: engagement.organisation_id,
+      engagement_id: engagement.id,
+      vendor_company: input.vendorCompany,
+      vendor_country: input.vendorCountry,
+      contact_name: input.contactName,
+      contact_email: input.contactEmail,
+      token_hash: tokenHash,
+      expires_at: defaultExpiry(engagement.due_date),
+      invited_by_user_id: buyer.userId,
+      created_at: now,
+    })
     await recordAuditEvent(trx, {
       organisationId: engagement.organisation_id,
       engagementId: engagement.id,

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, InvitationTable } from '#db/schema.ts'
 
 /**
  * Invitations of one engagement with the current assessment's headline. Scoped by organisation
@@ -106,4 +106,44 @@ export async function listAnswersByInvitation(
     byInvitation.set(row.invitationId, answers)
   }
   return byInvitation
+}
+
+/**
+ * Inserts an invitation: the required facts, with every lifecycle timestamp empty unless given
+ * (the demo seed gives them to place vendors in later states).
+ */
+export async function insertInvitation(
+  db: Kysely<Database>,
+  values: Pick<
+    Insertable<InvitationTable>,
+    | 'id'
+    | 'organisation_id'
+    | 'engagement_id'
+    | 'vendor_company'
+    | 'vendor_country'
+    | 'contact_name'
+    | 'contact_email'
+    | 'token_hash'
+    | 'expires_at'
+    | 'created_at'
+  > &
+    Partial<Insertable<InvitationTable>>,
+) {
+  await db
+    .insertInto('invitation')
+    .values({
+      opened_at: null,
+      started_at: null,
+      submitted_at: null,
+      reopened_at: null,
+      revoked_at: null,
+      last_activity_at: null,
+      invited_by_user_id: null,
+      last_reminder_at: null,
+      last_reminder_kind: null,
+      last_email_status: null,
+      updated_at: values.created_at,
+      ...values,
+    })
+    .execute()
 }

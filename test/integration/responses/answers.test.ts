@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getDb, migrateToLatest } from '#app/db.server.ts'
+import { insertInvitation } from '#app/invitations/queries.server.ts'
 import { listAnswers, ResponseSubmittedError, saveAnswer } from '#app/responses/answers.server.ts'
 import { reopenResponse, submitResponse } from '#app/responses/submission.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
@@ -14,32 +15,18 @@ async function invitation() {
   const engagementId = await createEngagement(org.organisationId)
   const id = newId()
   const now = nowIso()
-  await getDb()
-    .insertInto('invitation')
-    .values({
-      id,
-      organisation_id: org.organisationId,
-      engagement_id: engagementId,
-      vendor_company: 'Vendor',
-      vendor_country: 'IN',
-      contact_name: 'V',
-      contact_email: `${id}@vendor.example`,
-      token_hash: id,
-      expires_at: '2099-01-01T00:00:00.000Z',
-      opened_at: null,
-      started_at: null,
-      submitted_at: null,
-      reopened_at: null,
-      revoked_at: null,
-      last_activity_at: null,
-      invited_by_user_id: null,
-      last_reminder_at: null,
-      last_reminder_kind: null,
-      last_email_status: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+  await insertInvitation(getDb(), {
+    id,
+    organisation_id: org.organisationId,
+    engagement_id: engagementId,
+    vendor_company: 'Vendor',
+    vendor_country: 'IN',
+    contact_name: 'V',
+    contact_email: `${id}@vendor.example`,
+    token_hash: id,
+    expires_at: '2099-01-01T00:00:00.000Z',
+    created_at: now,
+  })
   return { invitationId: id, organisationId: org.organisationId, userId: org.userId }
 }
 
