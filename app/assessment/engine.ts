@@ -4,7 +4,7 @@ import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { profileFacts, visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import type { CertificateRecord } from './certificates.ts'
-import { evaluateConditionExhaustive, type FactReader, type LeafTrace } from './condition.ts'
+import { evaluateCondition, evaluateConditionExhaustive, type FactReader, type LeafTrace } from './condition.ts'
 import { DERIVED_FACT_NAMES, type DerivedFacts, deriveFacts } from './derived-facts.ts'
 import type { ConditionKind, RegimePack, Rule, Severity } from './regime-pack.ts'
 import { type SectionScore, scoreAnswers } from './score.ts'
@@ -128,13 +128,30 @@ function sortedPacks(packs: readonly RegimePack[]): RegimePack[] {
   return sorted
 }
 
+function profileFactReader(profile: Profile): FactReader {
+  const values = profileFacts(profile)
+  return (fact) => values.get(fact)
+}
+
+/**
+ * The regimes a profile triggers, without assessing anything: each pack's `appliesWhen`, exactly
+ * as `assess` evaluates it, but no answers, derived facts or rules. For pages and endpoints that
+ * only need visibility (the vendor's form, progress on the buyer's list).
+ */
+export function applicableRegimeIds(profile: Profile, packs: readonly RegimePack[]): RegimeId[] {
+  const read = profileFactReader(profile)
+  return sortedPacks(packs)
+    .filter((pack) => evaluateCondition(pack.appliesWhen, read))
+    .map((pack) => pack.id)
+}
+
 export function assess(input: AssessInput): { assessment: Assessment; trace: AssessmentTrace } {
   const { profile, questionnaire, answers, asOf } = input
   const derived = deriveFacts(profile, answers, asOf)
   const packs = sortedPacks(input.regimes)
 
-  // Applicability reads profile facts only; `regimes` is not known yet.
-  const profileOnly = factReader(profile, {}, derived, [])
+  // Applicability reads profile facts only (a test holds every pack to that); `regimes` is not known yet.
+  const profileOnly = profileFactReader(profile)
   const applicability: AssessmentTrace['applicability'] = []
   const applicable: RegimePack[] = []
   for (const pack of packs) {

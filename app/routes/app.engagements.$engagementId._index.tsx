@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
-import { profileOutlook } from '#app/engagements/outlook.ts'
 import { findEngagement, findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import {
@@ -35,7 +35,7 @@ import { answeredShare } from '#app/responses/progress.ts'
 import { reopenResponse } from '#app/responses/submission.server.ts'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
-import { getQuestionnaire } from '#questionnaires/index.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
 async function requireEngagement(request: Request, engagementId: string | undefined) {
   const member = await requireMember(request)
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   const now = new Date()
   const profile = ProfileSchema.parse(withProfile?.profile)
-  const regimes = profileOutlook(profile, now.toISOString().slice(0, 10)).regimes.map((r) => r.id)
+  const regimes = applicableRegimeIds(profile, regimePacks)
   const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
   const vendors = rows.map((row) => {
     const status = effectiveStatus(row, now)

@@ -1,6 +1,6 @@
-import { getQuestionnaire } from '#questionnaires/index.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { applicableRegimeIds } from '../assessment/engine.ts'
 import { getDb } from '../db.server.ts'
-import { profileOutlook } from '../engagements/outlook.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
@@ -26,7 +26,7 @@ export async function loadVendorContext(request: Request) {
     engagementId: invitation.engagementId,
   })
   const profile = ProfileSchema.parse(engagement?.profile)
-  const regimes = profileOutlook(profile, new Date().toISOString().slice(0, 10)).regimes.map((r) => r.id)
+  const regimes = applicableRegimeIds(profile, regimePacks)
   const stored = await listAnswers(db, { invitationId: access.invitationId })
   const answers = Object.fromEntries(stored.map((a) => [a.questionId, a.value]))
   const versions = Object.fromEntries(stored.map((a) => [a.questionId, a.version]))

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 describe('teammates', () => {
   test('an admin invites a manager by email, who sets a password from the link and lands in the organisation', async () => {
     const org = await createOrganisation('Keystone Defense')
-    const admin = new BrowserClient(server.baseUrl)
+    const admin = new BrowserClient(env.server.baseUrl)
     await logIn(admin, org)
     const invited = await admin.post('/app/team', { email: 'Mia@Keystone.example', role: 'manager' })
     expect(invited.status).toBe(200)
     expect(await invited.text()).toContain('Invitation sent to mia@keystone.example')
 
-    const email = await smtp.waitForEmail('mia@keystone.example')
+    const email = await env.smtp.waitForEmail('mia@keystone.example')
     expect(email.subject).toBe('You are invited to Keystone Defense on Shoreline')
-    const path = new URL(linkIn(email.text, `${server.baseUrl}/join/`)).pathname
+    const path = new URL(linkIn(email.text, `${env.server.baseUrl}/join/`)).pathname
 
-    const teammate = new BrowserClient(server.baseUrl)
+    const teammate = new BrowserClient(env.server.baseUrl)
     const page = await teammate.get(path)
     expect(await page.text()).toContain('Join Keystone Defense')
     const tooShort = await teammate.post(path, { name: 'Mia', password: 'short' })
@@ -47,13 +38,13 @@ describe('teammates', () => {
     expect(await (await teammate.get('/app/team')).text()).toContain('Mia Chen')
 
     // The link is spent.
-    const reused = await new BrowserClient(server.baseUrl).get(path)
+    const reused = await new BrowserClient(env.server.baseUrl).get(path)
     expect(await reused.text()).toContain('This invitation no longer works')
   })
 
   test('inviting someone who is already a member gets a message at the field', async () => {
     const org = await createOrganisation()
-    const admin = new BrowserClient(server.baseUrl)
+    const admin = new BrowserClient(env.server.baseUrl)
     await logIn(admin, org)
     const response = await admin.post('/app/team', { email: org.email, role: 'member' })
     expect(response.status).toBe(400)
@@ -62,7 +53,7 @@ describe('teammates', () => {
 
   test('an invalid role or email is refused with a 400 and a message', async () => {
     const org = await createOrganisation()
-    const admin = new BrowserClient(server.baseUrl)
+    const admin = new BrowserClient(env.server.baseUrl)
     await logIn(admin, org)
     const response = await admin.post('/app/team', { email: 'nope', role: 'owner' })
     expect(response.status).toBe(400)

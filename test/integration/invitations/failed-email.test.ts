@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 test('a failed invitation email is shown on the vendor list and in the outbox, and can be retried', async () => {
   const org = await createOrganisation('Harbor Bank')
   const engagementId = await createEngagement(org.organisationId, 'Card disputes', '2099-02-28')
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   const page = `/app/engagements/${engagementId}?index`
 
-  smtp.refuse.add('ops@flaky.example')
+  env.smtp.refuse.add('ops@flaky.example')
   const invited = await buyer.post(page, {
     intent: 'invite',
     vendorCompany: 'Flaky Mail Corp',
@@ -41,7 +32,7 @@ test('a failed invitation email is shown on the vendor list and in the outbox, a
   expect(outbox).toContain('Failed')
   expect(outbox).toContain('550 mailbox unavailable')
 
-  smtp.refuse.clear()
+  env.smtp.refuse.clear()
   const { id } = await getDb()
     .selectFrom('invitation')
     .select('id')
@@ -49,9 +40,10 @@ test('a failed invitation email is shown on the vendor list and in the outbox, a
     .executeTakeFirstOrThrow()
   const retried = await buyer.post(page, { intent: 'resend', invitationId: id })
   expect(await retried.text()).toContain('A new link was sent')
-  const email = await smtp.waitForEmail('ops@flaky.example')
+  const email = await env.smtp.waitForEmail('ops@flaky.example')
   expect(
-    (await new BrowserClient(server.baseUrl).get(new URL(linkIn(email.text, `${server.baseUrl}/v/`)).pathname)).status,
+    (await new BrowserClient(env.server.baseUrl).get(new URL(linkIn(email.text, `${env.server.baseUrl}/v/`)).pathname))
+      .status,
   ).toBe(302)
   const row = await getDb()
     .selectFrom('invitation')

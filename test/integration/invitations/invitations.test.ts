@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 async function buyerWithEngagement(dueDate: string | null = '2099-01-31') {
   const org = await createOrganisation('Mercy Hospital')
   const engagementId = await createEngagement(org.organisationId, 'Medical coding 2027', dueDate)
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   return { org, engagementId, buyer, page: `/app/engagements/${engagementId}?index` }
 }
@@ -43,10 +34,10 @@ describe('vendor invitations', () => {
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('Invitation sent to ana@manila.example')
 
-    const email = await smtp.waitForEmail('ana@manila.example')
+    const email = await env.smtp.waitForEmail('ana@manila.example')
     expect(email.subject).toBe('Mercy Hospital invites you to a vendor due-diligence questionnaire')
     expect(email.text).toContain('Please answer by 2099-01-31')
-    const link = linkIn(email.text, `${server.baseUrl}/v/`)
+    const link = linkIn(email.text, `${env.server.baseUrl}/v/`)
     const token = link.split('/v/')[1] ?? ''
     expect(Buffer.from(token, 'base64url')).toHaveLength(32) // 256 random bits
 
@@ -64,7 +55,7 @@ describe('vendor invitations', () => {
       .executeTakeFirstOrThrow()
     expect(stored_email.text_body).not.toContain(token)
 
-    const vendor = new BrowserClient(server.baseUrl)
+    const vendor = new BrowserClient(env.server.baseUrl)
     const landing = await vendor.get(new URL(link).pathname)
     expect(landing.status).toBe(302)
     expect(landing.headers.get('location')).toBe('/v')
@@ -85,8 +76,9 @@ describe('vendor invitations', () => {
   test('a revoked link shows a plain page, and the vendor session it opened ends too', async () => {
     const { buyer, page } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('rev@vendor.example'))
-    const link = new URL(linkIn((await smtp.waitForEmail('rev@vendor.example')).text, `${server.baseUrl}/v/`)).pathname
-    const vendor = new BrowserClient(server.baseUrl)
+    const link = new URL(linkIn((await env.smtp.waitForEmail('rev@vendor.example')).text, `${env.server.baseUrl}/v/`))
+      .pathname
+    const vendor = new BrowserClient(env.server.baseUrl)
     await vendor.get(link)
     expect((await vendor.get('/v')).status).toBe(200)
 
@@ -94,7 +86,7 @@ describe('vendor invitations', () => {
     const revoked = await buyer.post(page, { intent: 'revoke', invitationId: id })
     expect(await revoked.text()).toContain('Invitation revoked')
 
-    const again = await new BrowserClient(server.baseUrl).get(link)
+    const again = await new BrowserClient(env.server.baseUrl).get(link)
     expect(again.status).toBe(410)
     const html = await again.text()
     expect(html).toContain('This invitation was withdrawn')
@@ -105,23 +97,25 @@ describe('vendor invitations', () => {
   test('"New link" kills the old link and emails a working one', async () => {
     const { buyer, page } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('resend@vendor.example'))
-    const oldLink = new URL(linkIn((await smtp.waitForEmail('resend@vendor.example')).text, `${server.baseUrl}/v/`))
-      .pathname
-    const before = smtp.received.length
+    const oldLink = new URL(
+      linkIn((await env.smtp.waitForEmail('resend@vendor.example')).text, `${env.server.baseUrl}/v/`),
+    ).pathname
+    const before = env.smtp.received.length
     const { id } = await invitationRow('resend@vendor.example')
     const resent = await buyer.post(page, { intent: 'resend', invitationId: id })
     expect(await resent.text()).toContain('the old one no longer works')
-    await expect.poll(() => smtp.received.length).toBe(before + 1)
-    const newLink = new URL(linkIn(smtp.received.at(-1)?.text ?? '', `${server.baseUrl}/v/`)).pathname
+    await expect.poll(() => env.smtp.received.length).toBe(before + 1)
+    const newLink = new URL(linkIn(env.smtp.received.at(-1)?.text ?? '', `${env.server.baseUrl}/v/`)).pathname
     expect(newLink).not.toBe(oldLink)
-    expect((await new BrowserClient(server.baseUrl).get(oldLink)).status).toBe(404)
-    expect((await new BrowserClient(server.baseUrl).get(newLink)).status).toBe(302)
+    expect((await new BrowserClient(env.server.baseUrl).get(oldLink)).status).toBe(404)
+    expect((await new BrowserClient(env.server.baseUrl).get(newLink)).status).toBe(302)
   })
 
   test('an expired link says so; extending it makes it work again', async () => {
     const { buyer, page } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('late@vendor.example'))
-    const link = new URL(linkIn((await smtp.waitForEmail('late@vendor.example')).text, `${server.baseUrl}/v/`)).pathname
+    const link = new URL(linkIn((await env.smtp.waitForEmail('late@vendor.example')).text, `${env.server.baseUrl}/v/`))
+      .pathname
     const { id } = await invitationRow('late@vendor.example')
     await getDb()
       .updateTable('invitation')
@@ -129,14 +123,14 @@ describe('vendor invitations', () => {
       .where('id', '=', id)
       .execute()
 
-    const expired = await new BrowserClient(server.baseUrl).get(link)
+    const expired = await new BrowserClient(env.server.baseUrl).get(link)
     expect(expired.status).toBe(410)
     expect(await expired.text()).toContain('This link has expired')
     expect(await (await buyer.get(page)).text()).toContain('Link expired')
 
     const extended = await buyer.post(page, { intent: 'extend', invitationId: id, days: '10' })
     expect(await extended.text()).toContain('The link now works until')
-    expect((await new BrowserClient(server.baseUrl).get(link)).status).toBe(302)
+    expect((await new BrowserClient(env.server.baseUrl).get(link)).status).toBe(302)
   })
 
   test('bad input gets a message at the field: invalid email, unknown country, duplicate invitation', async () => {
@@ -184,7 +178,7 @@ describe('vendor invitations', () => {
     const { id } = await invitationRow('scoped@vendor.example')
 
     const stranger = await createOrganisation('Other Org')
-    const other = new BrowserClient(server.baseUrl)
+    const other = new BrowserClient(env.server.baseUrl)
     await logIn(other, stranger)
     expect((await other.get(page)).status).toBe(404)
     expect((await other.get(page.replace('?index', '/audit'))).status).toBe(404)
@@ -202,9 +196,10 @@ describe('vendor invitations', () => {
   test('the audit log records who invited, revoked and opened', async () => {
     const { buyer, page } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('audited@vendor.example'))
-    const link = new URL(linkIn((await smtp.waitForEmail('audited@vendor.example')).text, `${server.baseUrl}/v/`))
-      .pathname
-    await new BrowserClient(server.baseUrl).get(link)
+    const link = new URL(
+      linkIn((await env.smtp.waitForEmail('audited@vendor.example')).text, `${env.server.baseUrl}/v/`),
+    ).pathname
+    await new BrowserClient(env.server.baseUrl).get(link)
     const html = await (await buyer.get(page.replace('?index', '/audit'))).text()
     expect(html).toContain('invited a vendor')
     expect(html).toContain('Manila Coding Corp (vendor)')

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { sendDueReminders } from '#app/invitations/reminders.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 const DAY = 86_400_000
 
 async function invite(dueDate: string, email: string) {
   const org = await createOrganisation('Harbor Bank')
   const engagementId = await createEngagement(org.organisationId, 'Core banking support', dueDate)
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   await buyer.post(`/app/engagements/${engagementId}?index`, {
     intent: 'invite',
@@ -31,39 +22,39 @@ async function invite(dueDate: string, email: string) {
     contactName: 'Jorge Luna',
     contactEmail: email,
   })
-  await smtp.waitForEmail(email)
+  await env.smtp.waitForEmail(email)
   return email
 }
 
 function remindersTo(email: string) {
-  return smtp.received.filter((m) => m.to.includes(email) && /Reminder|Overdue/.test(m.subject))
+  return env.smtp.received.filter((m) => m.to.includes(email) && /Reminder|Overdue/.test(m.subject))
 }
 
 describe('reminders', () => {
   test('one "due soon" email a few days before the due date, with a working link; then none the same day', async () => {
     const now = new Date('2099-03-08T09:00:00Z')
     const email = await invite('2099-03-10', 'soon@vendor.example')
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now })
     await expect.poll(() => remindersTo(email).length).toBe(1)
     const reminder = remindersTo(email)[0]
     expect(reminder?.subject).toContain('is due 2099-03-10')
     // The reminder's link opens the invitation (expiry is far in the future).
-    const link = new URL(linkIn(reminder?.text ?? '', `${server.baseUrl}/v/`)).pathname
-    expect((await new BrowserClient(server.baseUrl).get(link)).status).toBe(302)
+    const link = new URL(linkIn(reminder?.text ?? '', `${env.server.baseUrl}/v/`)).pathname
+    expect((await new BrowserClient(env.server.baseUrl).get(link)).status).toBe(302)
 
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date(now.getTime() + 3_600_000) })
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date(now.getTime() + DAY) })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(now.getTime() + 3_600_000) })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(now.getTime() + DAY) })
     expect(remindersTo(email)).toHaveLength(1)
   })
 
   test('overdue: at most one email a day', async () => {
     const email = await invite('2099-04-01', 'late@vendor.example')
     const day1 = new Date('2099-04-03T08:00:00Z')
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: day1 })
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date(day1.getTime() + 6 * 3_600_000) })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: day1 })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(day1.getTime() + 6 * 3_600_000) })
     await expect.poll(() => remindersTo(email).length).toBe(1)
     expect(remindersTo(email)[0]?.subject).toContain('Overdue')
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date(day1.getTime() + DAY) })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(day1.getTime() + DAY) })
     await expect.poll(() => remindersTo(email).length).toBe(2)
   })
 
@@ -71,8 +62,8 @@ describe('reminders', () => {
     const email = await invite('2099-05-01', 'race@vendor.example')
     const now = new Date('2099-04-29T10:00:00Z')
     await Promise.all([
-      sendDueReminders(getDb(), { origin: server.baseUrl, now }),
-      sendDueReminders(getDb(), { origin: server.baseUrl, now }),
+      sendDueReminders(getDb(), { origin: env.server.baseUrl, now }),
+      sendDueReminders(getDb(), { origin: env.server.baseUrl, now }),
     ])
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(remindersTo(email)).toHaveLength(1)
@@ -80,14 +71,14 @@ describe('reminders', () => {
 
   test('no reminder far from the due date, or for a revoked invitation', async () => {
     const email = await invite('2099-06-30', 'calm@vendor.example')
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date('2099-06-01T10:00:00Z') })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date('2099-06-01T10:00:00Z') })
     const { id } = await getDb()
       .selectFrom('invitation')
       .select('id')
       .where('contact_email', '=', email)
       .executeTakeFirstOrThrow()
     await getDb().updateTable('invitation').set({ status: 'revoked' }).where('id', '=', id).execute()
-    await sendDueReminders(getDb(), { origin: server.baseUrl, now: new Date('2099-07-02T10:00:00Z') })
+    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date('2099-07-02T10:00:00Z') })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(remindersTo(email)).toHaveLength(0)
   })

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 async function vendorSession(email: string) {
   const org = await createOrganisation()
   const engagementId = await createEngagement(org.organisationId, 'Coding', '2099-03-31')
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   await buyer.post(`/app/engagements/${engagementId}?index`, {
     intent: 'invite',
@@ -28,15 +19,15 @@ async function vendorSession(email: string) {
     contactName: 'V',
     contactEmail: email,
   })
-  const vendor = new BrowserClient(server.baseUrl)
-  await vendor.get(new URL(linkIn((await smtp.waitForEmail(email)).text, `${server.baseUrl}/v/`)).pathname)
+  const vendor = new BrowserClient(env.server.baseUrl)
+  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
   return vendor
 }
 
 function autosave(vendor: BrowserClient, body: unknown) {
-  return fetch(`${server.baseUrl}/v/answers`, {
+  return fetch(`${env.server.baseUrl}/v/answers`, {
     method: 'POST',
-    headers: { cookie: vendor.cookieHeader(), origin: server.baseUrl, 'content-type': 'application/json' },
+    headers: { cookie: vendor.cookieHeader(), origin: env.server.baseUrl, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
 }
@@ -52,9 +43,9 @@ test('autosave saves one answer with its version and reports bad values as 400',
   expect((await autosave(vendor, { questionId: 'no.suchQuestion', value: 1, baseVersion: 0 })).status).toBe(404)
   expect(
     (
-      await fetch(`${server.baseUrl}/v/answers`, {
+      await fetch(`${env.server.baseUrl}/v/answers`, {
         method: 'POST',
-        headers: { origin: server.baseUrl, 'content-type': 'application/json' },
+        headers: { origin: env.server.baseUrl, 'content-type': 'application/json' },
         body: '{}',
       })
     ).status,

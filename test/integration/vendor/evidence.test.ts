@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
 import { concat, exeBytes, jpegBytes, pdfBytes, svgBytes } from '#test/support/evidence-files.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 const QUESTION = 'destruction.certificateSample'
 const SECTION = '/v/section/destruction'
@@ -24,7 +15,7 @@ const SECTION = '/v/section/destruction'
 async function vendorWithFileQuestion(email: string) {
   const org = await createOrganisation('Lakeside Hospital')
   const engagementId = await createEngagement(org.organisationId, 'Coding', '2099-03-31')
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   await buyer.post(`/app/engagements/${engagementId}?index`, {
     intent: 'invite',
@@ -33,8 +24,8 @@ async function vendorWithFileQuestion(email: string) {
     contactName: 'V',
     contactEmail: email,
   })
-  const vendor = new BrowserClient(server.baseUrl)
-  await vendor.get(new URL(linkIn((await smtp.waitForEmail(email)).text, `${server.baseUrl}/v/`)).pathname)
+  const vendor = new BrowserClient(env.server.baseUrl)
+  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
   const { id: invitationId } = await getDb()
     .selectFrom('invitation')
     .select('id')
@@ -90,7 +81,7 @@ describe('evidence uploads', () => {
     const other = await vendorWithFileQuestion('other@vendor.example')
     expect((await other.vendor.get(`/v/evidence/${row.id}`)).status).toBe(404)
     expect((await other.buyer.get(`/app/evidence/${row.id}`)).status).toBe(404)
-    expect((await new BrowserClient(server.baseUrl).get(`/v/evidence/${row.id}`)).status).toBe(401)
+    expect((await new BrowserClient(env.server.baseUrl).get(`/v/evidence/${row.id}`)).status).toBe(401)
 
     const removed = await vendor.post(SECTION, { intent: 'delete-evidence', evidenceId: row.id })
     expect(removed.status).toBe(302)

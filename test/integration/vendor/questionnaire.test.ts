@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
-import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
-import { startTestServer, type TestServer } from '#test/support/test-server.ts'
+import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
 
-let server: TestServer
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  server = await startTestServer({ SMTP_URL: smtp.url })
-})
-afterAll(async () => {
-  await server.close()
-  await smtp.close()
-})
+const env = setUpServerWithSmtp()
 
 async function invitedVendor(email: string) {
   const org = await createOrganisation('Lakeside Hospital')
   const engagementId = await createEngagement(org.organisationId, 'Medical coding', '2099-03-31')
-  const buyer = new BrowserClient(server.baseUrl)
+  const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
   await buyer.post(`/app/engagements/${engagementId}?index`, {
     intent: 'invite',
@@ -28,8 +19,8 @@ async function invitedVendor(email: string) {
     contactName: 'Priya',
     contactEmail: email,
   })
-  const vendor = new BrowserClient(server.baseUrl)
-  await vendor.get(new URL(linkIn((await smtp.waitForEmail(email)).text, `${server.baseUrl}/v/`)).pathname)
+  const vendor = new BrowserClient(env.server.baseUrl)
+  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
   return { org, engagementId, buyer, vendor }
 }
 
@@ -109,9 +100,9 @@ describe('the vendor questionnaire without JavaScript', () => {
   test("a vendor's pages are 404 for sections that do not exist, and 401 without the link", async () => {
     const { vendor } = await invitedVendor('scope@blr.example')
     expect((await vendor.get('/v/section/no-such-section')).status).toBe(404)
-    expect((await new BrowserClient(server.baseUrl).get('/v/section/company')).status).toBe(401)
+    expect((await new BrowserClient(env.server.baseUrl).get('/v/section/company')).status).toBe(401)
     expect(
-      (await new BrowserClient(server.baseUrl).post('/v/section/company', { 'company.legalName': 'x' })).status,
+      (await new BrowserClient(env.server.baseUrl).post('/v/section/company', { 'company.legalName': 'x' })).status,
     ).toBe(401)
   })
 })
@@ -149,7 +140,7 @@ describe('submitting', () => {
 
     const review = await (await vendor.get('/v/review')).text()
     expect(review).toContain('Every required question is answered')
-    const before = smtp.received.filter((m) => m.to.includes(org.email)).length
+    const before = env.smtp.received.filter((m) => m.to.includes(org.email)).length
     const results = await Promise.all(Array.from({ length: 5 }, () => vendor.post('/v/review', {})))
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
     expect(await results[0]?.text()).toContain('your answers are submitted')
@@ -169,8 +160,8 @@ describe('submitting', () => {
       .where('actor_invitation_id', '=', invitationId)
       .execute()
     expect(events).toHaveLength(1)
-    await expect.poll(() => smtp.received.filter((m) => m.to.includes(org.email)).length).toBe(before + 1)
-    expect(smtp.received.find((m) => m.to.includes(org.email))?.subject).toContain(
+    await expect.poll(() => env.smtp.received.filter((m) => m.to.includes(org.email)).length).toBe(before + 1)
+    expect(env.smtp.received.find((m) => m.to.includes(org.email))?.subject).toContain(
       'Bengaluru Coding submitted its answers',
     )
     // Read-only afterwards.
@@ -201,11 +192,11 @@ describe('reopening', () => {
       message: 'Please add your ISO 27001 certificate.',
     })
     expect(await reopened.text()).toContain('was emailed your message')
-    await expect.poll(() => smtp.received.filter((m) => m.to.includes('reopen@blr.example')).length).toBe(2)
-    const email = smtp.received.filter((m) => m.to.includes('reopen@blr.example')).at(-1)
+    await expect.poll(() => env.smtp.received.filter((m) => m.to.includes('reopen@blr.example')).length).toBe(2)
+    const email = env.smtp.received.filter((m) => m.to.includes('reopen@blr.example')).at(-1)
     expect(email?.text).toContain('Please add your ISO 27001 certificate.')
-    const fresh = new BrowserClient(server.baseUrl)
-    expect((await fresh.get(new URL(linkIn(email?.text ?? '', `${server.baseUrl}/v/`)).pathname)).status).toBe(302)
+    const fresh = new BrowserClient(env.server.baseUrl)
+    expect((await fresh.get(new URL(linkIn(email?.text ?? '', `${env.server.baseUrl}/v/`)).pathname)).status).toBe(302)
     const saved = await vendor.post('/v/section/company', {
       'company.legalName': 'Now Editable Ltd',
       '__v.company.legalName': '0',
