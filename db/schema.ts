@@ -176,6 +176,20 @@ export interface AssessmentTable {
   created_at: string
 }
 
+export type VendorDecisionKind = 'shortlisted' | 'approved' | 'rejected'
+
+export interface VendorDecisionTable {
+  id: string
+  organisation_id: string
+  engagement_id: string
+  invitation_id: string
+  decision: VendorDecisionKind
+  comment: Generated<string>
+  decided_by_user_id: string | null
+  is_current: Generated<number>
+  created_at: string
+}
+
 export interface AuditEventTable {
   id: string
   organisation_id: string | null
@@ -225,6 +239,7 @@ export interface Database {
   answer: AnswerTable
   evidence: EvidenceTable
   assessment: AssessmentTable
+  vendor_decision: VendorDecisionTable
   audit_event: AuditEventTable
   outbound_email: OutboundEmailTable
   health_check: HealthCheckTable

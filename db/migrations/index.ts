@@ -5,6 +5,7 @@ import * as createInvitationsAndResponses from './2026-11-22T0920_create_invitat
 import * as createAssessments from './2026-11-22T0930_create_assessments.ts'
 import * as createAuditAndOutbox from './2026-11-22T0940_create_audit_and_outbox.ts'
 import * as addInvitationReminders from './2026-11-23T0900_add_invitation_reminders.ts'
+import * as createVendorDecisions from './2026-11-29T0900_create_vendor_decisions.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0930_create_assessments': createAssessments,
   '2026-11-22T0940_create_audit_and_outbox': createAuditAndOutbox,
   '2026-11-23T0900_add_invitation_reminders': addInvitationReminders,
+  '2026-11-29T0900_create_vendor_decisions': createVendorDecisions,
 }
