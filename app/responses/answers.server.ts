@@ -68,6 +68,7 @@ export function saveAnswer(db: Kysely<Database>, input: SaveAnswerInput): Promis
   return batcher.run(input)
 }
 
+/** `value: undefined` clears the answer. */
 type SaveAnswerInput = { invitationId: string; questionId: string; value: unknown; baseVersion: number }
 const batchers = new WeakMap<Kysely<Database>, GroupCommit<Database, SaveAnswerInput, SaveAnswerResult>>()
 
@@ -79,6 +80,7 @@ async function saveAnswerIn(
   const now = nowIso()
   const response = await ensureResponse(trx, { invitationId, now })
   if (response.status === 'submitted') throw new ResponseSubmittedError()
+  if (value === undefined) return clearAnswerIn(trx, { responseId: response.id, questionId, baseVersion })
   const valueJson = JSON.stringify(value)
 
   let saved: number | undefined
@@ -115,11 +117,7 @@ async function saveAnswerIn(
       .where('response_id', '=', response.id)
       .where('question_id', '=', questionId)
       .executeTakeFirst()
-    return {
-      status: 'conflict',
-      currentValue: current ? JSON.parse(current.value_json) : undefined,
-      currentVersion: current?.version ?? 0,
-    }
+    return conflictWith(current)
   }
 
   await trx.updateTable('response').set({ updated_at: now }).where('id', '=', response.id).execute()
@@ -135,6 +133,35 @@ async function saveAnswerIn(
     .where('id', '=', invitationId)
     .execute()
   return { status: 'saved', version: saved }
+}
+
+/**
+ * Clearing an answer ("not answered" again) deletes it, under the same optimistic check: only the
+ * version the person saw may be cleared. The next save starts again from version 0.
+ */
+async function clearAnswerIn(
+  trx: Kysely<Database>,
+  { responseId, questionId, baseVersion }: { responseId: string; questionId: string; baseVersion: number },
+): Promise<SaveAnswerResult> {
+  const current = await trx
+    .selectFrom('answer')
+    .select(['value_json', 'version'])
+    .where('response_id', '=', responseId)
+    .where('question_id', '=', questionId)
+    .executeTakeFirst()
+  if (!current) return baseVersion === 0 ? { status: 'saved', version: 0 } : conflictWith(undefined)
+  if (current.version !== baseVersion) return conflictWith(current)
+  await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
+  await trx.updateTable('response').set({ updated_at: nowIso() }).where('id', '=', responseId).execute()
+  return { status: 'saved', version: 0 }
+}
+
+function conflictWith(current: { value_json: string; version: number } | undefined): SaveAnswerResult {
+  return {
+    status: 'conflict',
+    currentValue: current ? JSON.parse(current.value_json) : undefined,
+    currentVersion: current?.version ?? 0,
+  }
 }
 
 /** Every stored answer of an invitation's response, with versions (for the form and the engine). */

@@ -26,7 +26,10 @@ describe('group commit', () => {
     const batcher = new GroupCommit(
       db,
       async (trx, n: number) => {
-        await trx.insertInto('item').values({ id: n, value: `v${n}` }).execute()
+        await trx
+          .insertInto('item')
+          .values({ id: n, value: `v${n}` })
+          .execute()
         return n * 10
       },
       { expected: (e) => e instanceof Refused },
