@@ -248,3 +248,22 @@ describe('answers in words', () => {
     )
   })
 })
+
+describe('the answers CSV', () => {
+  test('one row per answer, in words, with formula cells escaped', async () => {
+    const { answersCsv } = await import('#app/reports/answers-csv.ts')
+    const csv = answersCsv(buildVendorReport(input()))
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe('Question id,Section,Question,Answer,Evidence files,Version,Updated at')
+    const legalName = lines.find((l) => l.startsWith('company.legalName,'))
+    expect(legalName).toContain(`"'=HYPERLINK(""http://evil.example"")"`)
+    expect(lines.find((l) => l.startsWith('contract.baa,'))).toContain(',No,')
+    expect(lines.find((l) => l.startsWith('destruction.certificateSample,'))).toContain('sample-certificate.pdf')
+  })
+
+  test('download names are plain ASCII', async () => {
+    const { downloadName } = await import('#app/reports/answers-csv.ts')
+    expect(downloadName('Medellín Clinical Data', 'answers.csv')).toBe('medellin-clinical-data-answers.csv')
+    expect(downloadName('上海数据', 'report.pdf')).toBe('vendor-report.pdf')
+  })
+})
