@@ -127,7 +127,10 @@ export function Bullets({ items }: { items: readonly string[] }) {
 
 export type Column = { title: string; width: number | string }
 
-/** A table: a header row repeated on every page it spans, rows that do not split across pages. */
+/**
+ * A table: a header row repeated on every page it spans, rows that do not split across pages.
+ * Cells are strings or Text elements (which may nest Texts); a View cell costs more layout.
+ */
 export function Table({ columns, rows }: { columns: readonly Column[]; rows: ReadonlyArray<readonly ReactNode[]> }) {
   return (
     <View style={styles.table}>
@@ -141,12 +144,20 @@ export function Table({ columns, rows }: { columns: readonly Column[]; rows: Rea
       {rows.map((cells, r) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
         <View key={r} style={styles.tr} wrap={false}>
-          {cells.map((cell, c) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-            <View key={c} style={[styles.td, cellWidth(columns[c]?.width ?? 1)]}>
-              {typeof cell === 'string' || typeof cell === 'number' ? <Text>{cell}</Text> : cell}
-            </View>
-          ))}
+          {cells.map((cell, c) =>
+            // A plain text cell is one Text node, not a View around one: layout cost grows with nodes.
+            typeof cell === 'string' || typeof cell === 'number' ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+              <Text key={c} style={[styles.td, cellWidth(columns[c]?.width ?? 1)]}>
+                {cell}
+              </Text>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+              <View key={c} style={[styles.td, cellWidth(columns[c]?.width ?? 1)]}>
+                {cell}
+              </View>
+            ),
+          )}
         </View>
       ))}
     </View>

@@ -28,11 +28,11 @@ const POOL_SIZE = Math.max(
 )
 const RENDER_TIMEOUT_MS = Number(process.env.PDF_TIMEOUT_MS) || 30_000
 const MAX_QUEUE = 50
-const MAX_RENDERS_PER_WORKER = 40
+const MAX_RENDERS_PER_WORKER = 50
 
 type Pending = { job: PdfJob; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }
 type WorkerResult = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: string }
-type Slot = { worker: Worker; busy: boolean; renders: number; ready: Promise<void> }
+type Slot = { worker: Worker; busy: boolean; renders: number }
 
 /** The bundled worker beside this module's bundle (build/server/), if there is one. */
 function workerFile(): string | undefined {
@@ -62,12 +62,26 @@ class PdfPool {
     })
   }
 
-  private spawn(): Slot {
+  /**
+   * Starts a worker. A warmed one renders a sample report first (fonts loaded, layout code
+   * compiled), and takes no job until that is done: a cold worker's first render is several times
+   * slower than the rest.
+   */
+  private spawn(warm = false): Slot {
     const worker = new Worker(this.file, { name: 'pdf-renderer' })
     // An idle pool never keeps the process alive; shutdown terminates it anyway.
     worker.unref()
-    const ready = new Promise<void>((resolve) => worker.once('online', () => resolve()))
-    const slot: Slot = { worker, busy: false, renders: 0, ready }
+    const slot: Slot = { worker, busy: warm, renders: 0 }
+    if (warm) {
+      const onWarm = (message: { id: number; warmedUp?: true }) => {
+        if (message.id !== 0 || !message.warmedUp) return
+        worker.off('message', onWarm)
+        slot.busy = false
+        this.pump()
+      }
+      worker.on('message', onWarm)
+      worker.postMessage({ id: 0, warmUp: true })
+    }
     worker.on('error', (error) => console.error('PDF worker failed:', error))
     worker.on('exit', () => {
       this.slots = this.slots.filter((s) => s !== slot)
@@ -100,6 +114,8 @@ class PdfPool {
       if (retire || slot.renders >= MAX_RENDERS_PER_WORKER) {
         this.slots = this.slots.filter((s) => s !== slot)
         void slot.worker.terminate()
+        // Replace a worker retired for its age at once, warmed, while the others serve.
+        if (!retire && !this.closed) this.spawn(true)
       }
       this.pump()
     }
@@ -122,9 +138,9 @@ class PdfPool {
     slot.worker.postMessage({ id, job: pending.job })
   }
 
-  /** Starts the workers and loads their fonts, so the first real render is not the slow one. */
+  /** Starts the workers, warmed, so the first real render is not the slow one. */
   warmUp(): void {
-    while (this.slots.length < this.size) this.spawn().worker.postMessage({ id: 0, warmUp: true })
+    while (this.slots.length < this.size) this.spawn(true)
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ parentPort?.on('message', (message: Message) => {
   chain = chain.then(async () => {
     if (message.warmUp) {
       await warmUpRenderer().catch(() => {})
+      parentPort?.postMessage({ id: 0, warmedUp: true })
       return
     }
     if (!message.job) return

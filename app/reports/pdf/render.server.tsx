@@ -1,8 +1,13 @@
-import { Document, Page, renderToBuffer, Text } from '@react-pdf/renderer'
+import { renderToBuffer } from '@react-pdf/renderer'
+import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { assess } from '../../assessment/engine.ts'
+import { generateVendorAnswers, mulberry32 } from '../../assessment/generate-answers.ts'
+import { ProfileSchema } from '../../regulations/profile.ts'
 import type { Comparison } from '../comparison-model.ts'
 import type { VendorReport } from '../report-model.ts'
+import { buildVendorReport } from '../report-model.ts'
 import { ComparisonDocument } from './comparison-document.tsx'
-import { PDF_FONT_FAMILY, registerPdfFonts } from './fonts.server.ts'
+import { registerPdfFonts } from './fonts.server.ts'
 import { VendorReportDocument } from './vendor-report-document.tsx'
 
 /**
@@ -20,15 +25,41 @@ export async function renderPdf(job: PdfJob): Promise<Uint8Array> {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 
-/** Loads the fonts (and warms the layout code) with a one-line document, in Latin and Chinese. */
+/**
+ * Loads the fonts and compiles the layout code by rendering a sample report twice (a made-up
+ * vendor's answers, assessed by the real engine), so real renders start warm.
+ */
 export async function warmUpRenderer(): Promise<void> {
   registerPdfFonts()
-  await renderToBuffer(
-    <Document>
-      <Page>
-        <Text style={{ fontFamily: PDF_FONT_FAMILY }}>Shoreline 岸线</Text>
-        <Text style={{ fontFamily: PDF_FONT_FAMILY, fontWeight: 700 }}>Shoreline 岸线</Text>
-      </Page>
-    </Document>,
-  )
+  const profile = ProfileSchema.parse({
+    homeCountry: 'US',
+    industry: 'healthcare',
+    dataCategories: ['phi', 'eu-personal-data'],
+    volumes: {},
+    flags: {},
+    purposes: [],
+  })
+  const answers = generateVendorAnswers(coreQuestionnaire, mulberry32(7))
+  const asOf = new Date().toISOString().slice(0, 10)
+  const { assessment } = assess({ profile, questionnaire: coreQuestionnaire, answers, regimes: regimePacks, asOf })
+  const model = buildVendorReport({
+    engagement: { id: 'warm-up', name: 'Warm-up' },
+    profile,
+    vendor: {
+      invitationId: 'warm-up',
+      company: 'Warm-up 样本',
+      country: 'US',
+      contactName: 'Warm-up',
+      contactEmail: 'warm-up@example.com',
+      status: 'submitted',
+      submittedAt: asOf,
+    },
+    questionnaire: coreQuestionnaire,
+    answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value, version: 1, updatedAt: asOf })),
+    evidence: [],
+    assessment,
+    decisions: [],
+    today: asOf,
+  })
+  for (let i = 0; i < 2; i++) await renderPdf({ kind: 'vendor-report', model })
 }

@@ -247,6 +247,14 @@ describe('PDFs', () => {
     expect(text).toContain(`Page 1 of ${pages}`)
   })
 
+  test('a vendor that has not submitted still gets a PDF, which says so', async () => {
+    const { pages, text, firstPage } = await fetchPdf(ctx.member, `${vendorUrl(ctx.draft)}/report.pdf`)
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(firstPage).toContain('Not assessed: the vendor has not submitted.')
+    expect(text).toContain('has not submitted its answers yet')
+    expect(text).toContain('Costa Rica (CR)')
+  })
+
   test('the comparison PDF of three vendors: cover, names, verdicts and every blocker’s citation', async () => {
     const ids = [ctx.caribe, ctx.manila, ctx.shanghai]
     const { pages, text, firstPage } = await fetchPdf(
