@@ -8,6 +8,8 @@ import { NonceProvider } from './nonce.tsx'
 
 // Start-up and shut-down live in the server build, so the serving process has one database module.
 export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
+// The autosave hot path, answered by the production server directly (app/server/http.server.ts).
+export { autosaveAnswer } from './vendor/autosave.server.ts'
 
 export const streamTimeout = 5_000
 

@@ -5,6 +5,11 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 
+type AutosaveAnswer = (
+  cookieHeader: string | null,
+  body: unknown,
+) => Promise<{ status: number; body: Record<string, unknown> }>
+
 declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string
@@ -99,6 +104,27 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use('/assets', express.static(`${clientDir}/assets`, { immutable: true, maxAge: '1y', index: false }))
   app.use(express.static(clientDir, { maxAge: '1h', index: false }))
+
+  // Autosave is the busiest endpoint (every vendor, every few seconds): answer it here with the
+  // app's own function from the build, without Remix's per-request route matching and Request
+  // construction. Same checks (the origin check above, the vendor session, validation) and the
+  // same replies as the route app/routes/v.answers.ts, which serves `npm run dev`.
+  const autosave = (build.entry.module as { autosaveAnswer?: AutosaveAnswer }).autosaveAnswer
+  if (autosave) {
+    app.post('/v/answers', express.json({ limit: '512kb' }), (req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('Cache-Control', 'no-store')
+      autosave(req.get('cookie') ?? null, req.body)
+        .then((reply) => res.status(reply.status).json(reply.body))
+        .catch(next)
+    })
+    app.use('/v/answers', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+      // A body that is not JSON (or too large) is the client's mistake, never a 500.
+      const status = (error as { status?: number; type?: string }).status
+      if (status && status >= 400 && status < 500)
+        return void res.status(status).json({ error: 'The request body must be JSON (at most 512 kB).' })
+      next(error)
+    })
+  }
 
   app.all(
     '*',

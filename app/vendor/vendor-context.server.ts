@@ -13,8 +13,12 @@ import { readVendorAccess } from './vendor-session.server.ts'
  * pinned questionnaire, the engagement's regimes (for visibility), the stored answers with their
  * versions, and which questions are visible now. Null with a reason when the session is not valid.
  */
-export async function loadVendorContext(request: Request) {
-  const access = await readVendorAccess(request)
+export function loadVendorContext(request: Request) {
+  return loadVendorContextForCookie(request.headers.get('Cookie'))
+}
+
+export async function loadVendorContextForCookie(cookieHeader: string | null) {
+  const access = await readVendorAccess(cookieHeader)
   if (!access.ok) return { problem: access.reason } as const
   const db = getDb()
   const invitation = await getVendorInvitation(db, { invitationId: access.invitationId })

@@ -43,8 +43,12 @@ export type VendorAccess =
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 
 /** Which invitation this request may act for, if any. Every vendor query is scoped by it. */
-export async function readVendorAccess(request: Request, now: Date = new Date()): Promise<VendorAccess> {
-  const session = await vendorStorage().getSession(request.headers.get('Cookie'))
+export async function readVendorAccess(
+  request: Request | string | null,
+  now: Date = new Date(),
+): Promise<VendorAccess> {
+  const cookieHeader = request === null || typeof request === 'string' ? request : request.headers.get('Cookie')
+  const session = await vendorStorage().getSession(cookieHeader)
   const invitationId = session.get('invitationId')
   const generation = session.get('generation')
   if (!invitationId || generation === undefined) return { ok: false, reason: 'no-session' }
