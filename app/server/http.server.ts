@@ -35,6 +35,10 @@ export function isCrossSiteRequest(
   headers: { origin?: string; secFetchSite?: string; host?: string },
   ownOrigins: string[],
 ): boolean {
+  // "null": an opaque origin. Browsers send it for a form POST from a page with
+  // Referrer-Policy: no-referrer (every vendor page), so Sec-Fetch-Site decides; it must say
+  // same-origin (a sandboxed frame on another site says cross-site).
+  if (headers.origin === 'null') return headers.secFetchSite !== 'same-origin'
   if (headers.origin) return !ownOrigins.includes(headers.origin)
   return headers.secFetchSite === 'cross-site' || headers.secFetchSite === 'same-site'
 }
@@ -98,6 +102,9 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
       res.status(403).type('text/plain').send('Cross-site request refused. Reload the page and try again.')
       return
     }
+    // A same-origin POST with an opaque origin (see isCrossSiteRequest) passed: drop the "null" so
+    // Remix's own action check, which compares Origin with Host, does not abort it.
+    if (req.headers.origin === 'null') delete req.headers.origin
     next()
   })
 

@@ -383,7 +383,8 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
             <p className="muted">{t.section.noFilesYet}</p>
           )}
           {page.readOnly ? null : (
-            <Form method="post" encType="multipart/form-data">
+            // Keyed by the file count: after an upload the form starts empty again.
+            <Form method="post" encType="multipart/form-data" key={page.evidence.length}>
               <input type="hidden" name="questionId" value={q.id} />
               <label htmlFor={`file-${q.id}`}>{t.section.addFile}</label>{' '}
               <input id={`file-${q.id}`} type="file" name="file" accept="application/pdf,image/png,image/jpeg" />{' '}

@@ -10,7 +10,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
  * background-networking ones keep Chromium from dialling out of this closed network.
  * Console errors and uncaught page errors are collected so a test can assert there were none.
  */
-export async function launchChromium() {
+export async function launchChromium({ javaScript = true }: { javaScript?: boolean } = {}) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-chromium-'))
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -27,6 +27,7 @@ export async function launchChromium() {
     ],
     viewport: { width: 1280, height: 860 },
     acceptDownloads: true,
+    javaScriptEnabled: javaScript,
   })
   const pageErrors: string[] = []
   const watch = (page: Page) => {

@@ -8,6 +8,10 @@ describe('cross-site request check', () => {
     [{ origin: 'https://shoreline.example.com' }, false],
     [{ origin: 'https://evil.example' }, true],
     [{ origin: 'null' }, true],
+    // A form POST from a no-referrer page (the vendor pages) carries Origin: null.
+    [{ origin: 'null', secFetchSite: 'same-origin' }, false],
+    [{ origin: 'null', secFetchSite: 'cross-site' }, true],
+    [{ origin: 'null', secFetchSite: 'same-site' }, true],
     [{ secFetchSite: 'same-origin' }, false],
     [{ secFetchSite: 'none' }, false],
     [{ secFetchSite: 'cross-site' }, true],
