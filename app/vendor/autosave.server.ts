@@ -6,7 +6,7 @@ import { loadVendorContextForCookie } from './vendor-context.server.ts'
 
 const AutosaveSchema = z.object({
   questionId: z.string().min(1).max(120),
-  value: z.unknown(),
+  value: z.unknown().optional(),
   baseVersion: z.number().int().min(0),
   /** true: the person emptied the field; the answer becomes "not answered" again. */
   clear: z.boolean().optional(),
