@@ -7,12 +7,10 @@ import { expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { coreQuestionnaire } from '#questionnaires/index.ts'
-import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
-import { BrowserClient } from '#test/support/browser-client.ts'
 import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
 import { pdfBytes } from '#test/support/evidence-files.ts'
-import { linkIn } from '#test/support/smtp-server.ts'
+import { inviteThroughApp } from '#test/support/invite-through-app.ts'
 
 const env = setUpE2eEnvironment()
 const axeSource = createRequire(import.meta.url)('node:fs').readFileSync(
@@ -156,20 +154,8 @@ test('a vendor answers every section from the emailed link, uploads a certificat
   const { page } = browser
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 
-  // The buyer invites the vendor (an Indian vendor: emails in English).
-  const org = await createOrganisation('Lakeside Hospital')
-  const engagementId = await createEngagement(org.organisationId, 'Medical coding', '2099-03-31')
-  const buyer = new BrowserClient(server.baseUrl)
-  await logIn(buyer, org)
-  await buyer.post(`/app/engagements/${engagementId}?index`, {
-    intent: 'invite',
-    vendorCompany: 'Bengaluru Coding',
-    vendorCountry: 'IN',
-    contactName: 'Priya Raman',
-    contactEmail: 'priya@coding.example',
-  })
-  const email = await smtp.waitForEmail('priya@coding.example')
-  const link = linkIn(email.text, `${server.baseUrl}/v/`)
+  // The buyer invites the vendor (an Indian vendor: emails in English); the browser follows the link.
+  const { link } = await inviteThroughApp({ server, smtp }, { contactEmail: 'priya@coding.example' })
 
   await page.goto(link)
   await page.waitForURL(`${server.baseUrl}/v`)
@@ -267,18 +253,10 @@ test('without JavaScript, a vendor completes and submits the questionnaire with 
   const browser = await launchChromium({ javaScript: false })
   try {
     const { page } = browser
-    const org = await createOrganisation('Harbor Bank')
-    const engagementId = await createEngagement(org.organisationId, 'Card operations', '2099-03-31')
-    const buyer = new BrowserClient(server.baseUrl)
-    await logIn(buyer, org)
-    await buyer.post(`/app/engagements/${engagementId}?index`, {
-      intent: 'invite',
-      vendorCompany: 'Kolkata Card Services',
-      vendorCountry: 'IN',
-      contactName: 'Arjun Sen',
-      contactEmail: 'arjun@cards.example',
-    })
-    const link = linkIn((await smtp.waitForEmail('arjun@cards.example')).text, `${server.baseUrl}/v/`)
+    const { link } = await inviteThroughApp(
+      { server, smtp },
+      { buyerName: 'Harbor Bank', engagementName: 'Card operations', contactEmail: 'arjun@cards.example' },
+    )
     await page.goto(link)
     await page.getByRole('link', { name: 'Start' }).click()
     await page.getByRole('heading', { name: 'Company and ownership' }).waitFor()

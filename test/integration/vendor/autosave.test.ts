@@ -1,27 +1,13 @@
 import { expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
-import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
-import { BrowserClient } from '#test/support/browser-client.ts'
+import type { BrowserClient } from '#test/support/browser-client.ts'
+import { inviteThroughApp } from '#test/support/invite-through-app.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
-import { linkIn } from '#test/support/smtp-server.ts'
 
 const env = setUpServerWithSmtp()
 
-async function vendorSession(email: string) {
-  const org = await createOrganisation()
-  const engagementId = await createEngagement(org.organisationId, 'Coding', '2099-03-31')
-  const buyer = new BrowserClient(env.server.baseUrl)
-  await logIn(buyer, org)
-  await buyer.post(`/app/engagements/${engagementId}?index`, {
-    intent: 'invite',
-    vendorCompany: 'V',
-    vendorCountry: 'IN',
-    contactName: 'V',
-    contactEmail: email,
-  })
-  const vendor = new BrowserClient(env.server.baseUrl)
-  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
-  return vendor
+async function vendorSession(contactEmail: string) {
+  return (await inviteThroughApp(env, { contactEmail })).vendor
 }
 
 function autosave(vendor: BrowserClient, body: unknown) {

@@ -1,36 +1,23 @@
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
-import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
 import { concat, exeBytes, jpegBytes, pdfBytes, svgBytes } from '#test/support/evidence-files.ts'
+import { inviteThroughApp } from '#test/support/invite-through-app.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
-import { linkIn } from '#test/support/smtp-server.ts'
 
 const env = setUpServerWithSmtp()
 
 const QUESTION = 'destruction.certificateSample'
 const SECTION = '/v/section/destruction'
 
-async function vendorWithFileQuestion(email: string) {
-  const org = await createOrganisation('Lakeside Hospital')
-  const engagementId = await createEngagement(org.organisationId, 'Coding', '2099-03-31')
-  const buyer = new BrowserClient(env.server.baseUrl)
-  await logIn(buyer, org)
-  await buyer.post(`/app/engagements/${engagementId}?index`, {
-    intent: 'invite',
+async function vendorWithFileQuestion(contactEmail: string) {
+  const { org, buyer, vendor, invitationId } = await inviteThroughApp(env, {
+    engagementName: 'Coding',
     vendorCompany: 'Vendor',
-    vendorCountry: 'IN',
     contactName: 'V',
-    contactEmail: email,
+    contactEmail,
   })
-  const vendor = new BrowserClient(env.server.baseUrl)
-  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
-  const { id: invitationId } = await getDb()
-    .selectFrom('invitation')
-    .select('id')
-    .where('contact_email', '=', email)
-    .executeTakeFirstOrThrow()
   // The sample certificate question appears once the vendor says it provides certificates.
   await saveAnswer(getDb(), {
     invitationId,

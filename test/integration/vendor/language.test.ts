@@ -2,34 +2,20 @@ import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
-import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
-import { BrowserClient } from '#test/support/browser-client.ts'
+import { inviteThroughApp } from '#test/support/invite-through-app.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
-import { linkIn } from '#test/support/smtp-server.ts'
 
 const env = setUpServerWithSmtp()
 
-async function invite(email: string, vendorCountry: string) {
-  const org = await createOrganisation('Harbor Bank')
-  const engagementId = await createEngagement(org.organisationId, 'Card operations', '2099-03-31')
-  const buyer = new BrowserClient(env.server.baseUrl)
-  await logIn(buyer, org)
-  await buyer.post(`/app/engagements/${engagementId}?index`, {
-    intent: 'invite',
+function invite(contactEmail: string, vendorCountry: string) {
+  return inviteThroughApp(env, {
+    buyerName: 'Harbor Bank',
+    engagementName: 'Card operations',
     vendorCompany: 'Vendor',
     vendorCountry,
     contactName: 'Ana',
-    contactEmail: email,
+    contactEmail,
   })
-  const invitationEmail = await env.smtp.waitForEmail(email)
-  const vendor = new BrowserClient(env.server.baseUrl)
-  await vendor.get(new URL(linkIn(invitationEmail.text, `${env.server.baseUrl}/v/`)).pathname)
-  const { id } = await getDb()
-    .selectFrom('invitation')
-    .select('id')
-    .where('contact_email', '=', email)
-    .executeTakeFirstOrThrow()
-  return { buyer, vendor, engagementId, invitationId: id, invitationEmail }
 }
 
 describe('the vendor’s language', () => {
@@ -48,7 +34,13 @@ describe('the vendor’s language', () => {
   })
 
   test('the switcher remembers the choice, makes it the language of later emails, and only returns into /v', async () => {
-    const { vendor, buyer, engagementId, invitationId, invitationEmail } = await invite('switch@vendor.example', 'IN')
+    const {
+      vendor,
+      buyer,
+      engagementId,
+      invitationId,
+      email: invitationEmail,
+    } = await invite('switch@vendor.example', 'IN')
     expect(invitationEmail.subject).toContain('invites you')
     const switched = await vendor.post('/v/language', { lang: 'es', redirectTo: '/v/section/company' })
     expect(switched.status).toBe(302)
@@ -97,9 +89,9 @@ describe('the vendor’s language', () => {
 
   test('a vendor from a Spanish-speaking country is invited in Spanish, from China in Chinese', async () => {
     const mexico = await invite('mx@vendor.example', 'MX')
-    expect(mexico.invitationEmail.subject).toContain('le invita')
+    expect(mexico.email.subject).toContain('le invita')
     const china = await invite('cn@vendor.example', 'CN')
-    expect(china.invitationEmail.subject).toContain('邀请您')
+    expect(china.email.subject).toContain('邀请您')
   })
 })
 

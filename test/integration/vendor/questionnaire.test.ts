@@ -1,27 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
-import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { inviteThroughApp } from '#test/support/invite-through-app.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
 import { linkIn } from '#test/support/smtp-server.ts'
 
 const env = setUpServerWithSmtp()
 
-async function invitedVendor(email: string) {
-  const org = await createOrganisation('Lakeside Hospital')
-  const engagementId = await createEngagement(org.organisationId, 'Medical coding', '2099-03-31')
-  const buyer = new BrowserClient(env.server.baseUrl)
-  await logIn(buyer, org)
-  await buyer.post(`/app/engagements/${engagementId}?index`, {
-    intent: 'invite',
-    vendorCompany: 'Bengaluru Coding',
-    vendorCountry: 'IN',
-    contactName: 'Priya',
-    contactEmail: email,
-  })
-  const vendor = new BrowserClient(env.server.baseUrl)
-  await vendor.get(new URL(linkIn((await env.smtp.waitForEmail(email)).text, `${env.server.baseUrl}/v/`)).pathname)
-  return { org, engagementId, buyer, vendor }
+function invitedVendor(contactEmail: string) {
+  return inviteThroughApp(env, { vendorCompany: 'Bengaluru Coding', contactName: 'Priya', contactEmail })
 }
 
 describe('the vendor questionnaire without JavaScript', () => {
