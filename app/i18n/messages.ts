@@ -78,6 +78,7 @@ export type Messages = {
     sessionEnded: string
     submitted: string
     conflictTitle: string
+    conflictsWaiting: (count: number) => string
     conflictBody: string
     theirs: string
     yours: string
@@ -224,6 +225,8 @@ const en: Messages = {
     sessionEnded: 'Your session ended: open the link from your email again. Copy any unsaved text first.',
     submitted: 'These answers were submitted and are read-only now.',
     conflictTitle: 'A colleague changed this answer',
+    conflictsWaiting: (count) =>
+      count === 1 ? '1 answer needs your choice (see below).' : `${count} answers need your choice (see below).`,
     conflictBody: 'Someone saved a different answer after you opened this page. Choose which one to keep.',
     theirs: 'Their answer',
     yours: 'Your answer',
@@ -381,6 +384,10 @@ const es: Messages = {
     sessionEnded: 'Su sesión terminó: vuelva a abrir el enlace de su correo. Copie antes cualquier texto sin guardar.',
     submitted: 'Estas respuestas fueron enviadas y ahora son de solo lectura.',
     conflictTitle: 'Un colega cambió esta respuesta',
+    conflictsWaiting: (count) =>
+      count === 1
+        ? '1 respuesta necesita que usted elija (ver abajo).'
+        : `${count} respuestas necesitan que usted elija (ver abajo).`,
     conflictBody:
       'Alguien guardó una respuesta distinta después de que usted abriera esta página. Elija cuál conservar.',
     theirs: 'Su respuesta (colega)',
@@ -538,6 +545,7 @@ const zh: Messages = {
     sessionEnded: '您的会话已结束：请重新打开邮件中的链接。请先复制尚未保存的文字。',
     submitted: '这些答案已提交，现在为只读状态。',
     conflictTitle: '同事修改了此答案',
+    conflictsWaiting: (count) => `${count} 个答案需要您选择（见下方）。`,
     conflictBody: '在您打开此页面后，有人保存了不同的答案。请选择保留哪一个。',
     theirs: '同事的答案',
     yours: '您的答案',

@@ -277,17 +277,20 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     return <p className={`save-state ${state.status}`}>{text}</p>
   }
 
+  const conflictCount = Object.values(saveState.questions).filter((q) => q.status === 'conflict').length
   const overall = saveState.blocked
     ? saveState.blocked === 'session-ended'
       ? t.autosave.sessionEnded
       : t.autosave.submitted
     : saveState.offline
       ? `${t.autosave.offline(saveState.unsaved)}${saveState.retryInSeconds ? ` ${t.autosave.retrying(saveState.retryInSeconds)}` : ''}`
-      : saveState.unsaved > 0
-        ? t.autosave.saving
-        : Object.keys(saveState.questions).length > 0
-          ? t.autosave.allSaved
-          : ''
+      : conflictCount > 0
+        ? t.autosave.conflictsWaiting(conflictCount)
+        : saveState.unsaved > 0
+          ? t.autosave.saving
+          : Object.keys(saveState.questions).length > 0
+            ? t.autosave.allSaved
+            : ''
   const errorFor = (id: string) =>
     firstErrorMessage(readPathValue(form.formState.errors, id)) ??
     (form.formState.dirtyFields && readPathValue(form.formState.dirtyFields, id) ? undefined : posted?.errors?.[id])

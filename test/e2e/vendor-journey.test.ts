@@ -279,3 +279,55 @@ test('without JavaScript, a vendor completes and submits the questionnaire with 
     await browser.close()
   }
 })
+
+test('two tabs: the stale one is shown both answers and chooses; offline changes wait and are saved when back online', async () => {
+  const { server, smtp, browser } = env
+  const { link, invitationId } = await inviteThroughApp({ server, smtp }, { contactEmail: 'tabs@coding.example' })
+  const storedName = async () =>
+    (
+      await getDb()
+        .selectFrom('answer')
+        .innerJoin('response', 'response.id', 'answer.response_id')
+        .select(['answer.value_json', 'answer.version'])
+        .where('response.invitation_id', '=', invitationId)
+        .where('answer.question_id', '=', 'company.legalName')
+        .executeTakeFirst()
+    )?.value_json
+  const first = browser.page
+  await first.goto(link)
+  await first.goto(`${server.baseUrl}/v/section/company`)
+  const second = await browser.context.newPage()
+  await second.goto(`${server.baseUrl}/v/section/company`)
+
+  // The first tab saves a name; the second, opened before, does not know it.
+  await first.locator('[id="company.legalName"]').fill('Bengaluru Coding Pvt Ltd')
+  await first.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+  await second.locator('[id="company.legalName"]').fill('Bengaluru Coding Private Limited')
+  const conflict = second.locator('[id="q-company.legalName"] .conflict')
+  await conflict.waitFor()
+  expect(await conflict.textContent()).toContain('Bengaluru Coding Pvt Ltd')
+  expect(await conflict.textContent()).toContain('Bengaluru Coding Private Limited')
+  expect(await storedName()).toBe(JSON.stringify('Bengaluru Coding Pvt Ltd'))
+  await second.screenshot({ path: path.join(SCREENSHOT_DIR, '23-vendor-conflict.png'), fullPage: false })
+  await conflict.getByRole('button', { name: 'Keep mine' }).click()
+  await second.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+  expect(await storedName()).toBe(JSON.stringify('Bengaluru Coding Private Limited'))
+
+  // Offline: the change waits, the page says so, and it is saved once the network is back.
+  await browser.context.setOffline(true)
+  await second.locator('[id="company.ownershipDetails"]').fill('Raman family, India, 100 %')
+  await second.locator('.autosave-status', { hasText: 'No connection' }).waitFor()
+  await browser.context.setOffline(false)
+  await second.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 })
+  const ownership = await getDb()
+    .selectFrom('answer')
+    .innerJoin('response', 'response.id', 'answer.response_id')
+    .select('answer.value_json')
+    .where('response.invitation_id', '=', invitationId)
+    .where('answer.question_id', '=', 'company.ownershipDetails')
+    .executeTakeFirst()
+  expect(ownership?.value_json).toBe(JSON.stringify('Raman family, India, 100 %'))
+  await second.close()
+  // The failed fetch while offline is the browser's own console message, not the app's error.
+  expect(browser.pageErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([])
+})
