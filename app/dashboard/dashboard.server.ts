@@ -3,12 +3,13 @@ import type { Database } from '#db/schema.ts'
 import type { InvitationStatus } from '../invitations/invitation.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { answeredShare } from '../responses/progress.ts'
-import { expiringCertificates } from './dashboard.ts'
+import { expiringCertificates, statusNote } from './dashboard.ts'
 import { type DashboardParams, PAGE_SIZE, VERDICTS, type Verdict } from './dashboard-params.ts'
 import {
   countVendorsByVerdict,
   listAnswersOf,
   listCertificationAnswers,
+  listCurrentDecisions,
   listDashboardVendors,
 } from './queries.server.ts'
 
@@ -46,8 +47,9 @@ export async function loadDashboardPage(
   const rows = await listDashboardVendors(db, scope, params, { now: nowText, limit: PAGE_SIZE, offset })
   const ids = rows.map((row) => row.id)
   const unfinished = rows.filter((row) => row.status !== 'submitted' && row.responseId).map((row) => row.id)
-  const [certificates, answers] = await Promise.all([
+  const [certificates, decisions, answers] = await Promise.all([
     listCertificationAnswers(db, scope, ids),
+    listCurrentDecisions(db, scope, ids),
     progress ? listAnswersOf(db, scope, unfinished) : Promise.resolve(new Map<string, Record<string, unknown>>()),
   ])
   const asOf = nowText.slice(0, 10)
@@ -58,7 +60,26 @@ export async function loadDashboardPage(
     if (progress && vendorAnswers && status !== 'submitted') {
       percent = answeredShare(progress.questionnaire, { ...progress, answers: vendorAnswers }).percent
     }
-    return { ...row, status, percent, expiring: expiringCertificates(certificates.get(row.id), asOf) }
+    // Only what the page shows: the loader's data is serialised into every page for hydration.
+    return {
+      id: row.id,
+      vendorCompany: row.vendorCompany,
+      vendorCountry: row.vendorCountry,
+      contactName: row.contactName,
+      contactEmail: row.contactEmail,
+      status,
+      statusNote: statusNote(row),
+      lastEmailStatus: row.lastEmailStatus,
+      percent,
+      score: row.score,
+      verdict: row.verdict,
+      locationClass: row.locationClass,
+      model: row.model,
+      blockerCount: row.blockerCount,
+      conditionCount: row.conditionCount,
+      decision: decisions.get(row.id)?.decision ?? null,
+      expiring: expiringCertificates(certificates.get(row.id), asOf),
+    }
   })
   return { vendors, counts, total, page, pageCount, offset, pageClamped: page !== params.page }
 }
@@ -69,14 +90,17 @@ export async function listDashboardExport(
   { scope, params, now = new Date() }: { scope: Scope; params: DashboardParams; now?: Date },
 ) {
   const nowText = now.toISOString()
-  const [rows, certificates] = await Promise.all([
+  const [rows, certificates, decisions] = await Promise.all([
     listDashboardVendors(db, scope, params, { now: nowText }),
     listCertificationAnswers(db, scope),
+    listCurrentDecisions(db, scope),
   ])
   const asOf = nowText.slice(0, 10)
   return rows.map((row) => ({
     ...row,
     status: row.status as InvitationStatus,
+    decision: decisions.get(row.id)?.decision ?? null,
+    decidedAt: decisions.get(row.id)?.decidedAt ?? null,
     expiring: expiringCertificates(certificates.get(row.id), asOf),
   }))
 }

@@ -63,3 +63,33 @@ export function showingText({ offset, count, total }: { offset: number; count: n
   if (total === 0 || count === 0) return `Showing 0 of ${n(total)}`
   return `Showing ${n(offset + 1)}–${n(offset + count)} of ${n(total)}`
 }
+
+/** The date beside a vendor's status: when it happened, or until when the link works. */
+export function statusNote(v: {
+  status: string
+  invitedAt: string
+  openedAt: string | null
+  startedAt: string | null
+  submittedAt: string | null
+  reopenedAt: string | null
+  revokedAt: string | null
+  expiresAt: string
+}) {
+  const at = (value: string | null) => (value ? value.slice(0, 10) : '')
+  switch (v.status) {
+    case 'opened':
+      return at(v.openedAt)
+    case 'in-progress':
+      return `since ${at(v.startedAt)}`
+    case 'submitted':
+      return at(v.submittedAt)
+    case 'reopened':
+      return at(v.reopenedAt)
+    case 'revoked':
+      return at(v.revokedAt)
+    case 'expired':
+      return `on ${at(v.expiresAt)}`
+    default:
+      return `${at(v.invitedAt)} · link until ${at(v.expiresAt)}`
+  }
+}

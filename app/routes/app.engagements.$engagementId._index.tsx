@@ -373,7 +373,7 @@ export default function EngagementVendors() {
                           {STATUS_LABELS[v.status as InvitationStatus]}
                         </span>
                         <br />
-                        <span className="muted">{statusTime(v)}</span>
+                        <span className="muted">{v.statusNote}</span>
                         {v.status !== 'submitted' && v.percent > 0 ? (
                           <>
                             <br />
@@ -542,35 +542,6 @@ export default function EngagementVendors() {
 /** The CSV keeps the filters and the sort; it has every page. */
 function csvSearch(params: Parameters<typeof dashboardSearch>[0]) {
   return dashboardSearch(params, { page: 1 })
-}
-
-function statusTime(v: {
-  status: string
-  invitedAt: string
-  openedAt: string | null
-  startedAt: string | null
-  submittedAt: string | null
-  reopenedAt: string | null
-  revokedAt: string | null
-  expiresAt: string
-}) {
-  const at = (value: string | null) => (value ? value.slice(0, 10) : '')
-  switch (v.status) {
-    case 'opened':
-      return at(v.openedAt)
-    case 'in-progress':
-      return `since ${at(v.startedAt)}`
-    case 'submitted':
-      return at(v.submittedAt)
-    case 'reopened':
-      return at(v.reopenedAt)
-    case 'revoked':
-      return at(v.revokedAt)
-    case 'expired':
-      return `on ${at(v.expiresAt)}`
-    default:
-      return `${at(v.invitedAt)} · link until ${at(v.expiresAt)}`
-  }
 }
 
 function RowActions({

@@ -68,7 +68,7 @@ describe('the engagement dashboard', () => {
     expect(html).toContain('Showing 1–50 of 61')
     expect(html).toContain('61 vendors')
     expect(html).toMatch(/<th scope="col" aria-sort="descending"><a[^>]*>Score/)
-    expect(html).toContain('href="/app/engagements/' + ctx.engagementId + '?page=2"')
+    expect(html).toContain(`href="/app/engagements/${ctx.engagementId}?page=2"`)
 
     const second = await (await ctx.buyer.get(`${page}?page=2`)).text()
     expect(second).toContain('Showing 51–61 of 61')
