@@ -31,7 +31,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
   score: 'Score',
   verdict: 'Verdict',
   location: 'Location',
-  model: 'Recommended model',
+  model: 'Model',
   blockers: 'Blockers',
   conditions: 'Conditions',
   decision: 'Decision',

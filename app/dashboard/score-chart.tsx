@@ -103,7 +103,7 @@ export function ScoreChart({ vendors }: { vendors: readonly ChartVendor[] }) {
         })}
       </svg>
       <p id="score-chart-note" className="muted">
-        The same figures are in the table below.
+        The same figures are in the table above.
         {scored.length < vendors.length
           ? ` Vendors without an assessment (${vendors.length - scored.length} on this page) have no bar.`
           : ''}

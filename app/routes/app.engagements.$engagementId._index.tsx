@@ -310,7 +310,6 @@ export default function EngagementVendors() {
           </div>
         ) : (
           <>
-            <ScoreChart vendors={vendors.map((v) => ({ ...v, verdict: v.verdict as Verdict | null }))} />
             <div className="dashboard-tools">
               <CompareForm base={base} />
               <a className="button-link" href={`${base}/dashboard.csv${csvSearch(params)}`} download>
@@ -355,7 +354,11 @@ export default function EngagementVendors() {
                       </td>
                       <th scope="row" className="vendor-cell">
                         {v.score !== null ? (
-                          <Link to={`${base}/vendors/${v.id}`}>{v.vendorCompany}</Link>
+                          // discover="none": 50 links would each match the route table on render; the
+                          // report's route is discovered when followed instead.
+                          <Link to={`${base}/vendors/${v.id}`} discover="none">
+                            {v.vendorCompany}
+                          </Link>
                         ) : (
                           <strong>{v.vendorCompany}</strong>
                         )}{' '}
@@ -443,6 +446,7 @@ export default function EngagementVendors() {
               </table>
             </div>
             <Pagination base={base} params={params} page={page} pageCount={pageCount} showing={showing} />
+            <ScoreChart vendors={vendors.map((v) => ({ ...v, verdict: v.verdict as Verdict | null }))} />
           </>
         )}
       </section>
