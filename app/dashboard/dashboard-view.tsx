@@ -196,13 +196,16 @@ export function Pagination({
  * ids become `?v=…&v=…` on the comparison's URL, which can be shared. The comparison page checks
  * the count (2 to 6).
  */
-export function CompareForm({ base }: { base: string }) {
+export function CompareForm({ base, selectedCount }: { base: string; selectedCount: number }) {
   return (
     <form id="compare-form" method="get" action={`${base}/compare`} className="compare-form">
       <button type="submit" className="primary">
         Compare selected
       </button>
       <span className="muted">Tick 2 to 6 assessed vendors in the table, then compare them side by side.</span>
+      <span aria-live="polite" className={selectedCount > 6 ? 'field-error' : 'muted'}>
+        {selectedCount > 0 ? `${selectedCount} selected${selectedCount > 6 ? ': choose at most 6' : ''}` : ''}
+      </span>
     </form>
   )
 }

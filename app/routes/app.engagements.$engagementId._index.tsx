@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ChangeEvent, useState } from 'react'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
@@ -268,6 +269,13 @@ export default function EngagementVendors() {
   const base = `/app/engagements/${engagementId}`
   const filtered = hasFilters(params)
   const showing = showingText({ offset, count: vendors.length, total })
+  // With JavaScript, the number ticked is shown beside the button (the form works without it).
+  const [selectedCount, setSelectedCount] = useState(selected.length)
+  const countSelected = (event: ChangeEvent<HTMLTableElement>) => {
+    if (event.target instanceof HTMLInputElement && event.target.name === 'v') {
+      setSelectedCount(event.currentTarget.querySelectorAll('input[name="v"]:checked').length)
+    }
+  }
 
   return (
     <>
@@ -311,13 +319,13 @@ export default function EngagementVendors() {
         ) : (
           <>
             <div className="dashboard-tools">
-              <CompareForm base={base} />
+              <CompareForm base={base} selectedCount={selectedCount} />
               <a className="button-link" href={`${base}/dashboard.csv${csvSearch(params)}`} download>
                 Download CSV{filtered ? ' (filtered)' : ''}
               </a>
             </div>
             <div className="table-scroll">
-              <table className="data dashboard">
+              <table className="data dashboard" onChange={countSelected}>
                 <caption>{`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}</caption>
                 <thead>
                   <tr>
