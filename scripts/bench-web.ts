@@ -10,6 +10,7 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  * submitted, assessed vendors. Measures, in one run against one server:
  * - /healthz and the dashboard (the engagement's vendors tab, default view: 50 vendors sorted by
  *   score) with autocannon, 10 connections each; dashboardVsHealthz = dashboard req/s ÷ /healthz req/s;
+ *   and, for scale, the engagement's audit tab (the same layouts around a small page);
  * - the comparison of 6 vendors, the same way;
  * - the vendor report PDF of a vendor whose report is about 20 pages: median of sequential renders,
  *   the server's event-loop delay p99 while 10 render at once, and its RSS growth over 100 renders
@@ -75,6 +76,7 @@ try {
   for (let i = 0; i < 20; i++) {
     await fetch(`${base}/healthz`).then((r) => r.arrayBuffer())
     await fetch(dashboardUrl, { headers }).then((r) => r.arrayBuffer())
+    await fetch(`${dashboardUrl}/audit`, { headers }).then((r) => r.arrayBuffer())
   }
   const dashboardCheck = await fetch(dashboardUrl, { headers })
   const dashboardHtml = await dashboardCheck.text()
@@ -86,6 +88,9 @@ try {
   const healthz = await load('/healthz', `${base}/healthz`, {})
   const dashboard = await load('dashboard', dashboardUrl, headers)
   const dashboardVsHealthz = healthz.rps > 0 ? round(dashboard.rps / healthz.rps, 2) : null
+  // For scale, not a goal: the smallest page behind the same layouts (the engagement's audit tab).
+  const audit = await load('audit tab (reference: same layouts, a small page)', `${dashboardUrl}/audit`, headers)
+  log(`audit tab vs /healthz: ${healthz.rps > 0 ? round(audit.rps / healthz.rps, 2) : 'n/a'}`)
 
   let compareP95Ms: number | null = null
   const compareCheck = await fetch(compareUrl, { headers })
