@@ -2,6 +2,8 @@ import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { LOCALE_TAGS } from './i18n/locale.ts'
+import { useLocale } from './i18n/use-locale.tsx'
 import { useNonce } from './nonce.tsx'
 import stylesheet from './styles/app.css?url'
 
@@ -14,8 +16,9 @@ export const meta: MetaFunction = () => [{ title: 'Shoreline — vendor due dili
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const locale = useLocale()
   return (
-    <html lang="en">
+    <html lang={LOCALE_TAGS[locale]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -106,6 +106,8 @@ export interface InvitationTable {
   last_email_status: 'sent' | 'outbox' | 'failed' | null
   /** Bumped by "resend": links and vendor sessions of an older generation are dead. */
   link_generation: Generated<number>
+  /** en | es | zh: the language of emails to this vendor. */
+  language: Generated<'en' | 'es' | 'zh'>
   created_at: string
   updated_at: string
 }

@@ -99,10 +99,14 @@ for (let i = 0; i < VENDORS; i++) {
 await closeDb()
 
 // The server: the production build, as `npm start` runs it, on a free port.
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-  env: { ...process.env, PORT: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
+const server = spawn(
+  process.execPath,
+  [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), '--import', 'tsx', 'scripts/serve.ts'],
+  {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+)
 const baseUrl = await new Promise<string>((resolve, reject) => {
   let out = ''
   server.stdout.on('data', (chunk) => {

@@ -90,7 +90,8 @@ export type AssessInput = {
   asOf: string
 }
 
-const REGIME_NAMES: Record<RegimeId, string> = {
+/** Short names of the regimes, as reasons and reports print them. */
+export const REGIME_NAMES: Record<RegimeId, string> = {
   hipaa: 'HIPAA',
   glba: 'GLBA',
   'pci-dss': 'PCI DSS',

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, UpdateObject } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
+import { messagesFor } from '../i18n/messages.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import { newSecretToken } from '../utils/tokens.server.ts'
@@ -34,20 +35,6 @@ export function defaultExpiry(dueDate: string | null, now: Date = new Date()): s
 
 export function vendorLink(origin: string, token: string): string {
   return `${origin}/v/${token}`
-}
-
-function invitationEmail(input: {
-  contactName: string
-  buyer: string
-  engagement: string
-  link: string
-  dueDate: string | null
-}) {
-  const due = input.dueDate ? `\nPlease answer by ${input.dueDate}.` : ''
-  return {
-    subject: `${input.buyer} invites you to a vendor due-diligence questionnaire`,
-    text: `Dear ${input.contactName},\n\n${input.buyer} is considering your company for "${input.engagement}" and asks you to answer a questionnaire about where its data would be stored, how it would be handled and destroyed, and which certifications you hold.${due}\n\nOpen the questionnaire (no account needed; your answers are saved as you go):\n${input.link}\n\nThis link is personal to you. Do not forward it; if a colleague should answer, ask ${input.buyer} to invite them.\n\n— Sent by Shoreline on behalf of ${input.buyer}`,
-  }
 }
 
 /**
@@ -110,11 +97,11 @@ async function emailLink(
 ) {
   const invitation = await db
     .selectFrom('invitation')
-    .select(['contact_name', 'contact_email'])
+    .select(['contact_name', 'contact_email', 'language'])
     .where('id', '=', invitationId)
     .executeTakeFirstOrThrow()
   const link = vendorLink(origin, token)
-  const message = invitationEmail({
+  const message = messagesFor(invitation.language).email.invitation({
     contactName: invitation.contact_name,
     buyer: buyer.organisationName,
     engagement: engagement.name,

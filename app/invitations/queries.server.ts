@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, InvitationTable } from '#db/schema.ts'
+import { defaultLocaleForCountry } from '../i18n/locale.ts'
 
 /**
  * Invitations of one engagement with the current assessment's headline. Scoped by organisation
@@ -142,6 +143,7 @@ export async function insertInvitation(
       last_reminder_at: null,
       last_reminder_kind: null,
       last_email_status: null,
+      language: defaultLocaleForCountry(values.vendor_country),
       updated_at: values.created_at,
       ...values,
     })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
+import { messagesFor } from '../i18n/messages.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import { issueExtraLink, vendorLink } from './invitations.server.ts'
@@ -48,6 +49,7 @@ export async function sendDueReminders(
       'invitation.organisation_id as organisationId',
       'invitation.engagement_id as engagementId',
       'invitation.contact_name as contactName',
+      'invitation.language',
       'invitation.contact_email as contactEmail',
       'invitation.last_reminder_at as lastReminderAt',
       'invitation.last_reminder_kind as lastReminderKind',
@@ -84,16 +86,20 @@ export async function sendDueReminders(
 
     const token = await issueExtraLink(db, { invitationId: inv.id })
     const link = vendorLink(origin, token)
-    const subject =
-      kind === 'overdue'
-        ? `Overdue: ${inv.buyerName}'s vendor questionnaire was due ${inv.dueDate}`
-        : `Reminder: ${inv.buyerName}'s vendor questionnaire is due ${inv.dueDate}`
+    const { subject, text } = messagesFor(inv.language).email.reminder({
+      contactName: inv.contactName,
+      buyer: inv.buyerName,
+      engagement: inv.engagementName,
+      link,
+      dueDate: inv.dueDate,
+      overdue: kind === 'overdue',
+    })
     const result = await sendEmail(db, {
       organisationId: inv.organisationId,
       kind: `vendor-reminder-${kind}`,
       to: inv.contactEmail,
       subject,
-      text: `Dear ${inv.contactName},\n\n${inv.buyerName} is waiting for your answers to its questionnaire for "${inv.engagementName}", ${kind === 'overdue' ? `which was due on ${inv.dueDate}` : `due on ${inv.dueDate}`}. Everything you have answered so far is saved.\n\nContinue here:\n${link}\n\n— Sent by Shoreline on behalf of ${inv.buyerName}`,
+      text,
       invitationId: inv.id,
       secrets: [token],
     })

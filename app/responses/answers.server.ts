@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { GroupCommit } from '../utils/group-commit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 
 export class ResponseSubmittedError extends Error {
@@ -52,79 +53,115 @@ export async function ensureResponse(
  * colleague — nothing is overwritten: the result is a conflict carrying the stored value, and the
  * person chooses. The first answer moves the invitation to "in progress".
  *
+ * Saves from many vendors share commits (GroupCommit): a save is acknowledged only once committed.
+ *
  * SQL shape: update answer set value_json = ?, version = version + 1
  *            where response_id = ? and question_id = ? and version = ?   (0 rows → conflict)
  */
-export async function saveAnswer(
-  db: Kysely<Database>,
-  {
-    invitationId,
-    questionId,
-    value,
-    baseVersion,
-  }: { invitationId: string; questionId: string; value: unknown; baseVersion: number },
+export function saveAnswer(db: Kysely<Database>, input: SaveAnswerInput): Promise<SaveAnswerResult> {
+  if (db.isTransaction) return saveAnswerIn(db, input)
+  let batcher = batchers.get(db)
+  if (!batcher) {
+    batcher = new GroupCommit(db, saveAnswerIn, { expected: (error) => error instanceof ResponseSubmittedError })
+    batchers.set(db, batcher)
+  }
+  return batcher.run(input)
+}
+
+/** `value: undefined` clears the answer. */
+type SaveAnswerInput = { invitationId: string; questionId: string; value: unknown; baseVersion: number }
+const batchers = new WeakMap<Kysely<Database>, GroupCommit<Database, SaveAnswerInput, SaveAnswerResult>>()
+
+/** One save inside the caller's transaction; writes nothing when it refuses or conflicts. */
+async function saveAnswerIn(
+  trx: Kysely<Database>,
+  { invitationId, questionId, value, baseVersion }: SaveAnswerInput,
 ): Promise<SaveAnswerResult> {
-  return db.transaction().execute(async (trx) => {
-    const now = nowIso()
-    const response = await ensureResponse(trx, { invitationId, now })
-    if (response.status === 'submitted') throw new ResponseSubmittedError()
-    const valueJson = JSON.stringify(value)
+  const now = nowIso()
+  const response = await ensureResponse(trx, { invitationId, now })
+  if (response.status === 'submitted') throw new ResponseSubmittedError()
+  if (value === undefined) return clearAnswerIn(trx, { responseId: response.id, questionId, baseVersion })
+  const valueJson = JSON.stringify(value)
 
-    let saved: number | undefined
-    if (baseVersion === 0) {
-      const inserted = await trx
-        .insertInto('answer')
-        .values({
-          id: newId(),
-          response_id: response.id,
-          question_id: questionId,
-          value_json: valueJson,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
-        .executeTakeFirst()
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) saved = 1
-    } else {
-      const updated = await trx
-        .updateTable('answer')
-        .set({ value_json: valueJson, version: baseVersion + 1, updated_at: now })
-        .where('response_id', '=', response.id)
-        .where('question_id', '=', questionId)
-        .where('version', '=', baseVersion)
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) === 1) saved = baseVersion + 1
-    }
+  let saved: number | undefined
+  if (baseVersion === 0) {
+    const inserted = await trx
+      .insertInto('answer')
+      .values({
+        id: newId(),
+        response_id: response.id,
+        question_id: questionId,
+        value_json: valueJson,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) saved = 1
+  } else {
+    const updated = await trx
+      .updateTable('answer')
+      .set({ value_json: valueJson, version: baseVersion + 1, updated_at: now })
+      .where('response_id', '=', response.id)
+      .where('question_id', '=', questionId)
+      .where('version', '=', baseVersion)
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) === 1) saved = baseVersion + 1
+  }
 
-    if (saved === undefined) {
-      const current = await trx
-        .selectFrom('answer')
-        .select(['value_json', 'version'])
-        .where('response_id', '=', response.id)
-        .where('question_id', '=', questionId)
-        .executeTakeFirst()
-      return {
-        status: 'conflict',
-        currentValue: current ? JSON.parse(current.value_json) : undefined,
-        currentVersion: current?.version ?? 0,
-      }
-    }
+  if (saved === undefined) {
+    const current = await trx
+      .selectFrom('answer')
+      .select(['value_json', 'version'])
+      .where('response_id', '=', response.id)
+      .where('question_id', '=', questionId)
+      .executeTakeFirst()
+    return conflictWith(current)
+  }
 
-    await trx.updateTable('response').set({ updated_at: now }).where('id', '=', response.id).execute()
-    await trx
-      .updateTable('invitation')
-      .set({ status: 'in-progress', started_at: now })
-      .where('id', '=', invitationId)
-      .where('status', 'in', ['invited', 'opened'])
-      .execute()
-    await trx
-      .updateTable('invitation')
-      .set({ last_activity_at: now, updated_at: now })
-      .where('id', '=', invitationId)
-      .execute()
-    return { status: 'saved', version: saved }
-  })
+  await trx.updateTable('response').set({ updated_at: now }).where('id', '=', response.id).execute()
+  await trx
+    .updateTable('invitation')
+    .set({ status: 'in-progress', started_at: now })
+    .where('id', '=', invitationId)
+    .where('status', 'in', ['invited', 'opened'])
+    .execute()
+  await trx
+    .updateTable('invitation')
+    .set({ last_activity_at: now, updated_at: now })
+    .where('id', '=', invitationId)
+    .execute()
+  return { status: 'saved', version: saved }
+}
+
+/**
+ * Clearing an answer ("not answered" again) deletes it, under the same optimistic check: only the
+ * version the person saw may be cleared. The next save starts again from version 0.
+ */
+async function clearAnswerIn(
+  trx: Kysely<Database>,
+  { responseId, questionId, baseVersion }: { responseId: string; questionId: string; baseVersion: number },
+): Promise<SaveAnswerResult> {
+  const current = await trx
+    .selectFrom('answer')
+    .select(['value_json', 'version'])
+    .where('response_id', '=', responseId)
+    .where('question_id', '=', questionId)
+    .executeTakeFirst()
+  if (!current) return baseVersion === 0 ? { status: 'saved', version: 0 } : conflictWith(undefined)
+  if (current.version !== baseVersion) return conflictWith(current)
+  await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
+  await trx.updateTable('response').set({ updated_at: nowIso() }).where('id', '=', responseId).execute()
+  return { status: 'saved', version: 0 }
+}
+
+function conflictWith(current: { value_json: string; version: number } | undefined): SaveAnswerResult {
+  return {
+    status: 'conflict',
+    currentValue: current ? JSON.parse(current.value_json) : undefined,
+    currentVersion: current?.version ?? 0,
+  }
 }
 
 /** Every stored answer of an invitation's response, with versions (for the form and the engine). */

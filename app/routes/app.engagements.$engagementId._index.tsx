@@ -27,6 +27,7 @@ import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
 import { findEngagement, findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { getEnv } from '#app/env.server.ts'
+import { messagesFor } from '#app/i18n/messages.ts'
 import {
   ExtendInvitationSchema,
   type InvitationStatus,
@@ -216,12 +217,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!reopened)
           return reply({ intent, ok: false, message: 'Only a submitted questionnaire can be reopened.' }, 409)
         const token = await issueExtraLink(db, { invitationId })
+        const email = messagesFor(invitation.language).email.reopened({
+          contactName: invitation.contact_name,
+          buyer: member.organisationName,
+          engagement: engagement.name,
+          link: vendorLink(origin, token),
+          message,
+        })
         const sent = await sendEmail(db, {
           organisationId: member.organisationId,
           kind: 'response-reopened',
           to: invitation.contact_email,
-          subject: `${member.organisationName} reopened your questionnaire for ${engagement.name}`,
-          text: `Dear ${invitation.contact_name},\n\n${member.organisationName} reopened your answers for "${engagement.name}" and asks:\n\n${message}\n\nYour earlier answers are kept. Change what is needed and submit again:\n${vendorLink(origin, token)}`,
+          subject: email.subject,
+          text: email.text,
           invitationId,
           secrets: [token],
         })

@@ -1,9 +1,11 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { PublicPage } from '#app/components/public-page.tsx'
+import { requestLocale } from '#app/i18n/locale.server.ts'
+import { useMessages } from '#app/i18n/use-locale.tsx'
 import { sectionProgress } from '#app/vendor/progress.ts'
 import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
+import { VendorPage } from '#app/vendor/vendor-page.tsx'
 
 export const meta: MetaFunction = () => [
   { title: 'Vendor questionnaire · Shoreline' },
@@ -17,47 +19,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const context = await loadVendorContext(request)
   if (context.problem) return data({ problem: context.problem, page: null }, { status: 401 })
   const { invitation, questionnaire, answers, visible } = context
-  const sections = sectionProgress(questionnaire, { answers, visible })
+  const sections = sectionProgress(questionnaire, { answers, visible, locale: await requestLocale(request) })
   return { problem: null, page: { invitation, sections, submitted: invitation.status === 'submitted' } }
 }
 
 export default function VendorHome() {
   const { problem, page } = useLoaderData<typeof loader>()
+  const t = useMessages()
   if (problem || !page) return <VendorLinkProblem problem={problem ?? 'no-session'} />
   const { invitation, sections, submitted } = page
   const total = sections.reduce((n, s) => n + s.total, 0)
   const done = sections.reduce((n, s) => n + s.answered, 0)
   const next = sections.find((s) => s.answered < s.total) ?? sections[0]
+  const percent = total ? Math.round((done / total) * 100) : 0
   return (
-    <PublicPage>
+    <VendorPage>
       <div className="panel">
-        <p className="muted">
-          {invitation.buyerName} invites {invitation.vendorCompany}
-        </p>
+        <p className="muted">{t.home.invites(invitation.buyerName, invitation.vendorCompany)}</p>
         <h1>{invitation.engagementName}</h1>
         {invitation.engagementDescription ? <p>{invitation.engagementDescription}</p> : null}
         <p>
-          {invitation.buyerName} asks where its data would be stored, how it would be handled and destroyed, and which
-          certifications you hold. Your answers are saved section by section; you can stop and come back with the same
-          link.{invitation.dueDate ? ` Please answer by ${invitation.dueDate}.` : ''}
+          {t.home.intro(invitation.buyerName)}
+          {invitation.dueDate ? ` ${t.home.answerBy(invitation.dueDate)}` : ''}
         </p>
         {submitted ? (
           <div className="notice" role="status">
-            You submitted your answers. {invitation.buyerName} can reopen them if anything needs to change.
+            {t.home.submittedNotice(invitation.buyerName)}
           </div>
         ) : null}
         <p>
-          <span className="progress" aria-hidden="true">
-            <span style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
-          </span>
-          {`${done} of ${total} questions answered`}
+          <progress className="progress" max={100} value={percent} aria-label={t.home.progress(done, total)} />{' '}
+          {t.home.progress(done, total)}
         </p>
+        <h2 className="visually-hidden">{t.home.sectionsHeading}</h2>
         <ol className="section-list">
           {sections.map((s) => (
             <li key={s.id}>
               <Link to={`/v/section/${s.id}`}>{s.title}</Link>{' '}
-              <span className="muted">
-                {s.answered}/{s.total}
+              <span className={s.answered === s.total ? 'muted complete' : 'muted'}>
+                {t.home.sectionCount(s.answered, s.total)}
               </span>
             </li>
           ))}
@@ -66,16 +66,16 @@ export default function VendorHome() {
           <p className="actions-row">
             {next ? (
               <Link className="button" to={`/v/section/${next.id}`}>
-                {done === 0 ? 'Start' : 'Continue'}
+                {done === 0 ? t.home.start : t.home.continue}
               </Link>
             ) : null}{' '}
             <Link className="button secondary" to="/v/review">
-              Review and submit
+              {t.home.reviewAndSubmit}
             </Link>
           </p>
         )}
-        <p className="muted">Your link is valid until {invitation.expiresAt.slice(0, 10)}.</p>
+        <p className="muted">{t.home.validUntil(invitation.expiresAt.slice(0, 10))}</p>
       </div>
-    </PublicPage>
+    </VendorPage>
   )
 }

@@ -9,12 +9,15 @@ const AutosaveSchema = z.object({
   questionId: z.string().min(1).max(120),
   value: z.unknown(),
   baseVersion: z.number().int().min(0),
+  /** true: the person emptied the field; the answer becomes "not answered" again. */
+  clear: z.boolean().optional(),
 })
 
 /**
  * A resource route, so it answers with plain Responses (single fetch's data() keeps no status here).
  *
- * Autosave: one answer per request, as JSON. 200 { version } when saved; 409 { currentValue,
+ * Autosave: one answer per request, as JSON ({ questionId, value, baseVersion } or { questionId,
+ * clear: true, baseVersion }). 200 { version } when saved (0 after a clear); 409 { currentValue,
  * currentVersion } when another tab saved first (nothing is overwritten); 400 with the reason for a
  * bad value; 423 when the questionnaire was submitted. Scoped to the vendor session's invitation.
  */
@@ -30,10 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = AutosaveSchema.safeParse(body)
   if (!parsed.success) return Response.json({ error: 'Expected { questionId, value, baseVersion }.' }, { status: 400 })
-  const { questionId, value, baseVersion } = parsed.data
+  const { questionId, value, baseVersion, clear } = parsed.data
   if (!context.visible.has(questionId))
     return Response.json({ error: `No visible question "${questionId}".` }, { status: 404 })
-  const { answers, issues } = validateAnswers(context.questionnaire, { [questionId]: value })
+  const { answers, issues } = clear
+    ? { answers: {} as Record<string, unknown>, issues: [] }
+    : validateAnswers(context.questionnaire, { [questionId]: value })
+  if (!clear && value === undefined)
+    return Response.json({ error: 'Send a value, or clear: true to clear the answer.' }, { status: 400 })
   if (issues.length > 0)
     return Response.json(
       { error: issues.map((i) => `${i.path.replace(/^answers\./, '')}: ${i.message}`).join('; ') },

@@ -5,15 +5,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { PublicPage } from '#app/components/public-page.tsx'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getDb } from '#app/db.server.ts'
+import { requestLocale } from '#app/i18n/locale.server.ts'
+import { messagesFor } from '#app/i18n/messages.ts'
+import { useMessages } from '#app/i18n/use-locale.tsx'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { assessResponse } from '#app/responses/assessments.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
 import { sectionProgress } from '#app/vendor/progress.ts'
 import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
+import { VendorPage } from '#app/vendor/vendor-page.tsx'
 
 export const meta: MetaFunction = () => [
   { title: 'Review and submit · Shoreline' },
@@ -24,7 +27,8 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 async function review(request: Request) {
   const context = await loadVendorContext(request)
   if (context.problem) return { context: null, problem: context.problem, missing: [] } as const
-  const missing = sectionProgress(context.questionnaire, context).flatMap((s) =>
+  const locale = await requestLocale(request)
+  const missing = sectionProgress(context.questionnaire, { ...context, locale }).flatMap((s) =>
     s.missingRequired.map((q) => ({ ...q, sectionId: s.id, sectionTitle: s.title })),
   )
   return { context, problem: null, missing } as const
@@ -42,17 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const t = messagesFor(await requestLocale(request))
   const { context, problem, missing } = await review(request)
-  if (problem || !context)
-    return data(
-      { submitted: false, message: 'Your session ended: open the link from your email again.' },
-      { status: 401 },
-    )
+  if (problem || !context) return data({ submitted: false, message: t.review.sessionEnded }, { status: 401 })
   if (context.invitation.status !== 'submitted' && missing.length > 0) {
     return data(
       {
         submitted: false,
-        message: `${missing.length} required question${missing.length === 1 ? ' is' : 's are'} still unanswered.`,
+        message: t.review.missingCount(missing.length),
       },
       { status: 400 },
     )
@@ -83,29 +84,29 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VendorReview() {
   const { problem, missing, submitted, buyerName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const t = useMessages()
   if (problem) return <VendorLinkProblem problem={problem} />
   if (submitted || actionData?.submitted) {
     return (
-      <PublicPage>
+      <VendorPage>
         <div className="panel">
-          <h1>Thank you: your answers are submitted</h1>
+          <h1>{t.review.thanksTitle}</h1>
+          <p>{t.review.thanksBody(buyerName)}</p>
           <p>
-            {buyerName} has been told. Your answers are now read-only; if something must change, ask {buyerName} to
-            reopen them.
-          </p>
-          <p>
-            <Link to="/v">Back to the questionnaire</Link>
+            <Link to="/v">{t.review.backToQuestionnaire}</Link>
           </p>
         </div>
-      </PublicPage>
+      </VendorPage>
     )
   }
   return (
-    <PublicPage wide>
+    <VendorPage wide>
       <p>
-        <Link to="/v">← All sections</Link>
+        <Link to="/v">{t.review.allSections}</Link>
       </p>
-      <h1>Review and submit</h1>
+      <h1>{t.reviewAndSubmitTitle}</h1>
+      <p>{t.review.intro}</p>
       {actionData?.message ? (
         <div className="form-error" role="alert">
           {actionData.message}
@@ -113,7 +114,7 @@ export default function VendorReview() {
       ) : null}
       {missing.length > 0 ? (
         <>
-          <p>These required questions are still unanswered:</p>
+          <p>{t.review.missingIntro}</p>
           <ul>
             {missing.map((q) => (
               <li key={q.id}>
@@ -124,15 +125,13 @@ export default function VendorReview() {
           </ul>
         </>
       ) : (
-        <p>
-          Every required question is answered. Once you submit, {buyerName} sees your answers and they become read-only.
-        </p>
+        <p>{t.review.allAnswered(buyerName)}</p>
       )}
       <Form method="post">
-        <button className="primary" type="submit" disabled={missing.length > 0}>
-          Submit answers
+        <button className="primary" type="submit" disabled={missing.length > 0 || navigation.state === 'submitting'}>
+          {t.review.submit}
         </button>
       </Form>
-    </PublicPage>
+    </VendorPage>
   )
 }

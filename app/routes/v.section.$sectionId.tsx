@@ -6,18 +6,22 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { PublicPage } from '#app/components/public-page.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { factsOf } from '#app/assessment/condition.ts'
 import { getDb } from '#app/db.server.ts'
 import { addEvidence, deleteEvidence, EvidenceRejectedError, listEvidence } from '#app/evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '#app/evidence/evidence-policy.ts'
 import { readUpload } from '#app/evidence/multipart.server.ts'
 import { listCountries } from '#app/geography/countries.ts'
-import { validateAnswers } from '#app/questionnaire/answers.ts'
-import { visibleQuestionIds } from '#app/questionnaire/visibility.ts'
+import { requestLocale } from '#app/i18n/locale.server.ts'
+import { localized } from '#app/i18n/locale.ts'
+import { messagesFor } from '#app/i18n/messages.ts'
+import { answerSchema, issueSuffix } from '#app/questionnaire/answer-schema.ts'
+import type { Question } from '#app/questionnaire/definition.ts'
+import { readProfileFact, visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ResponseSubmittedError, saveAnswer } from '#app/responses/answers.server.ts'
-import { QuestionField } from '#app/vendor/question-field.tsx'
-import { readSectionValues } from '#app/vendor/section-values.ts'
+import { readSectionValues } from '#app/vendor/form-values.ts'
+import { type Posted, SectionForm, type SectionPage } from '#app/vendor/section-form.tsx'
 import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
 
@@ -30,8 +34,7 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 async function load(request: Request, sectionId: string | undefined) {
   const context = await loadVendorContext(request)
   if (context.problem) return { context: null, problem: context.problem } as const
-  const index = context.questionnaire.sections.findIndex((s) => s.id === sectionId)
-  const section = context.questionnaire.sections[index]
+  const section = context.questionnaire.sections.find((s) => s.id === sectionId)
   const questions = section?.questions.filter((q) => context.visible.has(q.id)) ?? []
   if (!section || questions.length === 0) throw new Response('Not found', { status: 404 })
   const visibleSections = context.questionnaire.sections.filter((s) =>
@@ -49,44 +52,77 @@ async function load(request: Request, sectionId: string | undefined) {
   } as const
 }
 
+/** What the browser needs to show and hide this section's questions with the server's own code. */
+function visibilityInputs(
+  section: { visibleWhen?: Parameters<typeof factsOf>[0]; questions: readonly Question[] },
+  context: { answers: Record<string, unknown>; profile: unknown },
+) {
+  const facts = new Set<string>()
+  const conditions = [section.visibleWhen, ...section.questions.map((q) => q.visibleWhen)]
+  for (const condition of conditions) if (condition) for (const fact of factsOf(condition, [])) facts.add(fact)
+  const answers: Record<string, unknown> = {}
+  const profile: Record<string, unknown> = {}
+  for (const fact of facts) {
+    if (fact === 'regimes') continue
+    if (fact.startsWith('profile.')) {
+      // Only the profile facts this section's conditions read, never the buyer's whole profile.
+      const keys = fact.slice('profile.'.length).split('.')
+      let node = profile
+      for (const k of keys.slice(0, -1)) {
+        node[k] ??= {}
+        node = node[k] as Record<string, unknown>
+      }
+      node[keys[keys.length - 1]!] = readProfileFact(context.profile, fact)
+    } else if (context.answers[fact] !== undefined) answers[fact] = context.answers[fact]
+  }
+  return { answers, profile }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const loaded = await load(request, params.sectionId)
   if (loaded.problem) return data({ problem: loaded.problem, page: null }, { status: 401 })
-  const { context, section, questions, position, count } = loaded
+  const { context, section, position, count, next } = loaded
+  const locale = await requestLocale(request)
+  // Scoring stays on the server: the vendor sees questions, not how they are weighed.
+  const allQuestions = section.questions.map(({ scoring: _scoring, ...question }) => question as Question)
   return {
     problem: null,
     page: {
-      title: section.title.en,
-      description: section.description?.en ?? null,
-      questions,
-      answers: Object.fromEntries(questions.map((q) => [q.id, context.answers[q.id]])),
-      versions: Object.fromEntries(questions.map((q) => [q.id, context.versions[q.id] ?? 0])),
+      sectionId: section.id,
+      title: localized(section.title, locale),
+      description: localized(section.description, locale) ?? null,
+      questions: allQuestions,
+      visibleWhen: section.visibleWhen ?? null,
+      visibleIds: allQuestions.filter((q) => context.visible.has(q.id)).map((q) => q.id),
+      answers: Object.fromEntries(allQuestions.map((q) => [q.id, context.answers[q.id]])),
+      versions: Object.fromEntries(allQuestions.map((q) => [q.id, context.versions[q.id] ?? 0])),
+      visibility: { ...visibilityInputs(section, context), regimes: context.regimes },
       readOnly: context.invitation.status === 'submitted',
       position,
       count,
-      countries: listCountries('en'),
-      evidence: (await listEvidence(getDb(), { invitationId: context.invitation.id })).filter((e) =>
-        questions.some((q) => q.id === e.questionId),
-      ),
+      next,
+      locale,
+      countries: listCountries(locale),
+      evidence: await listEvidence(getDb(), { invitationId: context.invitation.id }),
     },
   }
 }
 
 /** An evidence upload (multipart) or removal, answered on the section page itself. */
-async function evidenceAction(request: Request, invitationId: string, fileQuestionIds: string[], sectionId: string) {
-  const reply = (message: string, status: number) => data({ errors: {}, values: {}, message }, { status })
+async function evidenceAction(
+  request: Request,
+  t: ReturnType<typeof messagesFor>,
+  invitationId: string,
+  fileQuestionIds: string[],
+  sectionId: string,
+) {
+  const reply = (message: string, status: number) => data({ errors: {}, values: null, message }, { status })
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
     const upload = await readUpload(request, { maxBytes: MAX_EVIDENCE_FILE_BYTES })
     const questionId = upload.fields.questionId ?? ''
-    if (!fileQuestionIds.includes(questionId))
-      return reply('Upload the file at one of this section’s file questions.', 400)
-    if (!upload.file || upload.file.name === '') return reply('Choose a file to upload first.', 400)
-    if (upload.file.tooLarge) {
-      return reply(
-        `"${upload.file.name}" is larger than 10 MB; upload a smaller one (scan at a lower resolution or split it).`,
-        413,
-      )
-    }
+    if (!fileQuestionIds.includes(questionId)) return reply(t.section.uploadQuestionMismatch, 400)
+    if (!upload.file || upload.file.name === '') return reply(t.section.chooseFileFirst, 400)
+    if (upload.file.tooLarge) return reply(t.section.fileTooLarge(upload.file.name), 413)
     try {
       await addEvidence(getDb(), { invitationId, questionId, bytes: upload.file.bytes, fileName: upload.file.name })
     } catch (error) {
@@ -99,15 +135,13 @@ async function evidenceAction(request: Request, invitationId: string, fileQuesti
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = await requestLocale(request)
+  const t = messagesFor(locale)
   const loaded = await load(request, params.sectionId)
-  if (loaded.problem)
-    return data(
-      { errors: {}, values: {}, message: 'Your session ended: open the link from your email again.' },
-      { status: 401 },
-    )
+  if (loaded.problem) return data({ errors: {}, values: null, message: t.section.sessionEnded }, { status: 401 })
   const { context, section, questions, next } = loaded
   const fileQuestionIds = questions.filter((q) => q.type === 'file').map((q) => q.id)
-  const upload = await evidenceAction(request, context.invitation.id, fileQuestionIds, section.id)
+  const upload = await evidenceAction(request, t, context.invitation.id, fileQuestionIds, section.id)
   if (upload) return upload
   const formData = await request.formData()
   if (formData.get('intent') === 'delete-evidence') {
@@ -118,30 +152,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/v/section/${section.id}`)
   }
   const raw = readSectionValues(questions, formData)
-  const { answers, issues } = validateAnswers(context.questionnaire, raw)
-  if (issues.length > 0) {
-    const errors: Record<string, string> = {}
-    for (const issue of issues) {
-      const id = questions.find(
-        (q) =>
-          issue.path === `answers.${q.id}` ||
-          issue.path.startsWith(`answers.${q.id}[`) ||
-          issue.path.startsWith(`answers.${q.id}.`),
-      )?.id
-      if (id) errors[id] ??= issue.message.replace(/^answers\.[^:]*: /, '')
+  // The same generated schemas as the browser's, with the vendor's language.
+  const errors: Record<string, string> = {}
+  const answers: Record<string, unknown> = {}
+  for (const question of questions) {
+    if (!(question.id in raw)) continue
+    const parsed = answerSchema(question, t.answer).safeParse(raw[question.id])
+    if (parsed.success) answers[question.id] = parsed.data
+    else {
+      const issue = parsed.error.issues[0]
+      errors[question.id] =
+        `${issue?.path.length ? `${issueSuffix(issue.path).replace(/^\./, '')}: ` : ''}${issue?.message ?? ''}`
     }
-    return data(
-      { errors, values: raw, message: 'Some answers need a fix; nothing in this section was lost.' },
-      { status: 400 },
-    )
   }
+  if (Object.keys(errors).length > 0) {
+    return data({ errors, values: raw, message: t.section.fixErrors }, { status: 400 })
+  }
+  // A field posted empty clears a stored answer (a radio group cannot be emptied, so it never does).
+  const cleared = questions.filter(
+    (q) =>
+      !(q.id in raw) &&
+      context.answers[q.id] !== undefined &&
+      (formData.has(q.id) || formData.has(`${q.id}.__present`)) &&
+      q.type !== 'file',
+  )
   const conflicts: string[] = []
   try {
-    for (const [questionId, value] of Object.entries(answers)) {
-      if (JSON.stringify(value) === JSON.stringify(context.answers[questionId])) continue
-      const baseVersion = Number(formData.get(`__v.${questionId}`) ?? 0)
-      const result = await saveAnswer(getDb(), { invitationId: context.invitation.id, questionId, value, baseVersion })
-      if (result.status === 'conflict') conflicts.push(questionId)
+    for (const question of questions) {
+      const clearing = cleared.includes(question)
+      if (!clearing && !(question.id in answers)) continue
+      const value = clearing ? undefined : answers[question.id]
+      if (JSON.stringify(value) === JSON.stringify(context.answers[question.id])) continue
+      const baseVersion = Number(formData.get(`__v.${question.id}`) ?? 0)
+      const result = await saveAnswer(getDb(), {
+        invitationId: context.invitation.id,
+        questionId: question.id,
+        value,
+        baseVersion,
+      })
+      if (result.status === 'conflict') conflicts.push(question.id)
     }
   } catch (error) {
     if (error instanceof ResponseSubmittedError)
@@ -149,17 +198,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error
   }
   if (conflicts.length > 0) {
-    const prompts = questions.filter((q) => conflicts.includes(q.id)).map((q) => `“${q.prompt.en}”`)
+    const prompts = questions.filter((q) => conflicts.includes(q.id)).map((q) => `“${localized(q.prompt, locale)}”`)
     return data(
       {
-        errors: Object.fromEntries(
-          conflicts.map((id) => [
-            id,
-            'Someone else saved a different answer here meanwhile; the form now shows theirs is stored. Submit again to keep yours.',
-          ]),
-        ),
+        errors: Object.fromEntries(conflicts.map((id) => [id, t.section.conflictAtField])),
         values: raw,
-        message: `Not saved because a colleague changed them meanwhile: ${prompts.join(', ')}. Reload to see their answers, or submit again to replace them.`,
+        message: t.section.conflictsNotSaved(prompts.join(', ')),
       },
       { status: 409 },
     )
@@ -179,78 +223,12 @@ export default function VendorSection() {
   const { problem, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   if (problem || !page) return <VendorLinkProblem problem={problem ?? 'no-session'} />
-  const values = (actionData?.values ?? page.answers) as Record<string, unknown>
   return (
-    <PublicPage wide>
-      <p>
-        <Link to="/v">← All sections</Link> · Section {page.position + 1} of {page.count}
-      </p>
-      <h1>{page.title}</h1>
-      {page.description ? <p className="muted">{page.description}</p> : null}
-      {page.readOnly ? (
-        <div className="notice" role="status">
-          You submitted your answers; they are read-only now.
-        </div>
-      ) : null}
-      {actionData?.message ? (
-        <div className="form-error" role="alert">
-          {actionData.message}
-        </div>
-      ) : null}
-      <Form method="post" className="questionnaire">
-        <fieldset disabled={page.readOnly} className="plain">
-          {page.questions.map((question) => (
-            <div key={question.id}>
-              <input type="hidden" name={`__v.${question.id}`} value={page.versions[question.id] ?? 0} />
-              <QuestionField
-                question={question}
-                value={values[question.id]}
-                error={(actionData?.errors as Record<string, string> | undefined)?.[question.id]}
-                countries={page.countries}
-              />
-            </div>
-          ))}
-          <button className="primary" type="submit">
-            Save and continue
-          </button>
-        </fieldset>
-      </Form>
-      {page.questions
-        .filter((q) => q.type === 'file')
-        .map((q) => (
-          <section key={q.id} className="panel evidence" aria-label={`Files for: ${q.prompt.en}`}>
-            <h2>{q.prompt.en}</h2>
-            <ul>
-              {page.evidence
-                .filter((e) => e.questionId === q.id)
-                .map((e) => (
-                  <li key={e.id}>
-                    <a href={`/v/evidence/${e.id}`}>{e.fileName}</a>{' '}
-                    <span className="muted">{`${Math.ceil(e.size / 1024)} KB · SHA-256 ${e.sha256.slice(0, 12)}…`}</span>
-                    {page.readOnly ? null : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="delete-evidence" />
-                        <input type="hidden" name="evidenceId" value={e.id} />
-                        <button type="submit" className="link-button">
-                          Remove
-                        </button>
-                      </Form>
-                    )}
-                  </li>
-                ))}
-            </ul>
-            {page.readOnly ? null : (
-              <Form method="post" encType="multipart/form-data">
-                <input type="hidden" name="questionId" value={q.id} />
-                <label htmlFor={`file-${q.id}`}>Add a file (PDF, PNG or JPEG, up to 10 MB)</label>{' '}
-                <input id={`file-${q.id}`} type="file" name="file" accept="application/pdf,image/png,image/jpeg" />{' '}
-                <button type="submit" className="link-button">
-                  Upload
-                </button>
-              </Form>
-            )}
-          </section>
-        ))}
-    </PublicPage>
+    <SectionForm
+      // A new section is a new form: its own defaults, its own field registrations.
+      key={page.sectionId}
+      page={page as unknown as SectionPage}
+      posted={(actionData as Posted | undefined) ?? null}
+    />
   )
 }

@@ -2,6 +2,7 @@ import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
+import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
 
 /**
  * Start-up and shut-down of the server process. These run inside the server build (exported
@@ -30,6 +31,8 @@ export async function prepareServer(): Promise<StartupReport> {
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.appUrl ?? `http://localhost:${env.port}`
   stopScheduler ??= startReminderScheduler(() => sendDueReminders(getDb(), { origin }))
+  // PDF workers load their fonts at start, not on a manager's first download (tests start them on demand).
+  if (env.mode !== 'test') warmUpPdfPool()
   if (env.mode === 'production') {
     return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
   }
@@ -43,5 +46,6 @@ export async function prepareServer(): Promise<StartupReport> {
 export async function shutdownServer(): Promise<void> {
   stopScheduler?.()
   stopScheduler = undefined
+  await closePdfPool()
   await closeDb()
 }

@@ -1,41 +1,57 @@
+import { useMemo, useState } from 'react'
+import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form'
+import { type Locale, localized } from '../i18n/locale.ts'
+import type { Messages } from '../i18n/messages.ts'
 import type { Question } from '../questionnaire/definition.ts'
-import { NONE } from './section-values.ts'
+import { type CertificateRow, NONE } from './form-values.ts'
 
-type Country = { code: string; name: string }
+export type Country = { code: string; name: string }
+export type EvidenceOption = { id: string; fileName: string }
+type FormValues = Record<string, unknown>
 
-/**
- * One question as a plain form control (works without JavaScript), labelled, with its help text and
- * error tied to it by aria-describedby. `value` is the stored or just-submitted answer.
- */
-export function QuestionField({
-  question,
-  value,
-  error,
-  countries,
-}: {
+type FieldProps = {
   question: Question
+  /** The stored or just-posted form value (server render, and the no-JavaScript form). */
   value: unknown
   error?: string
   countries: Country[]
-}) {
+  evidence: EvidenceOption[]
+  locale: Locale
+  t: Messages
+  register: UseFormRegister<FormValues>
+  control: Control<FormValues>
+  /** True once React runs in the browser: enables the search boxes and row buttons. */
+  hydrated: boolean
+  /** Extra content under the field: the autosave state or a conflict to resolve. */
+  status?: React.ReactNode
+}
+
+/**
+ * One question as a form control that works as a plain form field without JavaScript (the values
+ * are in the HTML) and is registered with react-hook-form when it runs. Labelled; its help text and
+ * error are tied to it with aria-describedby.
+ */
+export function QuestionField(props: FieldProps) {
+  const { question, value, error, locale, t, register, status } = props
   const id = question.id
   const helpId = `${id}-help`
   const errorId = `${id}-error`
   const describedBy = error ? `${helpId} ${errorId}` : helpId
+  const invalid = error ? true : undefined
   const label = (
     <>
-      {question.prompt.en}
+      {localized(question.prompt, locale)}
       {question.required ? (
-        <span className="required" aria-hidden="true">
-          {' '}
-          *
+        <span className="required" title={t.section.requiredMark}>
+          {' *'}
+          <span className="visually-hidden">{` (${t.section.requiredMark})`}</span>
         </span>
       ) : null}
     </>
   )
   const help = (
     <p className="field-hint" id={helpId}>
-      {question.help.en}
+      {localized(question.help, locale)}
     </p>
   )
   const errorText = error ? (
@@ -45,16 +61,12 @@ export function QuestionField({
   ) : null
 
   const group = (children: React.ReactNode) => (
-    <fieldset
-      className="question"
-      id={`q-${id}`}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-    >
+    <fieldset className="question" id={`q-${id}`} aria-describedby={describedBy} aria-invalid={invalid}>
       <legend>{label}</legend>
       {help}
       {children}
       {errorText}
+      {status}
     </fieldset>
   )
 
@@ -64,8 +76,8 @@ export function QuestionField({
         <div className="choices">
           {question.choices.map((choice) => (
             <label key={choice.value} className="check">
-              <input type="radio" name={id} value={choice.value} defaultChecked={value === choice.value} />{' '}
-              {choice.label.en}
+              <input type="radio" value={choice.value} defaultChecked={value === choice.value} {...register(id)} />{' '}
+              {localized(choice.label, locale)}
             </label>
           ))}
         </div>,
@@ -74,10 +86,10 @@ export function QuestionField({
       return group(
         <div className="choices inline">
           <label className="check">
-            <input type="radio" name={id} value="true" defaultChecked={value === true} /> Yes
+            <input type="radio" value="true" defaultChecked={value === 'true'} {...register(id)} /> {t.section.yes}
           </label>
           <label className="check">
-            <input type="radio" name={id} value="false" defaultChecked={value === false} /> No
+            <input type="radio" value="false" defaultChecked={value === 'false'} {...register(id)} /> {t.section.no}
           </label>
         </div>,
       )
@@ -89,62 +101,21 @@ export function QuestionField({
             <label key={choice.value} className="check">
               <input
                 type="checkbox"
-                name={id}
                 value={choice.value}
                 defaultChecked={Array.isArray(value) && value.includes(choice.value)}
+                {...register(id)}
               />{' '}
-              {choice.label.en}
+              {localized(choice.label, locale)}
             </label>
           ))}
         </div>,
       )
-    case 'certification-list': {
-      const rows = Array.isArray(value) ? (value as Array<Record<string, string>>) : []
-      const slots = [...rows, {}, {}]
-      return group(
-        <div className="cert-rows">
-          <input type="hidden" name={`${id}.__present`} value="1" />
-          {slots.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional: their field names carry the index
-            <div className="cert-row" key={`${id}-${i}`}>
-              <label>
-                Certificate or report
-                <select name={`${id}[${i}].type`} defaultValue={row.type ?? ''}>
-                  <option value="">—</option>
-                  {question.certificationTypes.map((t) => (
-                    <option key={t.value} value={t.value}>
-                      {t.label.en}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Edition
-                <select name={`${id}[${i}].edition`} defaultValue={row.edition ?? ''}>
-                  <option value="">n/a</option>
-                  <option value="2022">2022</option>
-                  <option value="2013">2013</option>
-                </select>
-              </label>
-              <label>
-                Issued (SOC 2: period end)
-                <input type="date" name={`${id}[${i}].issued`} defaultValue={row.issued ?? ''} />
-              </label>
-              <label>
-                Expires
-                <input type="date" name={`${id}[${i}].expires`} defaultValue={row.expires ?? ''} />
-              </label>
-            </div>
-          ))}
-        </div>,
-      )
-    }
+    case 'country-list':
+      return group(<CountryChecklist {...props} describedBy={describedBy} />)
+    case 'certification-list':
+      return group(<CertificateEditor {...props} />)
     case 'file':
-      return group(
-        <p className="muted">
-          File uploads for this question open in the next release; you can answer everything else now.
-        </p>,
-      )
+      return group(<p className="muted">{t.section.fileBelow}</p>)
     default:
       break
   }
@@ -153,69 +124,34 @@ export function QuestionField({
   let control: React.ReactNode
   switch (question.type) {
     case 'country':
-      control = (
-        <select
-          id={id}
-          name={id}
-          defaultValue={value === null ? NONE : String(value ?? '')}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-        >
-          <option value="">Choose a country…</option>
-          {question.nullable ? <option value={NONE}>{question.nullLabel?.en ?? 'None'}</option> : null}
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      )
-      break
-    case 'country-list':
-      control = (
-        <>
-          <input type="hidden" name={`${id}.__present`} value="1" />
-          <select
-            id={id}
-            name={id}
-            multiple
-            size={8}
-            defaultValue={Array.isArray(value) ? (value as string[]) : []}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-          >
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
-              </option>
-            ))}
-          </select>
-        </>
-      )
+      control = <CountrySelect {...props} describedBy={describedBy} />
       break
     case 'integer':
       control = (
-        <input
-          id={id}
-          name={id}
-          type="number"
-          inputMode="numeric"
-          min={question.min}
-          max={question.max}
-          defaultValue={typeof value === 'number' ? value : ''}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-        />
+        <span className="with-unit">
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            pattern="-?[0-9]*"
+            defaultValue={typeof value === 'string' ? value : ''}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            {...register(id)}
+          />
+          {question.unit ? <span className="muted">{` ${localized(question.unit, locale)}`}</span> : null}
+        </span>
       )
       break
     case 'date':
       control = (
         <input
           id={id}
-          name={id}
           type="date"
           defaultValue={typeof value === 'string' ? value : ''}
           aria-describedby={describedBy}
+          aria-invalid={invalid}
+          {...register(id)}
         />
       )
       break
@@ -223,11 +159,12 @@ export function QuestionField({
       control = (
         <textarea
           id={id}
-          name={id}
           rows={2}
+          maxLength={question.type === 'text' ? question.maxLength : undefined}
           defaultValue={typeof value === 'string' ? value : ''}
           aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={invalid}
+          {...register(id)}
         />
       )
   }
@@ -237,6 +174,195 @@ export function QuestionField({
       {help}
       {control}
       {errorText}
+      {status}
+    </div>
+  )
+}
+
+const matches = (country: Country, query: string) => {
+  const q = query.trim().toLocaleLowerCase()
+  return q === '' || country.name.toLocaleLowerCase().includes(q) || country.code.toLowerCase() === q
+}
+
+/** A country select; with JavaScript, a search box above it narrows the list as you type. */
+function CountrySelect({
+  question,
+  value,
+  countries,
+  locale,
+  t,
+  register,
+  hydrated,
+  describedBy,
+  error,
+}: FieldProps & { describedBy: string }) {
+  const id = question.id
+  const [query, setQuery] = useState('')
+  const current = typeof value === 'string' ? value : ''
+  const shown = useMemo(
+    () => countries.filter((c) => matches(c, query) || c.code === current),
+    [countries, query, current],
+  )
+  return (
+    <>
+      {hydrated ? (
+        <input
+          type="search"
+          className="country-search"
+          aria-label={t.section.filterCountries}
+          aria-controls={id}
+          placeholder={t.section.filterCountries}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      ) : null}
+      <select
+        id={id}
+        defaultValue={current}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...register(id)}
+      >
+        <option value="">{t.section.chooseCountry}</option>
+        {question.type === 'country' && question.nullable ? (
+          <option value={NONE}>{localized(question.nullLabel, locale) ?? '—'}</option>
+        ) : null}
+        {shown.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
+
+/**
+ * Several countries as a checklist (keyboard and screen-reader friendly, and a plain form field
+ * without JavaScript); with JavaScript a search box filters it and the chosen ones are listed.
+ */
+function CountryChecklist({
+  question,
+  value,
+  countries,
+  t,
+  register,
+  control,
+  hydrated,
+  describedBy,
+}: FieldProps & { describedBy: string }) {
+  const id = question.id
+  const [query, setQuery] = useState('')
+  const watched = useWatch({ control, name: id })
+  const chosen = Array.isArray(watched) ? (watched as string[]) : Array.isArray(value) ? (value as string[]) : []
+  const names = new Map(countries.map((c) => [c.code, c.name]))
+  const listId = `${id}-list`
+  return (
+    <div className="country-checklist">
+      <input type="hidden" name={`${id}.__present`} value="1" />
+      <p className="chosen" aria-live="polite">
+        {chosen.length > 0
+          ? t.section.selectedCountries(chosen.map((code) => names.get(code) ?? code).join(', '))
+          : t.section.noneSelected}
+      </p>
+      {hydrated ? (
+        <input
+          type="search"
+          className="country-search"
+          aria-label={t.section.filterCountries}
+          aria-controls={listId}
+          aria-describedby={describedBy}
+          placeholder={t.section.filterCountries}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      ) : null}
+      <div className="checklist" id={listId}>
+        {countries.map((c) => (
+          <label key={c.code} className="check" hidden={!matches(c, query)}>
+            <input
+              type="checkbox"
+              value={c.code}
+              defaultChecked={Array.isArray(value) && value.includes(c.code)}
+              {...register(id)}
+            />{' '}
+            {c.name}
+          </label>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+/** Certificate rows (type, edition, dates, evidence file); with JavaScript rows are added and removed. */
+function CertificateEditor({ question, value, t, locale, register, control, hydrated, evidence }: FieldProps) {
+  const id = question.id
+  const { fields, append, remove } = useFieldArray({ control, name: id as never })
+  // Server render (and no JavaScript): the stored rows and a blank one to fill in (answerToForm).
+  const serverRows = Array.isArray(value) ? (value as CertificateRow[]) : []
+  const rows: Array<{ key: string; row: CertificateRow }> = hydrated
+    ? fields.map((field) => ({ key: field.id, row: field as unknown as CertificateRow }))
+    : serverRows.map((row, i) => ({ key: `${id}-${i}`, row }))
+  if (question.type !== 'certification-list') return null
+  return (
+    <div className="cert-rows">
+      <input type="hidden" name={`${id}.__present`} value="1" />
+      {rows.map(({ key, row }, i) => (
+        <div className="cert-row" key={key}>
+          <label>
+            {t.section.certificate}
+            <select defaultValue={row.type ?? ''} {...register(`${id}.${i}.type`)}>
+              <option value="">—</option>
+              {question.certificationTypes.map((type) => (
+                <option key={type.value} value={type.value}>
+                  {localized(type.label, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.section.edition}
+            <select defaultValue={row.edition ?? ''} {...register(`${id}.${i}.edition`)}>
+              <option value="">{t.section.editionNotApplicable}</option>
+              <option value="2022">2022</option>
+              <option value="2013">2013</option>
+            </select>
+          </label>
+          <label>
+            {t.section.issued}
+            <input type="date" defaultValue={row.issued ?? ''} {...register(`${id}.${i}.issued`)} />
+          </label>
+          <label>
+            {t.section.expires}
+            <input type="date" defaultValue={row.expires ?? ''} {...register(`${id}.${i}.expires`)} />
+          </label>
+          <label>
+            {t.section.evidenceFile}
+            <select defaultValue={row.evidenceId ?? ''} {...register(`${id}.${i}.evidenceId`)}>
+              <option value="">—</option>
+              {evidence.map((file) => (
+                <option key={file.id} value={file.id}>
+                  {file.fileName}
+                </option>
+              ))}
+            </select>
+          </label>
+          {hydrated ? (
+            <button type="button" className="link-button" onClick={() => remove(i)}>
+              {t.section.removeCertificateRow}
+            </button>
+          ) : null}
+        </div>
+      ))}
+      {hydrated ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => append({ type: '', edition: '', issued: '', expires: '', evidenceId: '' } as never)}
+        >
+          {t.section.addCertificateRow}
+        </button>
+      ) : null}
     </div>
   )
 }

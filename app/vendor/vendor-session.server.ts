@@ -17,7 +17,9 @@ function create() {
       name: '__shoreline_vendor',
       httpOnly: true,
       sameSite: 'lax',
-      path: '/v',
+      // Path '/' and not '/v': Remix fetches a page's data from `/v.data`, which a cookie scoped to
+      // '/v' does not reach (RFC 6265 path matching), and the vendor lost its session on the way home.
+      path: '/',
       secure: env.mode === 'production',
       secrets: [`vendor:${env.sessionSecret}`],
       maxAge: 60 * 60 * 24 * 14,

@@ -6,6 +6,7 @@ import * as createAssessments from './2026-11-22T0930_create_assessments.ts'
 import * as createAuditAndOutbox from './2026-11-22T0940_create_audit_and_outbox.ts'
 import * as addInvitationReminders from './2026-11-23T0900_add_invitation_reminders.ts'
 import * as createVendorDecisions from './2026-11-29T0900_create_vendor_decisions.ts'
+import * as addInvitationLanguage from './2026-11-29T0910_add_invitation_language.ts'
 import * as indexCurrentAssessmentSummary from './2026-11-29T2300_index_current_assessment_summary.ts'
 
 /**
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0940_create_audit_and_outbox': createAuditAndOutbox,
   '2026-11-23T0900_add_invitation_reminders': addInvitationReminders,
   '2026-11-29T0900_create_vendor_decisions': createVendorDecisions,
+  '2026-11-29T0910_add_invitation_language': addInvitationLanguage,
   '2026-11-29T2300_index_current_assessment_summary': indexCurrentAssessmentSummary,
 }

@@ -38,7 +38,7 @@ describe('the vendor questionnaire without JavaScript', () => {
     })
     expect(bad.status).toBe(400)
     const badHtml = await bad.text()
-    expect(badHtml).toContain('is not an ISO 3166-1 alpha-2 country code')
+    expect(badHtml).toContain('is not a country on the list; choose one from the list')
     expect(badHtml).toContain('Bengaluru Coding Pvt Ltd')
     expect(badHtml).toMatch(/aria-describedby="company.hqCountry-help company.hqCountry-error"/)
 

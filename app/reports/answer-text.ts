@@ -1,0 +1,89 @@
+import { countryName, isCountryCode } from '../geography/countries.ts'
+import type { CertificationAnswer } from '../questionnaire/answers.ts'
+import type { Question } from '../questionnaire/definition.ts'
+
+/**
+ * A stored answer as a person reads it, in English: choice labels instead of values, country names
+ * with their codes, "Yes"/"No", units, certificates spelled out, evidence file names. Pure.
+ */
+
+export const NOT_ANSWERED = 'Not answered'
+
+export function countryText(code: string): string {
+  return isCountryCode(code) ? `${countryName(code)} (${code})` : code
+}
+
+export function countryListText(value: unknown): string {
+  if (!Array.isArray(value)) return NOT_ANSWERED
+  if (value.length === 0) return 'None'
+  return value.map((code) => countryText(String(code))).join(', ')
+}
+
+/** The label of a certification type (from the questionnaire when it knows it). */
+export function certificationTypeLabel(type: string, question: Question | undefined): string {
+  if (question?.type === 'certification-list') {
+    const choice = question.certificationTypes.find((c) => c.value === type)
+    if (choice) return choice.label.en
+  }
+  return type
+}
+
+export function certificationText(cert: CertificationAnswer, question: Question | undefined): string {
+  const parts = [certificationTypeLabel(cert.type, question)]
+  if (cert.edition) parts[0] += ` (${cert.edition} edition)`
+  parts.push(`issued ${cert.issued}`)
+  if (cert.expires) parts.push(`expires ${cert.expires}`)
+  return parts.join(', ')
+}
+
+function isCertification(value: unknown): value is CertificationAnswer {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    typeof (value as { issued?: unknown }).issued === 'string'
+  )
+}
+
+/**
+ * The answer in words. `fileNames` maps evidence ids to file names for `file` questions.
+ * @example answerText(encryptionAtRestQuestion, 'customer-managed-keys') // 'Encrypted with keys we (the customer) hold'
+ */
+export function answerText(
+  question: Question | undefined,
+  value: unknown,
+  fileNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  if (value === undefined) return NOT_ANSWERED
+  if (!question) return typeof value === 'string' ? value : JSON.stringify(value)
+  switch (question.type) {
+    case 'single-choice':
+      return question.choices.find((c) => c.value === value)?.label.en ?? String(value)
+    case 'multiple-choice':
+      if (!Array.isArray(value)) return String(value)
+      if (value.length === 0) return 'None'
+      return value.map((v) => question.choices.find((c) => c.value === v)?.label.en ?? String(v)).join(', ')
+    case 'country':
+      if (value === null) return question.nullLabel?.en ?? 'None'
+      return countryText(String(value))
+    case 'country-list':
+      return countryListText(value)
+    case 'yes-no':
+      return value === true ? 'Yes' : value === false ? 'No' : String(value)
+    case 'integer':
+      return question.unit ? `${String(value)} ${question.unit.en}` : String(value)
+    case 'date':
+    case 'text':
+      return String(value)
+    case 'certification-list':
+      if (!Array.isArray(value)) return String(value)
+      if (value.length === 0) return 'None'
+      return value
+        .map((cert) => (isCertification(cert) ? certificationText(cert, question) : JSON.stringify(cert)))
+        .join('; ')
+    case 'file':
+      if (!Array.isArray(value)) return String(value)
+      if (value.length === 0) return 'None'
+      return value.map((id) => fileNames.get(String(id)) ?? 'a file since removed').join(', ')
+  }
+}

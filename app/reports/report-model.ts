@@ -1,0 +1,451 @@
+import { regimePacks } from '#questionnaires/index.ts'
+import { type CertificateStatus, certificateStatus } from '../assessment/certificates.ts'
+import {
+  type Assessment,
+  applicableRegimeIds,
+  type Finding,
+  REGIME_NAMES,
+  type RegimeStatus,
+  type Verdict,
+} from '../assessment/engine.ts'
+import { SEVERITIES, type Severity } from '../assessment/regime-pack.ts'
+import { DECISION_LABELS, type DecisionRecord } from '../decisions/decision.ts'
+import { DATA_CATEGORY_INFO, FLAG_INFO, INDUSTRY_LABELS, PURPOSE_LABELS } from '../engagements/profile-form.ts'
+import type { LocationClass } from '../geography/location-class.ts'
+import { type CertificationAnswer, questionsById } from '../questionnaire/answers.ts'
+import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
+import { visibleQuestionIds } from '../questionnaire/visibility.ts'
+import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
+
+/**
+ * The vendor report as a view model: everything the report page, its PDF and its CSV show, built
+ * from the stored assessment (never re-running the engine: the report says what was decided on),
+ * the questionnaire definition and the vendor's answers. Pure and serialisable, so the same model
+ * crosses into the PDF worker.
+ */
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  approve: 'Approve',
+  'approve-with-conditions': 'Approve with conditions',
+  reject: 'Reject',
+}
+export const REGIME_STATUS_LABELS: Record<RegimeStatus, string> = {
+  compliant: 'Compliant',
+  conditional: 'Conditional',
+  'non-compliant': 'Non-compliant',
+}
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  blocker: 'Blocker',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+}
+export const LOCATION_LABELS: Record<LocationClass, string> = {
+  onshore: 'Onshore',
+  nearshore: 'Nearshore',
+  offshore: 'Offshore',
+}
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
+  valid: 'Valid',
+  expiring: 'Expiring soon',
+  stale: 'Out of date',
+  expired: 'Expired',
+  invalid: 'Not valid',
+}
+export const CONDITION_KIND_LABELS = { mechanism: 'Transfer mechanism', approval: 'Government approval' } as const
+
+export type AnswerRecord = { questionId: string; value: unknown; version: number; updatedAt: string }
+export type EvidenceRecord = { id: string; questionId: string; fileName: string; size: number }
+
+export type ReportInput = {
+  engagement: { id: string; name: string }
+  profile: Profile
+  vendor: {
+    invitationId: string
+    company: string
+    country: string
+    contactName: string
+    contactEmail: string
+    status: string
+    submittedAt: string | null
+  }
+  questionnaire: QuestionnaireDefinition | undefined
+  answers: readonly AnswerRecord[]
+  evidence: readonly EvidenceRecord[]
+  /** The current assessment (result_json), or undefined when the vendor has not submitted. */
+  assessment: Assessment | undefined
+  /** Newest first; the first is the current decision. */
+  decisions: readonly DecisionRecord[]
+  /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
+  today: string
+}
+
+export type TriggeringAnswer = { questionId: string; prompt: string; answer: string }
+export type ReportFinding = {
+  ruleId: string
+  regime: RegimeId
+  severity: Severity
+  severityLabel: string
+  citation: string
+  message: string
+  remediation: string
+  unverified: boolean
+  triggeredBy: TriggeringAnswer[]
+}
+export type ReportCondition = {
+  id: string
+  regime: RegimeId
+  regimeName: string
+  kind: 'mechanism' | 'approval'
+  kindLabel: string
+  citation: string
+  text: string
+  remediation: string
+}
+export type ReportRegime = {
+  id: RegimeId
+  name: string
+  status: RegimeStatus
+  statusLabel: string
+  findings: ReportFinding[]
+  conditions: ReportCondition[]
+}
+export type ReportCertificate = {
+  type: string
+  label: string
+  edition: string | undefined
+  issued: string
+  expires: string | undefined
+  atAssessment: { status: CertificateStatus; label: string; reason: string }
+  today: { status: CertificateStatus; label: string; reason: string }
+  evidence: { id: string; fileName: string } | undefined
+}
+export type ReportAnswer = {
+  questionId: string
+  prompt: string
+  answer: string
+  answered: boolean
+  evidence: { id: string; fileName: string }[]
+  version: number | undefined
+  updatedAt: string | undefined
+}
+export type ReportAnswerSection = { id: string; title: string; answers: ReportAnswer[] }
+export type ProfileSummary = {
+  homeCountry: string
+  industry: string
+  dataCategories: string[]
+  flags: string[]
+  purposes: string[]
+  /** One line for covers and headers. */
+  line: string
+}
+export type ReportDecision = DecisionRecord & { label: string }
+
+export type VendorReport = {
+  engagement: { id: string; name: string }
+  profile: ProfileSummary
+  vendor: ReportInput['vendor'] & { countryName: string }
+  generatedOn: string
+  /** Undefined when the vendor has not submitted (no assessment yet): `notAssessed` says why. */
+  assessment:
+    | {
+        verdict: Verdict
+        verdictLabel: string
+        score: number
+        locationClass: LocationClass
+        locationLabel: string
+        model: LocationClass
+        modelLabel: string
+        reasons: string[]
+        asOf: string
+        engineVersion: string
+        rulesVersion: string
+        questionnaire: { id: string; version: number }
+        applicableRegimes: string[]
+        countriesReached: string[]
+        sections: { id: string; title: string; score: number }[]
+        severityCounts: Record<Severity, number>
+        regimes: ReportRegime[]
+        /** Every finding, blocker first (the order of the regimes, then severity). */
+        findings: ReportFinding[]
+        conditions: ReportCondition[]
+        certificates: ReportCertificate[]
+        warnings: string[]
+      }
+    | undefined
+  notAssessed: string | undefined
+  answerSections: ReportAnswerSection[]
+  answeredCount: number
+  decision: ReportDecision | undefined
+  decisionHistory: ReportDecision[]
+}
+
+const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]))
+const STATUS_RANK: Record<RegimeStatus, number> = { 'non-compliant': 0, conditional: 1, compliant: 2 }
+
+export function compareFindings(a: Pick<Finding, 'severity' | 'ruleId'>, b: Pick<Finding, 'severity' | 'ruleId'>) {
+  const bySeverity = (SEVERITY_RANK.get(a.severity) ?? 9) - (SEVERITY_RANK.get(b.severity) ?? 9)
+  return bySeverity !== 0 ? bySeverity : a.ruleId.localeCompare(b.ruleId)
+}
+
+export function regimeName(id: RegimeId): string {
+  return REGIME_NAMES[id] ?? id
+}
+
+export function summariseProfile(profile: Profile): ProfileSummary {
+  const dataCategories = profile.dataCategories.map((c) => DATA_CATEGORY_INFO[c]?.label ?? c)
+  const flags: string[] = []
+  for (const [flag, label] of Object.entries(FLAG_INFO)) {
+    if ((profile.flags as Record<string, unknown>)[flag] === true) flags.push(label)
+  }
+  if (profile.flags.cmmcLevel > 0) flags.push(`DoD contracts require CMMC Level ${profile.flags.cmmcLevel}`)
+  const purposes = profile.purposes.map((p) => PURPOSE_LABELS[p] ?? p)
+  const industry = INDUSTRY_LABELS[profile.industry] ?? profile.industry
+  const homeCountry = countryText(profile.homeCountry)
+  const line = `${industry} buyer in ${homeCountry}; data: ${dataCategories.length ? dataCategories.join(', ') : 'no regulated categories'}`
+  return { homeCountry, industry, dataCategories, flags, purposes, line }
+}
+
+function decisionView(record: DecisionRecord): ReportDecision {
+  return { ...record, label: DECISION_LABELS[record.decision] }
+}
+
+/**
+ * Builds the report. Never throws on missing pieces: a vendor that has not submitted gets a report
+ * that says so and still lists what it has answered.
+ *
+ * @example buildVendorReport({ engagement, profile, vendor, questionnaire, answers, evidence,
+ *   assessment: JSON.parse(row.result_json), decisions, today: '2026-11-29' }).assessment?.verdictLabel
+ */
+export function buildVendorReport(input: ReportInput): VendorReport {
+  const { questionnaire, assessment } = input
+  const questions = questionnaire ? questionsById(questionnaire) : new Map<string, Question>()
+  const answerById = new Map(input.answers.map((a) => [a.questionId, a]))
+  const fileNames = new Map(input.evidence.map((e) => [e.id, e.fileName]))
+  const evidenceByQuestion = new Map<string, { id: string; fileName: string }[]>()
+  for (const e of input.evidence) {
+    const list = evidenceByQuestion.get(e.questionId) ?? []
+    list.push({ id: e.id, fileName: e.fileName })
+    evidenceByQuestion.set(e.questionId, list)
+  }
+  const textOf = (questionId: string) =>
+    answerText(questions.get(questionId), answerById.get(questionId)?.value, fileNames)
+  const promptOf = (questionId: string) => questions.get(questionId)?.prompt.en ?? questionId
+
+  const answerSections = buildAnswerSections(input, questions, answerById, evidenceByQuestion, textOf)
+  const decisions = input.decisions.map(decisionView)
+  const base = {
+    engagement: input.engagement,
+    profile: summariseProfile(input.profile),
+    vendor: { ...input.vendor, countryName: countryText(input.vendor.country) },
+    generatedOn: input.today,
+    answerSections,
+    answeredCount: input.answers.length,
+    decision: decisions[0],
+    decisionHistory: decisions,
+  }
+  if (!assessment) {
+    return {
+      ...base,
+      assessment: undefined,
+      notAssessed:
+        input.vendor.submittedAt === null
+          ? 'This vendor has not submitted its answers yet, so it has no assessment: no verdict, score or findings.'
+          : 'This vendor’s answers have no assessment yet.',
+    }
+  }
+
+  const toFinding = (f: Finding): ReportFinding => ({
+    ruleId: f.ruleId,
+    regime: f.regime,
+    severity: f.severity,
+    severityLabel: SEVERITY_LABELS[f.severity],
+    citation: f.citation,
+    message: f.message,
+    remediation: f.remediation,
+    unverified: f.unverified === true,
+    triggeredBy: f.questionIds.map((questionId) => ({
+      questionId,
+      prompt: promptOf(questionId),
+      answer: textOf(questionId),
+    })),
+  })
+  const conditions: ReportCondition[] = assessment.conditions.map((c) => ({
+    id: c.id,
+    regime: c.regime,
+    regimeName: regimeName(c.regime),
+    kind: c.kind,
+    kindLabel: CONDITION_KIND_LABELS[c.kind],
+    citation: c.citation,
+    text: c.text,
+    remediation: c.remediation,
+  }))
+
+  // Every regime that applies, plus any a finding names (defensive: an old result could differ).
+  const statusById = new Map(assessment.regimes.map((r) => [r.id, r.status]))
+  const regimeIds = new Set<RegimeId>([
+    ...assessment.applicableRegimes,
+    ...assessment.regimes.map((r) => r.id),
+    ...assessment.findings.map((f) => f.regime),
+    ...assessment.conditions.map((c) => c.regime),
+  ])
+  const regimes: ReportRegime[] = [...regimeIds]
+    .map((id) => {
+      const status = statusById.get(id) ?? 'compliant'
+      return {
+        id,
+        name: regimeName(id),
+        status,
+        statusLabel: REGIME_STATUS_LABELS[status],
+        findings: assessment.findings
+          .filter((f) => f.regime === id)
+          .sort(compareFindings)
+          .map(toFinding),
+        conditions: conditions.filter((c) => c.regime === id),
+      }
+    })
+    .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name))
+
+  const severityCounts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
+  for (const f of assessment.findings) severityCounts[f.severity] += 1
+
+  return {
+    ...base,
+    notAssessed: undefined,
+    assessment: {
+      verdict: assessment.verdict,
+      verdictLabel: VERDICT_LABELS[assessment.verdict],
+      score: assessment.score,
+      locationClass: assessment.locationClass,
+      locationLabel: LOCATION_LABELS[assessment.locationClass],
+      model: assessment.recommendation.model,
+      modelLabel: LOCATION_LABELS[assessment.recommendation.model],
+      reasons: assessment.recommendation.reasons,
+      asOf: assessment.asOf,
+      engineVersion: assessment.engine.version,
+      rulesVersion: assessment.engine.rules,
+      questionnaire: assessment.questionnaire,
+      applicableRegimes: assessment.applicableRegimes.map(regimeName),
+      countriesReached: (assessment.countriesReached ?? []).map(countryText),
+      sections: assessment.sections.map((s) => ({ id: s.id, title: s.title, score: s.score })),
+      severityCounts,
+      regimes,
+      findings: regimes.flatMap((r) => r.findings),
+      conditions,
+      certificates: buildCertificates(input, assessment, questions, fileNames),
+      warnings: assessment.warnings ?? [],
+    },
+  }
+}
+
+function buildAnswerSections(
+  input: ReportInput,
+  questions: Map<string, Question>,
+  answerById: Map<string, AnswerRecord>,
+  evidenceByQuestion: Map<string, { id: string; fileName: string }[]>,
+  textOf: (questionId: string) => string,
+): ReportAnswerSection[] {
+  const questionnaire = input.questionnaire
+  if (!questionnaire) {
+    // No definition installed for this response: still show the raw answers, readable as possible.
+    return input.answers.length
+      ? [
+          {
+            id: 'answers',
+            title: 'Answers',
+            answers: input.answers.map((a) => ({
+              questionId: a.questionId,
+              prompt: a.questionId,
+              answer: textOf(a.questionId),
+              answered: true,
+              evidence: evidenceByQuestion.get(a.questionId) ?? [],
+              version: a.version,
+              updatedAt: a.updatedAt,
+            })),
+          },
+        ]
+      : []
+  }
+  const answers = Object.fromEntries(input.answers.map((a) => [a.questionId, a.value]))
+  const visible = visibleQuestionIds(questionnaire, {
+    answers,
+    regimes: input.assessment?.applicableRegimes ?? applicableRegimeIds(input.profile, regimePacks),
+    profile: input.profile,
+  })
+  const sections: ReportAnswerSection[] = []
+  for (const section of questionnaire.sections) {
+    const rows: ReportAnswer[] = []
+    for (const question of section.questions) {
+      const stored = answerById.get(question.id)
+      const evidence = evidenceByQuestion.get(question.id) ?? []
+      // Answered questions (and files) always show; unanswered ones only when the vendor was asked them.
+      if (!stored && evidence.length === 0 && !visible.has(question.id)) continue
+      rows.push({
+        questionId: question.id,
+        prompt: question.prompt.en,
+        answer: stored
+          ? textOf(question.id)
+          : evidence.length
+            ? evidence.map((e) => e.fileName).join(', ')
+            : NOT_ANSWERED,
+        answered: stored !== undefined || evidence.length > 0,
+        evidence,
+        version: stored?.version,
+        updatedAt: stored?.updatedAt,
+      })
+    }
+    if (rows.length) sections.push({ id: section.id, title: section.title.en, answers: rows })
+  }
+  // Answers to questions the definition does not know (should not happen) are not lost.
+  const unknown = input.answers.filter((a) => !questions.has(a.questionId))
+  if (unknown.length) {
+    sections.push({
+      id: 'other',
+      title: 'Other answers',
+      answers: unknown.map((a) => ({
+        questionId: a.questionId,
+        prompt: a.questionId,
+        answer: textOf(a.questionId),
+        answered: true,
+        evidence: evidenceByQuestion.get(a.questionId) ?? [],
+        version: a.version,
+        updatedAt: a.updatedAt,
+      })),
+    })
+  }
+  return sections
+}
+
+function buildCertificates(
+  input: ReportInput,
+  assessment: Assessment,
+  questions: Map<string, Question>,
+  fileNames: Map<string, string>,
+): ReportCertificate[] {
+  const question = questions.get('certifications.held')
+  const held = input.answers.find((a) => a.questionId === 'certifications.held')?.value
+  const certs: CertificationAnswer[] = Array.isArray(held)
+    ? held.filter((c): c is CertificationAnswer => typeof c?.type === 'string' && typeof c?.issued === 'string')
+    : []
+  return certs.map((cert) => {
+    const atAssessment = certificateStatus(cert, assessment.asOf)
+    const today = certificateStatus(cert, input.today)
+    const fileName = cert.evidenceId ? fileNames.get(cert.evidenceId) : undefined
+    return {
+      type: cert.type,
+      label: certificationTypeLabel(cert.type, question),
+      edition: cert.edition,
+      issued: cert.issued,
+      expires: cert.expires,
+      atAssessment: {
+        status: atAssessment.status,
+        label: CERTIFICATE_STATUS_LABELS[atAssessment.status],
+        reason: atAssessment.reason,
+      },
+      today: { status: today.status, label: CERTIFICATE_STATUS_LABELS[today.status], reason: today.reason },
+      evidence: cert.evidenceId && fileName ? { id: cert.evidenceId, fileName } : undefined,
+    }
+  })
+}

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import { getQuestionnaire } from '#questionnaires/index.ts'
+import type { Assessment } from '../assessment/engine.ts'
+import { listDecisions } from '../decisions/decisions.server.ts'
+import { findEngagementWithProfile } from '../engagements/queries.server.ts'
+import { ProfileSchema } from '../regulations/profile.ts'
+import { invariantResponse } from '../utils/http.ts'
+import { nowIso } from '../utils/ids.ts'
+import { buildComparison, type Comparison } from './comparison-model.ts'
+import { listAnswersOfResponses, listEvidenceOfResponse, listReportVendors } from './queries.server.ts'
+import { buildVendorReport, type VendorReport } from './report-model.ts'
+
+/**
+ * Loads what a report or comparison shows, scoped by organisation, engagement and invitation:
+ * anything outside that scope is a 404, the same as something that does not exist. A constant
+ * number of queries (engagement, vendors, answers, evidence, decisions), however many findings.
+ */
+
+type Scope = { organisationId: string; engagementId: string }
+
+async function loadEngagement(db: Kysely<Database>, scope: Scope) {
+  const found = await findEngagementWithProfile(db, scope)
+  invariantResponse(found, 'Engagement not found', { status: 404 })
+  const profile = ProfileSchema.parse(found.profile)
+  return { engagement: { id: found.engagement.id, name: found.engagement.name }, profile, row: found.engagement }
+}
+
+function parseAssessment(resultJson: string | null): Assessment | undefined {
+  return resultJson ? (JSON.parse(resultJson) as Assessment) : undefined
+}
+
+export async function loadVendorReport(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    invitationId,
+    today = nowIso().slice(0, 10),
+  }: Scope & { invitationId: string; today?: string },
+): Promise<VendorReport> {
+  const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
+  const [vendor] = await listReportVendors(db, { organisationId, engagementId, invitationIds: [invitationId] })
+  invariantResponse(vendor, 'Vendor not found', { status: 404 })
+  const [answers, evidence, decisions] = await Promise.all([
+    vendor.responseId ? listAnswersOfResponses(db, { responseIds: [vendor.responseId] }) : [],
+    vendor.responseId ? listEvidenceOfResponse(db, { responseId: vendor.responseId }) : [],
+    listDecisions(db, { organisationId, engagementId, invitationIds: [invitationId] }),
+  ])
+  const questionnaire = getQuestionnaire(
+    vendor.questionnaireId ?? row.questionnaire_id,
+    vendor.questionnaireVersion ?? row.questionnaire_version,
+  )
+  return buildVendorReport({
+    engagement,
+    profile,
+    vendor: {
+      invitationId: vendor.invitationId,
+      company: vendor.company,
+      country: vendor.country,
+      contactName: vendor.contactName,
+      contactEmail: vendor.contactEmail,
+      status: vendor.status,
+      submittedAt: vendor.submittedAt,
+    },
+    questionnaire,
+    answers: answers.map((a) => ({
+      questionId: a.questionId,
+      value: JSON.parse(a.valueJson) as unknown,
+      version: a.version,
+      updatedAt: a.updatedAt,
+    })),
+    evidence,
+    assessment: parseAssessment(vendor.resultJson),
+    decisions: decisions.get(invitationId) ?? [],
+    today,
+  })
+}
+
+/** Some of the ids are not vendors of this engagement, but none belongs to anyone else either. */
+export class UnknownVendorsError extends Error {
+  override name = 'UnknownVendorsError'
+}
+
+/**
+ * The comparison of the given vendors, in the order given. Ids that belong to another engagement
+ * or organisation are a 404 (like every foreign id); ids that exist nowhere are an
+ * UnknownVendorsError (the route's 400 page, naming the problem — a stale or mistyped link).
+ */
+export async function loadComparison(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    invitationIds,
+    today = nowIso().slice(0, 10),
+  }: Scope & { invitationIds: readonly string[]; today?: string },
+): Promise<Comparison> {
+  const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
+  const rows = await listReportVendors(db, { organisationId, engagementId, invitationIds })
+  const found = new Map(rows.map((r) => [r.invitationId, r]))
+  const missing = invitationIds.filter((id) => !found.has(id))
+  if (missing.length > 0) {
+    // Only existence is checked outside the organisation, never content: a foreign id is a 404.
+    const existing = await db.selectFrom('invitation').select('id').where('id', 'in', missing).execute()
+    invariantResponse(existing.length === 0, 'Vendor not found', { status: 404 })
+    throw new UnknownVendorsError(
+      `${missing.length === 1 ? 'One chosen vendor is' : `${missing.length} chosen vendors are`} not part of this engagement. Choose the vendors again from the dashboard.`,
+    )
+  }
+  const responseIds = rows.flatMap((r) => (r.responseId ? [r.responseId] : []))
+  const [answerRows, decisions] = await Promise.all([
+    listAnswersOfResponses(db, { responseIds }),
+    listDecisions(db, { organisationId, engagementId, invitationIds, currentOnly: true }),
+  ])
+  const answersByResponse = new Map<string, Record<string, unknown>>()
+  for (const a of answerRows) {
+    const answers = answersByResponse.get(a.responseId) ?? {}
+    answers[a.questionId] = JSON.parse(a.valueJson) as unknown
+    answersByResponse.set(a.responseId, answers)
+  }
+  return buildComparison({
+    engagement,
+    profile,
+    questionnaire: getQuestionnaire(row.questionnaire_id, row.questionnaire_version),
+    vendors: invitationIds.map((id) => {
+      const vendor = found.get(id)!
+      return {
+        invitationId: id,
+        company: vendor.company,
+        country: vendor.country,
+        status: vendor.status,
+        submittedAt: vendor.submittedAt,
+        answers: (vendor.responseId && answersByResponse.get(vendor.responseId)) || {},
+        assessment: parseAssessment(vendor.resultJson),
+        decision: decisions.get(id)?.[0],
+      }
+    }),
+    today,
+  })
+}

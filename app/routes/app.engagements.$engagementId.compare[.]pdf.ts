@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireMember } from '#app/auth/require.server.ts'
+import { getDb } from '#app/db.server.ts'
+import { downloadName } from '#app/reports/answers-csv.ts'
+import { parseCompareSelection } from '#app/reports/comparison-model.ts'
+import { pdfResponse } from '#app/reports/pdf/pdf-response.server.ts'
+import { loadComparison, UnknownVendorsError } from '#app/reports/reports.server.ts'
+
+const badRequest = (message: string) =>
+  new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+
+// The comparison as a PDF (landscape), for the vendors in ?v=…&v=…; 2 to 6 of this engagement's.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request)
+  const selection = parseCompareSelection(new URL(request.url).searchParams)
+  if (!selection.ok) return badRequest(selection.message)
+  try {
+    const comparison = await loadComparison(getDb(), {
+      organisationId: member.organisationId,
+      engagementId: params.engagementId ?? '',
+      invitationIds: selection.ids,
+    })
+    return pdfResponse(
+      { kind: 'comparison', model: comparison },
+      downloadName(comparison.engagement.name, 'comparison.pdf'),
+    )
+  } catch (error) {
+    if (error instanceof UnknownVendorsError) return badRequest(error.message)
+    throw error
+  }
+}

@@ -1,0 +1,399 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Form, Link, useNavigate } from '@remix-run/react'
+import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { type Resolver, useForm, useWatch } from 'react-hook-form'
+import type { Condition } from '../assessment/condition.ts'
+import { type Locale, localized } from '../i18n/locale.ts'
+import { type Messages, messagesFor } from '../i18n/messages.ts'
+import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
+import { visibleQuestionIds } from '../questionnaire/visibility.ts'
+import { AutosaveQueue, type QuestionSaveState, type QueueState, sendSaveOverHttp } from './autosave-queue.ts'
+import { answerToForm, formToAnswer, readPathValue, sectionDefaults, sectionFormSchema } from './form-values.ts'
+import { type Country, QuestionField } from './question-field.tsx'
+import { VendorPage } from './vendor-page.tsx'
+
+export type SectionPage = {
+  sectionId: string
+  title: string
+  description: string | null
+  questions: Question[]
+  visibleWhen: Condition | null
+  visibleIds: string[]
+  answers: Record<string, unknown>
+  versions: Record<string, number>
+  visibility: { answers: Record<string, unknown>; profile: Record<string, unknown>; regimes: string[] }
+  readOnly: boolean
+  position: number
+  count: number
+  next: string | null
+  locale: Locale
+  countries: Country[]
+  evidence: Array<{ id: string; questionId: string; fileName: string; size: number; sha256: string }>
+}
+
+export type Posted = { errors: Record<string, string>; values: Record<string, unknown> | null; message: string | null }
+
+/** How long after the last keystroke an answer is saved. */
+const DEBOUNCE_MS = 600
+
+// One queue per browser tab, outliving page changes: a save started on one section finishes even
+// when the vendor has moved on.
+let tabQueue: AutosaveQueue | null = null
+function autosaveQueue(): AutosaveQueue | null {
+  if (typeof window === 'undefined') return null
+  if (!tabQueue) {
+    const queue = new AutosaveQueue(sendSaveOverHttp)
+    window.addEventListener('online', () => queue.online())
+    tabQueue = queue
+  }
+  return tabQueue
+}
+const SERVER_STATE: QueueState = { questions: {}, unsaved: 0, offline: false, retryInSeconds: null, blocked: null }
+const noSubscription = () => () => {}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}
+
+function firstErrorMessage(errors: unknown): string | undefined {
+  if (!errors || typeof errors !== 'object') return undefined
+  const record = errors as Record<string, unknown>
+  if (typeof record.message === 'string' && record.message) return record.message
+  for (const [key, child] of Object.entries(record)) {
+    if (key === 'ref' || key === 'type') continue
+    const found = firstErrorMessage(child)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** An answer in words, for the conflict prompt. */
+function describeAnswer(question: Question, value: unknown, locale: Locale, t: Messages, countries: Country[]) {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t.autosave.notAnswered
+  const country = (code: unknown) => countries.find((c) => c.code === code)?.name ?? String(code)
+  switch (question.type) {
+    case 'yes-no':
+      return value ? t.section.yes : t.section.no
+    case 'single-choice':
+    case 'multiple-choice': {
+      const values = Array.isArray(value) ? value : [value]
+      return values
+        .map((v) => localized(question.choices.find((c) => c.value === v)?.label ?? { en: String(v) }, locale))
+        .join(', ')
+    }
+    case 'country':
+      return value === null ? (localized(question.nullLabel, locale) ?? '—') : country(value)
+    case 'country-list':
+      return (value as unknown[]).map(country).join(', ')
+    case 'certification-list':
+      return (value as Array<{ type: string; issued: string }>).map((c) => `${c.type} (${c.issued})`).join(', ')
+    default:
+      return String(value)
+  }
+}
+
+/**
+ * A questionnaire section: a plain form that posts and moves on without JavaScript; with it,
+ * react-hook-form validates with the generated schema, each changed answer is saved in the
+ * background, follow-up questions appear as their trigger is answered (the server's visibility
+ * code, run here), and a conflicting save from another tab asks the person to choose.
+ */
+export function SectionForm({ page, posted }: { page: SectionPage; posted: Posted | null }) {
+  const t = messagesFor(page.locale)
+  const hydrated = useHydrated()
+  const navigate = useNavigate()
+  const queue = autosaveQueue()
+  const saveState = useSyncExternalStore(
+    queue ? (listener) => queue.subscribe(listener) : noSubscription,
+    () => queue?.state() ?? SERVER_STATE,
+    () => SERVER_STATE,
+  )
+  const startValues = useMemo(() => ({ ...page.answers, ...(posted?.values ?? {}) }), [page.answers, posted])
+  const schema = useMemo(() => sectionFormSchema(page.questions, t.answer), [page.questions, t])
+  const form = useForm<Record<string, unknown>>({
+    defaultValues: sectionDefaults(page.questions, startValues),
+    resolver: zodResolver(schema as never) as Resolver<Record<string, unknown>>,
+    mode: 'onChange',
+  })
+  const [message, setMessage] = useState<string | null>(null)
+  const debounced = useRef(new Map<string, ReturnType<typeof setTimeout>>())
+
+  // What the server holds (again after every reload of the page data).
+  useEffect(() => {
+    if (!queue) return
+    for (const q of page.questions) queue.know(q.id, page.answers[q.id], page.versions[q.id] ?? 0)
+  }, [queue, page.questions, page.answers, page.versions])
+
+  const questionFor = (name: string) => page.questions.find((q) => name === q.id || name.startsWith(`${q.id}.`))
+
+  const saveNow = async (question: Question) => {
+    debounced.current.delete(question.id)
+    if (!queue || page.readOnly) return
+    const valid = await form.trigger(question.id)
+    if (!valid) return queue.discard(question.id)
+    queue.save(question.id, formToAnswer(question, form.getValues(question.id)))
+  }
+
+  // Every change is saved in the background once typing pauses. Subscribed once per form: the
+  // helpers it calls read the current page through the closure of this render, which is stable per
+  // section (the form is keyed by section).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subscribe once per form (see above)
+  useEffect(() => {
+    const timers = debounced.current
+    const subscription = form.watch((_values, { name }) => {
+      if (!name) return
+      const question = questionFor(name)
+      if (!question || question.type === 'file') return
+      clearTimeout(timers.get(question.id))
+      if (!page.readOnly) queue?.edit(question.id)
+      timers.set(
+        question.id,
+        setTimeout(() => void saveNow(question), DEBOUNCE_MS),
+      )
+    })
+    return () => {
+      subscription.unsubscribe()
+      // Leaving the section: save what is still waiting for the pause.
+      for (const [id, timer] of timers) {
+        clearTimeout(timer)
+        const question = page.questions.find((q) => q.id === id)
+        if (question && queue && !page.readOnly) queue.save(id, formToAnswer(question, form.getValues(id)))
+      }
+      timers.clear()
+    }
+  }, [form])
+
+  // Leaving the page (closing the tab, typing another address) with unsaved answers warns.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if ((queue?.state().unsaved ?? 0) === 0 && debounced.current.size === 0) return
+      event.preventDefault()
+      event.returnValue = t.autosave.leaveWarning
+      return t.autosave.leaveWarning
+    }
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [queue, t])
+
+  // Follow-up questions appear and disappear as their triggers are answered, by the same function
+  // the server uses.
+  const watched = useWatch({ control: form.control })
+  const formAnswers = Object.fromEntries(
+    page.questions.map((q) => [q.id, hydrated ? formToAnswer(q, readPathValue(watched, q.id)) : startValues[q.id]]),
+  )
+  const visible = hydrated
+    ? visibleQuestionIds(
+        {
+          sections: [
+            {
+              id: page.sectionId,
+              title: { en: page.title },
+              questions: page.questions,
+              ...(page.visibleWhen ? { visibleWhen: page.visibleWhen } : {}),
+            },
+          ],
+        } as unknown as QuestionnaireDefinition,
+        {
+          answers: { ...page.visibility.answers, ...formAnswers },
+          regimes: page.visibility.regimes,
+          profile: page.visibility.profile,
+        },
+      )
+    : new Set(page.visibleIds)
+  const shown = page.questions.filter((q) => visible.has(q.id))
+  const countable = shown.filter((q) => q.type !== 'file')
+  const answered = countable.filter((q) => {
+    const value = formAnswers[q.id]
+    return value !== undefined && !(Array.isArray(value) && value.length === 0)
+  }).length
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    if (!hydrated || !queue) return // the plain form POST does the work
+    event.preventDefault()
+    setMessage(null)
+    for (const [id, timer] of debounced.current) {
+      clearTimeout(timer)
+      const question = page.questions.find((q) => q.id === id)
+      if (question) await saveNow(question)
+    }
+    const valid = await form.trigger(shown.map((q) => q.id))
+    if (!valid) {
+      setMessage(t.section.fixErrors)
+      form.setFocus(shown.find((q) => firstErrorMessage(readPathValue(form.formState.errors, q.id)))?.id ?? '')
+      return
+    }
+    await queue.idle()
+    const state = queue.state()
+    const stuck = shown.some((q) => {
+      const s = state.questions[q.id]?.status
+      return s === 'conflict' || s === 'invalid'
+    })
+    if (state.blocked === 'session-ended') return setMessage(t.autosave.sessionEnded)
+    if (stuck || state.unsaved > 0)
+      return setMessage(state.offline ? t.autosave.offline(state.unsaved) : t.autosave.unsaved(state.unsaved))
+    navigate(page.next ? `/v/section/${page.next}` : '/v/review')
+  }
+
+  const statusFor = (question: Question, state: QuestionSaveState | undefined) => {
+    if (!state || state.status === 'idle') return null
+    if (state.status === 'conflict') {
+      return (
+        <div className="conflict" role="alert">
+          <p>
+            <strong>{t.autosave.conflictTitle}.</strong> {t.autosave.conflictBody}
+          </p>
+          <dl>
+            <dt>{t.autosave.yours}</dt>
+            <dd>{describeAnswer(question, state.mine, page.locale, t, page.countries)}</dd>
+            <dt>{t.autosave.theirs}</dt>
+            <dd>{describeAnswer(question, state.theirs, page.locale, t, page.countries)}</dd>
+          </dl>
+          <button type="button" className="secondary" onClick={() => queue?.resolve(question.id, 'mine')}>
+            {t.autosave.keepMine}
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              queue?.resolve(question.id, 'theirs')
+              form.setValue(question.id, answerToForm(question, state.theirs), { shouldDirty: true })
+            }}
+          >
+            {t.autosave.useTheirs}
+          </button>
+        </div>
+      )
+    }
+    const text =
+      state.status === 'saving' || state.status === 'pending'
+        ? t.autosave.saving
+        : state.status === 'saved'
+          ? t.autosave.saved
+          : state.status === 'invalid'
+            ? `${t.autosave.failed}: ${state.message}`
+            : t.autosave.failed
+    return <p className={`save-state ${state.status}`}>{text}</p>
+  }
+
+  const overall = saveState.blocked
+    ? saveState.blocked === 'session-ended'
+      ? t.autosave.sessionEnded
+      : t.autosave.submitted
+    : saveState.offline
+      ? `${t.autosave.offline(saveState.unsaved)}${saveState.retryInSeconds ? ` ${t.autosave.retrying(saveState.retryInSeconds)}` : ''}`
+      : saveState.unsaved > 0
+        ? t.autosave.saving
+        : Object.keys(saveState.questions).length > 0
+          ? t.autosave.allSaved
+          : ''
+  const errorFor = (id: string) =>
+    firstErrorMessage(readPathValue(form.formState.errors, id)) ??
+    (form.formState.dirtyFields && readPathValue(form.formState.dirtyFields, id) ? undefined : posted?.errors?.[id])
+  const fileQuestions = shown.filter((q) => q.type === 'file')
+
+  return (
+    <VendorPage wide>
+      <p>
+        <Link to="/v">{t.section.allSections}</Link> · {t.section.position(page.position + 1, page.count)}
+      </p>
+      <h1>{page.title}</h1>
+      {page.description ? <p className="muted">{page.description}</p> : null}
+      <p className="section-progress">
+        <progress
+          max={countable.length || 1}
+          value={answered}
+          aria-label={t.home.sectionCount(answered, countable.length)}
+        />{' '}
+        {t.home.sectionCount(answered, countable.length)}
+      </p>
+      <p className={`autosave-status${saveState.offline ? ' offline' : ''}`} role="status" aria-live="polite">
+        {overall}
+      </p>
+      {page.readOnly ? (
+        <div className="notice" role="status">
+          {t.section.readOnly}
+        </div>
+      ) : null}
+      {(message ?? posted?.message) ? (
+        <div className="form-error" role="alert">
+          {message ?? posted?.message}
+        </div>
+      ) : null}
+      <Form method="post" className="questionnaire" onSubmit={onSubmit} noValidate>
+        <fieldset disabled={page.readOnly} className="plain">
+          {shown.map((question) => (
+            <div key={question.id}>
+              <input type="hidden" name={`__v.${question.id}`} value={page.versions[question.id] ?? 0} />
+              <QuestionField
+                question={question}
+                value={answerToForm(question, startValues[question.id])}
+                error={errorFor(question.id)}
+                countries={page.countries}
+                evidence={page.evidence}
+                locale={page.locale}
+                t={t}
+                register={form.register}
+                control={form.control}
+                hydrated={hydrated}
+                status={statusFor(question, saveState.questions[question.id])}
+              />
+            </div>
+          ))}
+          <button className="primary" type="submit">
+            {t.section.saveAndContinue}
+          </button>
+        </fieldset>
+      </Form>
+      {fileQuestions.map((q) => (
+        <section
+          key={q.id}
+          className="panel evidence"
+          aria-label={t.section.filesFor(localized(q.prompt, page.locale))}
+        >
+          <h2>{localized(q.prompt, page.locale)}</h2>
+          {page.evidence.some((e) => e.questionId === q.id) ? (
+            <ul>
+              {page.evidence
+                .filter((e) => e.questionId === q.id)
+                .map((e) => (
+                  <li key={e.id}>
+                    <a href={`/v/evidence/${e.id}`}>{e.fileName}</a>{' '}
+                    <span className="muted">{t.section.fileSize(Math.ceil(e.size / 1024), e.sha256.slice(0, 12))}</span>
+                    {page.readOnly ? null : (
+                      <Form
+                        method="post"
+                        className="inline-form"
+                        onSubmit={(event) => {
+                          if (!window.confirm(t.section.removeConfirm(e.fileName))) event.preventDefault()
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="delete-evidence" />
+                        <input type="hidden" name="evidenceId" value={e.id} />
+                        <button type="submit" className="link-button">
+                          {t.section.remove}
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p className="muted">{t.section.noFilesYet}</p>
+          )}
+          {page.readOnly ? null : (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="questionId" value={q.id} />
+              <label htmlFor={`file-${q.id}`}>{t.section.addFile}</label>{' '}
+              <input id={`file-${q.id}`} type="file" name="file" accept="application/pdf,image/png,image/jpeg" />{' '}
+              <button type="submit" className="secondary">
+                {t.section.upload}
+              </button>
+            </Form>
+          )}
+        </section>
+      ))}
+    </VendorPage>
+  )
+}

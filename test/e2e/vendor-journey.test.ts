@@ -1,0 +1,234 @@
+import { writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { getDb } from '#app/db.server.ts'
+import type { Question } from '#app/questionnaire/definition.ts'
+import { coreQuestionnaire } from '#questionnaires/index.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
+import { BrowserClient } from '#test/support/browser-client.ts'
+import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
+import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
+import { pdfBytes } from '#test/support/evidence-files.ts'
+import { linkIn } from '#test/support/smtp-server.ts'
+
+const env = setUpE2eEnvironment()
+const axeSource = createRequire(import.meta.url)('node:fs').readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+) as string
+
+const questions = new Map<string, Question>(
+  coreQuestionnaire.sections.flatMap((s) => s.questions).map((q) => [q.id, q]),
+)
+const q = (page: Page, id: string) => page.locator(`[id="q-${id}"]`)
+
+/** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP does not block it). */
+async function seriousAccessibilityViolations(page: Page) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe
+    const result = await axe.run(document)
+    return result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** Answers one visible question through the page, the way a person would. Returns the stored value. */
+async function answer(page: Page, question: Question): Promise<unknown> {
+  const box = q(page, question.id)
+  switch (question.type) {
+    case 'text':
+      await page.locator(`[id="${question.id}"]`).fill('Documented in our data-handling policy, version 3.')
+      return 'Documented in our data-handling policy, version 3.'
+    case 'integer': {
+      const value = Math.max(question.min ?? 1, 1)
+      await page.locator(`[id="${question.id}"]`).fill(String(value))
+      return value
+    }
+    case 'date':
+      await page.locator(`[id="${question.id}"]`).fill('2026-01-15')
+      return '2026-01-15'
+    case 'country':
+      await page.locator(`[id="${question.id}"]`).selectOption('IN')
+      return 'IN'
+    case 'country-list':
+      await box.getByRole('searchbox').fill('Ind')
+      await box.getByLabel('India', { exact: true }).check()
+      return ['IN']
+    case 'yes-no':
+      await box.locator('input[value="true"]').check()
+      return true
+    case 'single-choice':
+      await box.locator(`input[value="${question.choices[0]!.value}"]`).check()
+      return question.choices[0]!.value
+    case 'multiple-choice':
+      await box.locator(`input[value="${question.choices[0]!.value}"]`).check()
+      return [question.choices[0]!.value]
+    case 'certification-list': {
+      const row = box.locator('.cert-row').first()
+      await row.getByLabel('Certificate or report').selectOption('iso27001')
+      await row.getByLabel('Edition').selectOption('2022')
+      await row.getByLabel(/^Issued/).fill('2025-03-01')
+      await row.getByLabel('Expires').fill('2028-02-28')
+      return [{ type: 'iso27001', edition: '2022', issued: '2025-03-01', expires: '2028-02-28' }]
+    }
+    case 'file':
+      return undefined
+  }
+}
+
+test('a vendor answers every section from the emailed link, uploads a certificate, reloads, switches to Spanish and submits', async () => {
+  const { server, smtp, browser } = env
+  const { page } = browser
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+
+  // The buyer invites the vendor (an Indian vendor: emails in English).
+  const org = await createOrganisation('Lakeside Hospital')
+  const engagementId = await createEngagement(org.organisationId, 'Medical coding', '2099-03-31')
+  const buyer = new BrowserClient(server.baseUrl)
+  await logIn(buyer, org)
+  await buyer.post(`/app/engagements/${engagementId}?index`, {
+    intent: 'invite',
+    vendorCompany: 'Bengaluru Coding',
+    vendorCountry: 'IN',
+    contactName: 'Priya Raman',
+    contactEmail: 'priya@coding.example',
+  })
+  const email = await smtp.waitForEmail('priya@coding.example')
+  const link = linkIn(email.text, `${server.baseUrl}/v/`)
+
+  await page.goto(link)
+  await page.waitForURL(`${server.baseUrl}/v`)
+  await page.getByRole('heading', { name: 'Medical coding' }).waitFor()
+  await page.getByRole('link', { name: 'Start' }).click()
+
+  // The first section by keyboard alone: type, Tab between fields, arrows in radio groups, Enter.
+  await page.getByRole('heading', { name: 'Company and ownership' }).waitFor()
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+  await page.locator('[id="company.legalName"]').focus()
+  await page.keyboard.type('Bengaluru Coding Private Limited')
+  for (const _country of ['company.hqCountry', 'company.incorporationCountry', 'company.majorityOwnerCountry']) {
+    await page.keyboard.press('Tab') // the country search box
+    await page.keyboard.type('India')
+    await page.keyboard.press('Tab') // the select, narrowed to India and British Indian Ocean Territory
+    await page.keyboard.press('End')
+  }
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Raman family, India, 100 %')
+  await page.keyboard.press('Tab') // into the ownership radio group
+  await page.keyboard.press('ArrowDown') // "No" (the second choice)
+  await page.keyboard.press('Tab') // into the sanctions yes/no group
+  await page.keyboard.press('Space') // "Yes"
+  await page.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter') // "Save and continue"
+  await page.getByRole('heading', { name: 'Where data is stored' }).waitFor()
+  const expected: Record<string, unknown> = {
+    'company.legalName': 'Bengaluru Coding Private Limited',
+    'company.hqCountry': 'IN',
+    'company.incorporationCountry': 'IN',
+    'company.majorityOwnerCountry': 'IN',
+    'company.ownershipDetails': 'Raman family, India, 100 %',
+    'company.countryOfConcernOwnership': 'no',
+    'company.sanctionsScreening': true,
+  }
+
+  // Storage: a follow-up question appears when its trigger is answered.
+  expect(await q(page, 'storage.subprocessorList').count()).toBe(0)
+  await q(page, 'storage.usesSubprocessors').locator('input[value="true"]').check()
+  await q(page, 'storage.subprocessorList').waitFor()
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+
+  // Every section: answer what is visible, again when answers reveal more, then continue.
+  let uploaded = false
+  for (let guard = 0; guard < 12; guard++) {
+    const heading = await page.locator('h1').textContent()
+    if (heading === 'Review and submit') break
+    const answeredHere = new Set<string>()
+    for (let round = 0; round < 4; round++) {
+      const ids = (await page.locator('[id^="q-"]').evaluateAll((els) => els.map((el) => el.id.slice(2)))).filter(
+        (id) => !answeredHere.has(id),
+      )
+      if (ids.length === 0) break
+      for (const id of ids) {
+        answeredHere.add(id)
+        const question = questions.get(id)!
+        if (id === 'storage.usesSubprocessors') {
+          expected[id] = true
+          continue
+        }
+        const value = await answer(page, question)
+        if (value !== undefined) expected[id] = value
+      }
+    }
+    if (answeredHere.has('certifications.evidence') && !uploaded) {
+      // The certificate's evidence: a real PDF, uploaded on the page.
+      const file = path.join(os.tmpdir(), 'iso27001-certificate.pdf')
+      writeFileSync(file, pdfBytes('ISO/IEC 27001:2022 certificate, Bengaluru Coding'))
+      await page.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+      await page.locator('[id="file-certifications.evidence"]').setInputFiles(file)
+      await page
+        .getByRole('region', { name: /^Files for:/ })
+        .getByRole('button', { name: 'Upload' })
+        .click()
+      await page.getByRole('link', { name: 'iso27001-certificate.pdf' }).waitFor()
+      await shot('20-vendor-certifications-uploaded')
+      uploaded = true
+    }
+    await page.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    // The next page is there when its heading is (the address changes a moment before).
+    await page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading)
+  }
+  expect(uploaded).toBe(true)
+  await page.getByRole('heading', { name: 'Review and submit' }).waitFor()
+  expect(await page.getByText('Every required question is answered').isVisible()).toBe(true)
+
+  // Every answer is stored as typed, language-independent.
+  const stored = await getDb()
+    .selectFrom('answer')
+    .innerJoin('response', 'response.id', 'answer.response_id')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .select(['answer.question_id', 'answer.value_json'])
+    .where('invitation.contact_email', '=', 'priya@coding.example')
+    .execute()
+  const storedAnswers = Object.fromEntries(stored.map((row) => [row.question_id, JSON.parse(row.value_json)]))
+  for (const [id, value] of Object.entries(expected)) expect(storedAnswers[id], id).toEqual(value)
+
+  // A reload keeps every answer on the page.
+  await page.goto(`${server.baseUrl}/v/section/storage`)
+  await page.reload()
+  expect(await q(page, 'storage.primaryCountries').getByLabel('India', { exact: true }).isChecked()).toBe(true)
+  expect(await q(page, 'storage.usesSubprocessors').locator('input[value="true"]').isChecked()).toBe(true)
+  expect(await page.locator('[id="storage.subprocessorList"]').inputValue()).toBe(expected['storage.subprocessorList'])
+
+  // In Spanish: the form and its questions change language; the answers stay.
+  await page.getByRole('button', { name: 'Español' }).click()
+  await page.locator('html[lang="es"]').waitFor()
+  const spanishTitle = coreQuestionnaire.sections.find((s) => s.id === 'storage')!.title.es!
+  await page.getByRole('heading', { name: spanishTitle }).waitFor()
+  await page.getByText(questions.get('storage.usesSubprocessors')!.prompt.es!).waitFor()
+  expect(await q(page, 'storage.primaryCountries').getByLabel('India', { exact: true }).isChecked()).toBe(true)
+  expect(await page.locator('[id="storage.subprocessorList"]').inputValue()).toBe(expected['storage.subprocessorList'])
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+  await shot('21-vendor-storage-spanish')
+
+  // Submit, in Spanish.
+  await page.getByRole('link', { name: '← Todas las secciones' }).click()
+  await page.getByRole('link', { name: 'Revisar y enviar' }).click()
+  await page.getByRole('button', { name: 'Enviar respuestas' }).click()
+  await page.getByRole('heading', { name: 'Gracias: sus respuestas fueron enviadas' }).waitFor()
+  await shot('22-vendor-submitted')
+  const invitation = await getDb()
+    .selectFrom('invitation')
+    .select(['status', 'language'])
+    .where('contact_email', '=', 'priya@coding.example')
+    .executeTakeFirstOrThrow()
+  expect(invitation).toEqual({ status: 'submitted', language: 'es' })
+  expect(browser.pageErrors).toEqual([])
+})

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest'
+import { MESSAGES } from '#app/i18n/messages.ts'
+import { validateAnswers } from '#app/questionnaire/answers.ts'
+import {
+  answerToForm,
+  formToAnswer,
+  readSectionValues,
+  sectionDefaults,
+  sectionFormSchema,
+} from '#app/vendor/form-values.ts'
+import { coreQuestionnaire } from '#questionnaires/index.ts'
+
+const all = coreQuestionnaire.sections.flatMap((s) => s.questions)
+const byId = new Map(all.map((q) => [q.id, q]))
+const question = (id: string) => byId.get(id)!
+
+describe('form values and stored answers', () => {
+  const answers: Record<string, unknown> = {
+    'company.legalName': 'Acme Data Services Pvt Ltd',
+    'company.majorityOwnerCountry': null,
+    'company.hqCountry': 'IN',
+    'storage.primaryCountries': ['IN', 'SG'],
+    'storage.usesSubprocessors': false,
+    'incident.notificationHours': 24,
+    'certifications.held': [{ type: 'iso27001', issued: '2025-03-01', expires: '2028-02-28', edition: '2022' }],
+    'handling.encryptionAtRest': 'customer-managed-keys',
+  }
+
+  test('every answer survives the trip to the form and back', () => {
+    for (const [id, value] of Object.entries(answers)) {
+      expect(formToAnswer(question(id), answerToForm(question(id), value)), id).toEqual(value)
+    }
+  })
+
+  test('an empty field is "not answered", a blank certificate row is no certificate', () => {
+    expect(formToAnswer(question('company.legalName'), '   ')).toBeUndefined()
+    expect(formToAnswer(question('incident.notificationHours'), '')).toBeUndefined()
+    expect(formToAnswer(question('storage.usesSubprocessors'), null)).toBeUndefined()
+    expect(formToAnswer(question('certifications.held'), answerToForm(question('certifications.held'), []))).toEqual([])
+  })
+
+  test('the browser schema (generated) accepts what the engine accepts and refuses what it refuses, in the vendor language', () => {
+    const questions = coreQuestionnaire.sections.find((s) => s.id === 'incident')!.questions
+    const schema = sectionFormSchema(questions, MESSAGES.es.answer)
+    const good = schema.safeParse(sectionDefaults(questions, { 'incident.notificationHours': 24 }))
+    expect(good.success).toBe(true)
+    const bad = schema.safeParse({ incident: { notificationHours: '0' } })
+    expect(bad.success).toBe(false)
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['incident', 'notificationHours'], message: 'Escriba 1 o más.' })
+    expect(validateAnswers(coreQuestionnaire, { 'incident.notificationHours': 0 }).issues).toHaveLength(1)
+  })
+
+  test('a plain form post (no JavaScript) reads into the same answers', () => {
+    const questions = coreQuestionnaire.sections.find((s) => s.id === 'company')!.questions
+    const form = new FormData()
+    form.set('company.legalName', ' Acme Ltd ')
+    form.set('company.hqCountry', 'IN')
+    form.set('company.majorityOwnerCountry', '__none__')
+    form.set('company.incorporationCountry', '')
+    expect(readSectionValues(questions, form)).toEqual({
+      'company.legalName': 'Acme Ltd',
+      'company.hqCountry': 'IN',
+      'company.majorityOwnerCountry': null,
+    })
+    const certs = new FormData()
+    certs.set('certifications.held.__present', '1')
+    certs.set('certifications.held.0.type', 'soc2-type2')
+    certs.set('certifications.held.0.issued', '2026-06-30')
+    certs.set('certifications.held.1.type', '')
+    expect(readSectionValues([question('certifications.held')], certs)).toEqual({
+      'certifications.held': [{ type: 'soc2-type2', issued: '2026-06-30' }],
+    })
+  })
+})
