@@ -104,11 +104,47 @@ function vendorAnswers(random: () => number, asOf: string): Answers {
   return tier < 0.75 ? strong : { ...strong, ...DOMESTIC }
 }
 
+/**
+ * A vendor whose report runs to about 20 pages, for the PDF benchmark: a large outsourcer with weak
+ * contract answers (many findings under nine regimes), data in many countries including countries
+ * of concern, and a long certificate register in every state (valid, expiring, stale, expired).
+ */
+function longReportAnswers(random: () => number, asOf: string): Answers {
+  const countries = ['US', 'PR', 'MX', 'IN', 'PH', 'CN', 'HK', 'RU', 'DE', 'IE', 'BR', 'VN']
+  const types = ['iso27001', 'iso27701', 'iso27017', 'iso27018', 'soc2-type2', 'pci-dss-aoc', 'hitrust-r2', 'cmmc-l2']
+  return {
+    ...generateVendorAnswers(coreQuestionnaire, random),
+    'company.hqCountry': 'IN',
+    'company.incorporationCountry': 'HK',
+    'company.majorityOwnerCountry': 'CN',
+    'storage.primaryCountries': countries.slice(0, 8),
+    'storage.backupCountries': countries.slice(4),
+    'access.personnelCountries': countries,
+    'access.subprocessorCountries': countries.slice(2, 10),
+    'access.nonUsPersonsAccess': 'yes',
+    // Issued every 90 days back to almost six years ago; a 3-year expiry on two in three.
+    'certifications.held': Array.from({ length: 24 }, (_, k) => {
+      const issued = addDays(asOf, -90 * k)
+      return {
+        type: types[k % types.length]!,
+        issued,
+        ...(k % 3 === 0 ? {} : { expires: addDays(issued, 1095) }),
+        ...(k % 8 === 0 ? { edition: k % 16 === 0 ? '2013' : '2022' } : {}),
+      }
+    }),
+  }
+}
+
 const PLACES = ['Lisbon', 'Manila', 'Pune', 'Monterrey', 'Kraków', 'Dublin', 'San Juan', 'Bogotá', 'Hà Nội', 'Austin']
 const TRADES = ['Data Services', 'Coding Partners', 'Support Hub', 'Records', 'BPO', 'Analytics', 'Cloud Ops']
 const DECISIONS: VendorDecisionKind[] = ['shortlisted', 'approved', 'rejected']
 
-export type GeneratedEngagement = { engagementId: string; invitationIds: string[] }
+export type GeneratedEngagement = {
+  engagementId: string
+  invitationIds: string[]
+  /** The first vendor: answers built for a long report (see `longReportAnswers`). */
+  longReportInvitationId: string | undefined
+}
 
 export async function generateEngagement(
   db: Kysely<Database>,
@@ -175,7 +211,7 @@ export async function generateEngagement(
     const assessmentRows: Insertable<Database['assessment']>[] = []
     const decisionRows: Insertable<Database['vendor_decision']>[] = []
     for (let i = 0; i < vendors; i++) {
-      const answers = vendorAnswers(random, asOf)
+      const answers = i === 0 ? longReportAnswers(random, asOf) : vendorAnswers(random, asOf)
       const country = typeof answers['company.hqCountry'] === 'string' ? answers['company.hqCountry'] : 'US'
       const invitationId = newId()
       const responseId = newId()
@@ -266,7 +302,7 @@ export async function generateEngagement(
     for (const chunk of chunks(assessmentRows, 200)) await trx.insertInto('assessment').values(chunk).execute()
     for (const chunk of chunks(decisionRows, 500)) await trx.insertInto('vendor_decision').values(chunk).execute()
   })
-  return { engagementId, invitationIds }
+  return { engagementId, invitationIds, longReportInvitationId: invitationIds[0] }
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
