@@ -369,15 +369,11 @@ export default function EngagementVendors() {
                         ) : null}
                       </td>
                       <th scope="row" className="vendor-cell">
-                        {v.score !== null ? (
-                          // discover="none": 50 links would each match the route table on render; the
-                          // report's route is discovered when followed instead.
-                          <Link to={`${base}/vendors/${v.id}`} discover="none">
-                            {v.vendorCompany}
-                          </Link>
-                        ) : (
-                          <strong>{v.vendorCompany}</strong>
-                        )}{' '}
+                        {/* discover="none": 50 links would each match the route table on render; the
+                            report's route is discovered when one is followed. */}
+                        <Link to={`${base}/vendors/${v.id}`} discover="none">
+                          {v.vendorCompany}
+                        </Link>{' '}
                         <span className="muted">({v.vendorCountry})</span>
                         <br />
                         <span className="muted">

@@ -132,9 +132,14 @@ describe('the engagement dashboard', () => {
     expect(wildcard).toContain('No vendor matches these filters')
   })
 
-  test('each assessed vendor links to its report and can be ticked for the comparison form (2 to 6, in the URL)', async () => {
+  test('each vendor links to its report; assessed ones can be ticked for the comparison form (2 to 6, in the URL)', async () => {
     const html = await (await ctx.buyer.get(`${page}?v=${ids[59]}&v=${ids[58]}`)).text()
     expect(html).toContain(`href="/app/engagements/${ctx.engagementId}/vendors/${ids[59]}"`)
+    // A vendor without an assessment links to its report too (which says it has none yet).
+    const last = await (await ctx.buyer.get(`${page}?page=2`)).text()
+    const late = last.match(/<a [^>]*href="([^"]+)"[^>]*>Late Vendor<\/a>/)?.[1] ?? ''
+    expect(late).toMatch(new RegExp(`^/app/engagements/${ctx.engagementId}/vendors/`))
+    expect((await ctx.buyer.get(late)).status).toBe(200)
     expect(html).toContain(`<form id="compare-form" method="get" action="/app/engagements/${ctx.engagementId}/compare"`)
     expect(html).toContain('Tick 2 to 6 assessed vendors')
     const boxes = html.match(/<input type="checkbox" name="v"[^>]*>/g) ?? []
