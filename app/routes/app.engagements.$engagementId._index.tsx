@@ -1,17 +1,35 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ChangeEvent, useState } from 'react'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
+import { loadDashboardPage } from '#app/dashboard/dashboard.server.ts'
+import { EXPIRING_WITHIN_DAYS, showingText } from '#app/dashboard/dashboard.ts'
+import {
+  DECISION_LABELS,
+  type DecisionFilter,
+  dashboardSearch,
+  hasFilters,
+  parseDashboardParams,
+  VERDICT_LABELS,
+  type Verdict,
+} from '#app/dashboard/dashboard-params.ts'
+import {
+  CompareForm,
+  DashboardFilters,
+  Pagination,
+  SortHeader,
+  VerdictSummary,
+} from '#app/dashboard/dashboard-view.tsx'
+import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
 import { findEngagement, findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messagesFor } from '#app/i18n/messages.ts'
 import {
   ExtendInvitationSchema,
-  effectiveStatus,
-  INVITATION_STATUSES,
   type InvitationStatus,
   InviteVendorSchema,
   PasteInvitationsSchema,
@@ -29,14 +47,16 @@ import {
   revokeInvitation,
   vendorLink,
 } from '#app/invitations/invitations.server.ts'
-import { findInvitation, listAnswersByInvitation, listInvitations } from '#app/invitations/queries.server.ts'
+import { findInvitation } from '#app/invitations/queries.server.ts'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
-import { answeredShare } from '#app/responses/progress.ts'
 import { reopenResponse } from '#app/responses/submission.server.ts'
+import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
 async function requireEngagement(request: Request, engagementId: string | undefined) {
   const member = await requireMember(request)
@@ -48,39 +68,38 @@ async function requireEngagement(request: Request, engagementId: string | undefi
   return { member, engagement }
 }
 
+/**
+ * The engagement dashboard (the vendors tab): every vendor with its current assessment and
+ * decision, filtered, sorted and paginated on the server from the URL, so any view can be shared.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { member, engagement } = await requireEngagement(request, params.engagementId)
+  const member = await requireMember(request)
   const db = getDb()
-  const scope = { organisationId: member.organisationId, engagementId: engagement.id }
-  const [rows, answersByInvitation, withProfile] = await Promise.all([
-    listInvitations(db, scope),
-    listAnswersByInvitation(db, scope),
-    findEngagementWithProfile(db, scope),
-  ])
-  const now = new Date()
-  const profile = ProfileSchema.parse(withProfile?.profile)
-  const regimes = applicableRegimeIds(profile, regimePacks)
+  const scope = { organisationId: member.organisationId, engagementId: params.engagementId ?? '' }
+  const withProfile = await findEngagementWithProfile(db, scope)
+  invariantResponse(withProfile, 'Engagement not found', { status: 404 })
+  const { engagement } = withProfile
+  const url = new URL(request.url)
+  const { params: query, problems } = parseDashboardParams(url.searchParams)
+  const profile = ProfileSchema.parse(withProfile.profile)
   const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
-  const vendors = rows.map((row) => {
-    const status = effectiveStatus(row, now)
-    const answers = answersByInvitation.get(row.id) ?? {}
-    const percent =
-      status === 'submitted'
-        ? 100
-        : questionnaire
-          ? answeredShare(questionnaire, { answers, regimes, profile }).percent
-          : 0
-    return { ...row, status, expiresAt: row.expires_at, percent }
+  const dashboard = await loadDashboardPage(db, {
+    scope,
+    params: query,
+    progress: questionnaire
+      ? { questionnaire, profile, regimes: applicableRegimeIds(profile, regimePacks) }
+      : undefined,
   })
-  const filter = new URL(request.url).searchParams.get('status')
-  const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, vendors.filter((v) => v.status === s).length]))
+  if (dashboard.pageClamped && dashboard.total > 0) {
+    problems.push(`There is no page ${query.page}; this is the last page.`)
+  }
   return {
-    vendors:
-      filter && (INVITATION_STATUSES as readonly string[]).includes(filter)
-        ? vendors.filter((v) => v.status === filter)
-        : vendors,
-    total: vendors.length,
-    counts,
+    ...dashboard,
+    engagementId: engagement.id,
+    params: { ...query, page: dashboard.page },
+    problems,
+    // Vendors chosen before (coming back from a comparison) stay ticked.
+    selected: url.searchParams.getAll('v').slice(0, 6),
     archived: engagement.status === 'archived',
   }
 }
@@ -249,13 +268,22 @@ function sentMessage(email: string, status: string) {
 }
 
 export default function EngagementVendors() {
-  const { vendors, total, counts, archived } = useLoaderData<typeof loader>()
+  const { vendors, total, counts, archived, params, problems, engagementId, offset, page, pageCount, selected } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const [searchParams] = useSearchParams()
-  const filter = searchParams.get('status')
   const invite = useValidatedForm(InviteVendorSchema, actionData?.intent === 'invite' ? actionData.errors : undefined)
   const busy = navigation.state === 'submitting'
+  const base = `/app/engagements/${engagementId}`
+  const filtered = hasFilters(params)
+  const showing = showingText({ offset, count: vendors.length, total })
+  // With JavaScript, the number ticked is shown beside the button (the form works without it).
+  const [selectedCount, setSelectedCount] = useState(selected.length)
+  const countSelected = (event: ChangeEvent<HTMLTableElement>) => {
+    if (event.target instanceof HTMLInputElement && event.target.name === 'v') {
+      setSelectedCount(event.currentTarget.querySelectorAll('input[name="v"]:checked').length)
+    }
+  }
 
   return (
     <>
@@ -268,87 +296,170 @@ export default function EngagementVendors() {
             {actionData.message}
           </div>
         ) : null}
-        {total > 0 ? (
-          <nav className="filters" aria-label="Filter by status">
-            <Link to="?" aria-current={!filter ? 'true' : undefined}>
-              All ({total})
-            </Link>
-            {INVITATION_STATUSES.filter((s) => counts[s]).map((s) => (
-              <Link key={s} to={`?status=${s}`} aria-current={filter === s ? 'true' : undefined}>
-                {STATUS_LABELS[s]} ({counts[s]})
-              </Link>
-            ))}
-          </nav>
+        {problems.length > 0 ? (
+          <div className="form-error" role="status">
+            <ul className="plain-list">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {total > 0 || filtered ? (
+          <>
+            <DashboardFilters base={base} params={params} />
+            <VerdictSummary base={base} params={params} counts={counts} total={total} />
+          </>
         ) : null}
         {vendors.length === 0 ? (
           <div className="panel empty-state">
-            <h3>{total === 0 ? 'No vendors invited yet' : 'No vendor has this status'}</h3>
+            <h3>{filtered ? 'No vendor matches these filters' : 'No vendors invited yet'}</h3>
             <p>
-              {total === 0
-                ? 'Invite the vendors you are considering: each gets a personal link to the questionnaire.'
-                : 'Choose another filter.'}
+              {filtered ? (
+                <>
+                  Change the filters, or <Link to={base}>show every vendor</Link>.
+                </>
+              ) : (
+                'Invite the vendors you are considering: each gets a personal link to the questionnaire.'
+              )}
             </p>
           </div>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Vendor</th>
-                <th scope="col">Status</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Result</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {vendors.map((v) => (
-                <tr key={v.id}>
-                  <td>
-                    <strong>{v.vendorCompany}</strong> <span className="muted">({v.vendorCountry})</span>
-                    <br />
-                    <span className="muted">
-                      {v.contactName} · {v.contactEmail}
-                    </span>
-                    {v.lastEmailStatus === 'failed' ? <p className="field-error">Last email failed to send.</p> : null}
-                  </td>
-                  <td>
-                    <span className={`badge status-${v.status}`}>{STATUS_LABELS[v.status as InvitationStatus]}</span>
-                    <br />
-                    <span className="muted">{statusTime(v)}</span>
-                  </td>
-                  <td>
-                    <span className="progress" aria-hidden="true">
-                      <span style={{ width: `${v.percent}%` }} />
-                    </span>
-                    {v.percent}%
-                  </td>
-                  <td className="muted">{v.lastActivityAt ? v.lastActivityAt.slice(0, 10) : 'none yet'}</td>
-                  <td>
-                    {v.score !== null && v.score !== undefined ? (
-                      <>
-                        <strong>{v.score}</strong>/100 <span className={`badge verdict-${v.verdict}`}>{v.verdict}</span>
+          <>
+            <div className="dashboard-tools">
+              <CompareForm base={base} selectedCount={selectedCount} />
+              <a className="button-link" href={`${base}/dashboard.csv${csvSearch(params)}`} download>
+                Download CSV{filtered ? ' (filtered)' : ''}
+              </a>
+            </div>
+            <div className="table-scroll">
+              <table className="data dashboard" onChange={countSelected}>
+                <caption>{`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Compare</span>
+                    </th>
+                    <SortHeader base={base} params={params} sortKey="vendor" />
+                    <SortHeader base={base} params={params} sortKey="status" />
+                    <SortHeader base={base} params={params} sortKey="score" />
+                    <SortHeader base={base} params={params} sortKey="verdict" />
+                    <SortHeader base={base} params={params} sortKey="location" />
+                    <SortHeader base={base} params={params} sortKey="model" />
+                    <SortHeader base={base} params={params} sortKey="blockers" />
+                    <SortHeader base={base} params={params} sortKey="conditions" />
+                    <th scope="col">{`Certificates ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
+                    <SortHeader base={base} params={params} sortKey="decision" />
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {vendors.map((v) => (
+                    <tr key={v.id}>
+                      <td>
+                        {v.score !== null ? (
+                          <input
+                            type="checkbox"
+                            name="v"
+                            value={v.id}
+                            form="compare-form"
+                            defaultChecked={selected.includes(v.id)}
+                            aria-label={`Choose ${v.vendorCompany} for comparison`}
+                          />
+                        ) : null}
+                      </td>
+                      <th scope="row" className="vendor-cell">
+                        {/* discover="none": 50 links would each match the route table on render; the
+                            report's route is discovered when one is followed. */}
+                        <Link to={`${base}/vendors/${v.id}`} discover="none">
+                          {v.vendorCompany}
+                        </Link>{' '}
+                        <span className="muted">({v.vendorCountry})</span>
                         <br />
-                        <span className="muted">{v.locationClass}</span>
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>
-                    {archived ? null : (
-                      <RowActions
-                        id={v.id}
-                        status={v.status as InvitationStatus}
-                        emailFailed={v.lastEmailStatus === 'failed'}
-                        busy={busy}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                        <span className="muted">
+                          {v.contactName} · {v.contactEmail}
+                        </span>
+                        {v.lastEmailStatus === 'failed' ? (
+                          <p className="field-error">Last email failed to send.</p>
+                        ) : null}
+                      </th>
+                      <td>
+                        <span className={`badge status-${v.status}`}>
+                          {STATUS_LABELS[v.status as InvitationStatus]}
+                        </span>
+                        <br />
+                        <span className="muted">{v.statusNote}</span>
+                        {v.status !== 'submitted' && v.percent > 0 ? (
+                          <>
+                            <br />
+                            <span className="muted">{`${v.percent}% answered`}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="number">
+                        {v.score !== null ? (
+                          <>
+                            <strong>{v.score}</strong>/100
+                          </>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <td>
+                        {v.verdict ? (
+                          <span className={`badge verdict-${v.verdict}`}>{VERDICT_LABELS[v.verdict as Verdict]}</span>
+                        ) : (
+                          <span className="muted">not assessed</span>
+                        )}
+                      </td>
+                      <td>{v.locationClass ?? <span className="muted">—</span>}</td>
+                      <td>
+                        {v.model ? (
+                          <span className={`badge model-${v.model}`}>{v.model}</span>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <td className="number">{v.blockerCount ?? <span className="muted">—</span>}</td>
+                      <td className="number">{v.conditionCount ?? <span className="muted">—</span>}</td>
+                      <td>
+                        {v.expiring.length > 0 ? (
+                          <ul className="plain-list">
+                            {v.expiring.map((c) => (
+                              <li key={`${c.type}-${c.validUntil}`}>{`${c.name}, ends ${c.validUntil}`}</li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <span className="muted">none</span>
+                        )}
+                      </td>
+                      <td>
+                        {v.decision ? (
+                          <span className={`badge decision-${v.decision}`}>
+                            {DECISION_LABELS[v.decision as DecisionFilter]}
+                          </span>
+                        ) : (
+                          <span className="muted">none yet</span>
+                        )}
+                      </td>
+                      <td>
+                        {archived ? null : (
+                          <RowActions
+                            id={v.id}
+                            status={v.status as InvitationStatus}
+                            emailFailed={v.lastEmailStatus === 'failed'}
+                            busy={busy}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination base={base} params={params} page={page} pageCount={pageCount} showing={showing} />
+            <ScoreChart vendors={vendors.map((v) => ({ ...v, verdict: v.verdict as Verdict | null }))} />
+          </>
         )}
       </section>
 
@@ -444,33 +555,9 @@ export default function EngagementVendors() {
   )
 }
 
-function statusTime(v: {
-  status: string
-  invitedAt: string
-  openedAt: string | null
-  startedAt: string | null
-  submittedAt: string | null
-  reopenedAt: string | null
-  revokedAt: string | null
-  expiresAt: string
-}) {
-  const at = (value: string | null) => (value ? value.slice(0, 10) : '')
-  switch (v.status) {
-    case 'opened':
-      return at(v.openedAt)
-    case 'in-progress':
-      return `since ${at(v.startedAt)}`
-    case 'submitted':
-      return at(v.submittedAt)
-    case 'reopened':
-      return at(v.reopenedAt)
-    case 'revoked':
-      return at(v.revokedAt)
-    case 'expired':
-      return `on ${at(v.expiresAt)}`
-    default:
-      return `${at(v.invitedAt)} · link until ${at(v.expiresAt)}`
-  }
+/** The CSV keeps the filters and the sort; it has every page. */
+function csvSearch(params: Parameters<typeof dashboardSearch>[0]) {
+  return dashboardSearch(params, { page: 1 })
 }
 
 function RowActions({

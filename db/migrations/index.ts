@@ -7,6 +7,7 @@ import * as createAuditAndOutbox from './2026-11-22T0940_create_audit_and_outbox
 import * as addInvitationReminders from './2026-11-23T0900_add_invitation_reminders.ts'
 import * as createVendorDecisions from './2026-11-29T0900_create_vendor_decisions.ts'
 import * as addInvitationLanguage from './2026-11-29T0910_add_invitation_language.ts'
+import * as indexCurrentAssessmentSummary from './2026-11-29T2300_index_current_assessment_summary.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0900_add_invitation_reminders': addInvitationReminders,
   '2026-11-29T0900_create_vendor_decisions': createVendorDecisions,
   '2026-11-29T0910_add_invitation_language': addInvitationLanguage,
+  '2026-11-29T2300_index_current_assessment_summary': indexCurrentAssessmentSummary,
 }

@@ -1,0 +1,211 @@
+import { Form, Link } from '@remix-run/react'
+import { INVITATION_STATUSES, STATUS_LABELS } from '../invitations/invitation.ts'
+import {
+  type DashboardParams,
+  DECISION_FILTERS,
+  DECISION_LABELS,
+  dashboardSearch,
+  LOCATION_CLASSES,
+  MAX_SEARCH_LENGTH,
+  SORT_LABELS,
+  type SortKey,
+  sortBy,
+  VERDICT_LABELS,
+  VERDICTS,
+} from './dashboard-params.ts'
+
+/** Building blocks of the dashboard page. Every control is a link or a GET form: no JavaScript needed. */
+
+const href = (base: string, params: DashboardParams, overrides: Partial<DashboardParams> = {}) =>
+  `${base}${dashboardSearch(params, overrides)}`
+
+export function DashboardFilters({ base, params }: { base: string; params: DashboardParams }) {
+  // Keyed by the URL, so the fields show the current filters after every navigation.
+  return (
+    <Form method="get" action={base} className="dashboard-filters panel" key={dashboardSearch(params)}>
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      <div className="filter-field wide">
+        <label htmlFor="filter-q">Search vendor name or email</label>
+        <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ''} maxLength={MAX_SEARCH_LENGTH} />
+      </div>
+      <FilterSelect
+        name="verdict"
+        label="Verdict"
+        value={params.verdict}
+        options={VERDICTS.map((v) => [v, VERDICT_LABELS[v]])}
+      />
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={params.status}
+        options={INVITATION_STATUSES.map((s) => [s, STATUS_LABELS[s]])}
+      />
+      <FilterSelect
+        name="location"
+        label="Location"
+        value={params.location}
+        options={LOCATION_CLASSES.map((l) => [l, l])}
+      />
+      <FilterSelect
+        name="decision"
+        label="Decision"
+        value={params.decision}
+        options={DECISION_FILTERS.map((d) => [d, DECISION_LABELS[d]])}
+      />
+      <div className="filter-buttons">
+        <button type="submit" className="primary">
+          Apply filters
+        </button>
+        <Link
+          to={href(base, params, {
+            verdict: undefined,
+            status: undefined,
+            location: undefined,
+            decision: undefined,
+            q: undefined,
+            page: 1,
+          })}
+        >
+          Clear filters
+        </Link>
+      </div>
+    </Form>
+  )
+}
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value: string | undefined
+  options: Array<readonly [string, string]>
+}) {
+  return (
+    <div className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">Any</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** Counts by verdict of every vendor matching the filters (not just this page); each filters to its verdict. */
+export function VerdictSummary({
+  base,
+  params,
+  counts,
+  total,
+}: {
+  base: string
+  params: DashboardParams
+  counts: Record<string, number>
+  total: number
+}) {
+  const n = (value: number) => value.toLocaleString('en-GB')
+  return (
+    <p className="verdict-summary">
+      <strong>{`${n(total)} vendor${total === 1 ? '' : 's'}`}</strong>
+      {hasAnyFilter(params) ? ' match the filters' : ' in this engagement'}:{' '}
+      {VERDICTS.map((verdict) => (
+        <span key={verdict} className="verdict-count">
+          <Link to={href(base, params, { verdict, page: 1 })} className={`badge verdict-${verdict}`}>
+            {`${VERDICT_LABELS[verdict]}: ${n(counts[verdict] ?? 0)}`}
+          </Link>{' '}
+        </span>
+      ))}
+      <span className="badge">{`Not assessed: ${n(counts.unassessed ?? 0)}`}</span>
+    </p>
+  )
+}
+
+function hasAnyFilter(params: DashboardParams) {
+  return Boolean(params.verdict || params.status || params.location || params.decision || params.q)
+}
+
+/** A column header that sorts by its column: a plain link, so keyboard and no-JS users can sort too. */
+export function SortHeader({ base, params, sortKey }: { base: string; params: DashboardParams; sortKey: SortKey }) {
+  const sorted = params.sort === sortKey
+  const label = SORT_LABELS[sortKey]
+  const next = sortBy(params, sortKey)
+  return (
+    <th scope="col" aria-sort={sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link to={href(base, params, next)} className="sort-link">
+        {label}
+        <span aria-hidden="true">{sorted ? (params.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        <span className="visually-hidden">{`, sort ${next.dir === 'asc' ? 'ascending' : 'descending'}`}</span>
+      </Link>
+    </th>
+  )
+}
+
+export function Pagination({
+  base,
+  params,
+  page,
+  pageCount,
+  showing,
+}: {
+  base: string
+  params: DashboardParams
+  page: number
+  pageCount: number
+  showing: string
+}) {
+  return (
+    <nav className="pagination" aria-label="Pages">
+      <span>{showing}</span>
+      {pageCount > 1 ? (
+        <span className="pagination-links">
+          {page > 1 ? (
+            <>
+              <Link to={href(base, params, { page: 1 })}>First</Link>
+              <Link to={href(base, params, { page: page - 1 })} rel="prev">
+                Previous
+              </Link>
+            </>
+          ) : null}
+          <span aria-current="page">{`Page ${page} of ${pageCount}`}</span>
+          {page < pageCount ? (
+            <>
+              <Link to={href(base, params, { page: page + 1 })} rel="next">
+                Next
+              </Link>
+              <Link to={href(base, params, { page: pageCount })}>Last</Link>
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </nav>
+  )
+}
+
+/**
+ * The comparison form: the table's checkboxes belong to it through their `form` attribute (the
+ * table also holds each row's own POST forms, and forms cannot nest). A plain GET form: the chosen
+ * ids become `?v=…&v=…` on the comparison's URL, which can be shared. The comparison page checks
+ * the count (2 to 6).
+ */
+export function CompareForm({ base, selectedCount }: { base: string; selectedCount: number }) {
+  return (
+    <form id="compare-form" method="get" action={`${base}/compare`} className="compare-form">
+      <button type="submit" className="primary">
+        Compare selected
+      </button>
+      <span className="muted">Tick 2 to 6 assessed vendors in the table, then compare them side by side.</span>
+      <span aria-live="polite" className={selectedCount > 6 ? 'field-error' : 'muted'}>
+        {selectedCount > 0 ? `${selectedCount} selected${selectedCount > 6 ? ': choose at most 6' : ''}` : ''}
+      </span>
+    </form>
+  )
+}

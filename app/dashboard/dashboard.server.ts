@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import type { InvitationStatus } from '../invitations/invitation.ts'
+import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
+import { answeredShare } from '../responses/progress.ts'
+import { expiringCertificates, statusNote } from './dashboard.ts'
+import { type DashboardParams, PAGE_SIZE, VERDICTS, type Verdict } from './dashboard-params.ts'
+import {
+  countVendorsByVerdict,
+  listAnswersOf,
+  listCertificationAnswers,
+  listCurrentDecisions,
+  listDashboardVendors,
+} from './queries.server.ts'
+
+type Scope = { organisationId: string; engagementId: string }
+
+export type VerdictCounts = Record<Verdict | 'unassessed', number>
+
+/**
+ * One page of the engagement dashboard: the vendors matching the filters, sorted and paginated in
+ * SQL, with the total, the counts by verdict (of the filtered set), the certificates expiring within
+ * 90 days (of the page's vendors only: one query) and the answered share of unfinished vendors.
+ * A page past the end shows the last page (and says so in `pageClamped`).
+ */
+export async function loadDashboardPage(
+  db: Kysely<Database>,
+  {
+    scope,
+    params,
+    now = new Date(),
+    progress,
+  }: {
+    scope: Scope
+    params: DashboardParams
+    now?: Date
+    /** How to compute an unfinished vendor's progress; omitted, progress is not computed. */
+    progress?: { questionnaire: QuestionnaireDefinition; regimes: readonly string[]; profile: unknown }
+  },
+) {
+  const nowText = now.toISOString()
+  const counts = countsByVerdict(await countVendorsByVerdict(db, scope, params, nowText))
+  const total = counts.approve + counts['approve-with-conditions'] + counts.reject + counts.unassessed
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const page = Math.min(params.page, pageCount)
+  const offset = (page - 1) * PAGE_SIZE
+  const rows = await listDashboardVendors(db, scope, params, { now: nowText, limit: PAGE_SIZE, offset })
+  const ids = rows.map((row) => row.id)
+  const unfinished = rows.filter((row) => row.status !== 'submitted' && row.responseId).map((row) => row.id)
+  const [certificates, decisions, answers] = await Promise.all([
+    listCertificationAnswers(db, scope, ids),
+    listCurrentDecisions(db, scope, ids),
+    progress ? listAnswersOf(db, scope, unfinished) : Promise.resolve(new Map<string, Record<string, unknown>>()),
+  ])
+  const asOf = nowText.slice(0, 10)
+  const vendors = rows.map((row) => {
+    const status = row.status as InvitationStatus
+    let percent = status === 'submitted' ? 100 : 0
+    const vendorAnswers = answers.get(row.id)
+    if (progress && vendorAnswers && status !== 'submitted') {
+      percent = answeredShare(progress.questionnaire, { ...progress, answers: vendorAnswers }).percent
+    }
+    // Only what the page shows: the loader's data is serialised into every page for hydration.
+    return {
+      id: row.id,
+      vendorCompany: row.vendorCompany,
+      vendorCountry: row.vendorCountry,
+      contactName: row.contactName,
+      contactEmail: row.contactEmail,
+      status,
+      statusNote: statusNote(row),
+      lastEmailStatus: row.lastEmailStatus,
+      percent,
+      score: row.score,
+      verdict: row.verdict,
+      locationClass: row.locationClass,
+      model: row.model,
+      blockerCount: row.blockerCount,
+      conditionCount: row.conditionCount,
+      decision: decisions.get(row.id)?.decision ?? null,
+      expiring: expiringCertificates(certificates.get(row.id), asOf),
+    }
+  })
+  return { vendors, counts, total, page, pageCount, offset, pageClamped: page !== params.page }
+}
+
+/** Every matching vendor, in the dashboard's order, for the CSV. */
+export async function listDashboardExport(
+  db: Kysely<Database>,
+  { scope, params, now = new Date() }: { scope: Scope; params: DashboardParams; now?: Date },
+) {
+  const nowText = now.toISOString()
+  const [rows, certificates, decisions] = await Promise.all([
+    listDashboardVendors(db, scope, params, { now: nowText }),
+    listCertificationAnswers(db, scope),
+    listCurrentDecisions(db, scope),
+  ])
+  const asOf = nowText.slice(0, 10)
+  return rows.map((row) => ({
+    ...row,
+    status: row.status as InvitationStatus,
+    decision: decisions.get(row.id)?.decision ?? null,
+    decidedAt: decisions.get(row.id)?.decidedAt ?? null,
+    expiring: expiringCertificates(certificates.get(row.id), asOf),
+  }))
+}
+
+function countsByVerdict(rows: ReadonlyArray<{ verdict: string | null; count: number | string | bigint }>) {
+  const counts: VerdictCounts = { approve: 0, 'approve-with-conditions': 0, reject: 0, unassessed: 0 }
+  for (const row of rows) {
+    const key = (VERDICTS as readonly string[]).includes(row.verdict ?? '') ? (row.verdict as Verdict) : 'unassessed'
+    counts[key] += Number(row.count)
+  }
+  return counts
+}

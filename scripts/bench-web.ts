@@ -1,0 +1,299 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import type { BenchReply, BenchRequest } from './bench-web-server.ts'
+
+/**
+ * `npm run bench:web`: the production build on loopback with a generated engagement of 2,000
+ * submitted, assessed vendors. Measures, in one run against one server:
+ * - /healthz and the dashboard (the engagement's vendors tab, default view: 50 vendors sorted by
+ *   score) with autocannon, 10 connections each; dashboardVsHealthz = dashboard req/s ÷ /healthz req/s;
+ *   and, for scale, the engagement's audit tab (the same layouts around a small page);
+ * - the comparison of 6 vendors, the same way;
+ * - the vendor report PDF of a vendor whose report is about 20 pages: median of sequential renders,
+ *   the server's event-loop delay p99 while 10 render at once, and its RSS growth over 100 renders
+ *   after a warm-up (after GC: the server runs with --expose-gc).
+ * The server is a child process (scripts/bench-web-server.ts) so load generation does not share its
+ * event loop; it reports its own event-loop delay and RSS over IPC. A route that answers 404 (not
+ * built yet) gives null figures and a message, never made-up numbers. Last line, one JSON object:
+ * {"vendors":2000,"dashboardP95Ms":…,"dashboardVsHealthz":…,"compareP95Ms":…,"pdfMedianMs":…,"pdfEventLoopP99Ms":…,"pdfRssGrowthMb":…}
+ * Options: BENCH_SECONDS (per autocannon run, default 15), BENCH_VENDORS (default 2000),
+ * BENCH_PDF_RENDERS (for the RSS figure, default 100). Run `npm run build` first (the script does).
+ */
+const VENDORS = Number(process.env.BENCH_VENDORS ?? 2000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
+const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 100)
+const CONNECTIONS = 10
+const TARGET_PDF_PAGES = 20
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-web-'))
+process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
+process.env.NODE_ENV = 'production'
+process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
+const notes: string[] = []
+const log = (line: string) => console.log(line)
+
+// The data, through the app's own modules, before the server starts.
+const { getDb, closeDb, migrateToLatest } = await import('../app/db.server.ts')
+const { createOrganisationWithAdmin } = await import('../app/auth/accounts.server.ts')
+const { hashPassword } = await import('../app/auth/password.server.ts')
+const { generateEngagement } = await import('./generate-engagement.ts')
+const login = { email: 'bench@example.com', password: 'bench-password-0123' }
+const db = getDb()
+await migrateToLatest(db)
+const passwordHash = await hashPassword(login.password)
+const { organisationId, userId } = await db
+  .transaction()
+  .execute((trx) =>
+    createOrganisationWithAdmin(trx, { organisationName: 'Bench Org', name: 'Bench', ...login, passwordHash }),
+  )
+const started = performance.now()
+const { engagementId, longReportInvitationId } = await generateEngagement(db, {
+  organisationId,
+  userId,
+  vendors: VENDORS,
+})
+log(`generated ${VENDORS} submitted, assessed vendors in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+// Six vendors to compare (different verdicts), and report candidates: the longest assessments.
+const compareIds = await pickCompareIds()
+const reportCandidates: Array<{ id: string; blocker_count: number; condition_count: number }> = await db
+  .selectFrom('assessment')
+  .innerJoin('response', 'response.id', 'assessment.response_id')
+  .select(['response.invitation_id as id', 'assessment.blocker_count', 'assessment.condition_count'])
+  .where('assessment.is_current', '=', 1)
+  .orderBy(sqlLength('assessment.result_json'), 'desc')
+  .limit(12)
+  .execute()
+// The generator's long-report vendor first, then the longest assessments.
+if (longReportInvitationId)
+  reportCandidates.unshift({ id: longReportInvitationId, blocker_count: 0, condition_count: 0 })
+await closeDb()
+
+const server = await startServer()
+const base = `http://127.0.0.1:${server.port}`
+try {
+  const cookie = await logIn()
+  const headers = { cookie }
+  const dashboardUrl = `${base}/app/engagements/${engagementId}`
+  const compareUrl = `${base}/app/engagements/${engagementId}/compare?${compareIds.map((id) => `v=${id}`).join('&')}`
+
+  // Warm-up: JIT, page cache, prepared statements.
+  for (let i = 0; i < 20; i++) {
+    await fetch(`${base}/healthz`).then((r) => r.arrayBuffer())
+    await fetch(dashboardUrl, { headers }).then((r) => r.arrayBuffer())
+    await fetch(`${dashboardUrl}/audit`, { headers }).then((r) => r.arrayBuffer())
+  }
+  const dashboardCheck = await fetch(dashboardUrl, { headers })
+  const dashboardHtml = await dashboardCheck.text()
+  if (dashboardCheck.status !== 200 || !dashboardHtml.includes(`of ${VENDORS.toLocaleString('en-GB')}`)) {
+    throw new Error(`dashboard answered ${dashboardCheck.status} without "of ${VENDORS}"`)
+  }
+  log(`dashboard page: ${(dashboardHtml.length / 1024).toFixed(0)} KiB of HTML`)
+
+  const healthz = await load('/healthz', `${base}/healthz`, {})
+  const dashboard = await load('dashboard', dashboardUrl, headers)
+  const dashboardVsHealthz = healthz.rps > 0 ? round(dashboard.rps / healthz.rps, 2) : null
+  // For scale, not a goal: the smallest page behind the same layouts (the engagement's audit tab).
+  const audit = await load('audit tab (reference: same layouts, a small page)', `${dashboardUrl}/audit`, headers)
+  log(`audit tab vs /healthz: ${healthz.rps > 0 ? round(audit.rps / healthz.rps, 2) : 'n/a'}`)
+
+  let compareP95Ms: number | null = null
+  const compareCheck = await fetch(compareUrl, { headers })
+  await compareCheck.arrayBuffer()
+  if (compareCheck.status === 200) {
+    for (let i = 0; i < 10; i++) await fetch(compareUrl, { headers }).then((r) => r.arrayBuffer())
+    compareP95Ms = (await load('compare (6 vendors)', compareUrl, headers)).p95
+  } else {
+    notes.push(`compare page answered ${compareCheck.status}: not measured (the route is not on this branch yet)`)
+  }
+
+  const pdf = await measurePdf(headers)
+
+  log(
+    JSON.stringify({
+      vendors: VENDORS,
+      dashboardP95Ms: dashboard.p95,
+      dashboardVsHealthz,
+      compareP95Ms,
+      pdfMedianMs: pdf.medianMs,
+      pdfEventLoopP99Ms: pdf.eventLoopP99Ms,
+      pdfRssGrowthMb: pdf.rssGrowthMb,
+      ...(notes.length ? { notes } : {}),
+    }),
+  )
+} finally {
+  await server.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** autocannon at 10 connections for SECONDS; p95 from every response's own latency. */
+async function load(label: string, url: string, headers: Record<string, string>) {
+  const latencies: number[] = []
+  const statuses = new Map<number, number>()
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, timeout: 30 })
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime)
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1)
+  })
+  const result = await instance
+  const ok = statuses.get(200) ?? 0
+  const rps = ok / result.duration
+  const p95 = percentile(latencies, 95)
+  log(
+    `${label}: ${rps.toFixed(0)} req/s (200s only), p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms, p99 ${percentile(latencies, 99)} ms, ` +
+      `${latencies.length} responses, statuses ${JSON.stringify(Object.fromEntries(statuses))}, errors ${result.errors}`,
+  )
+  if (ok !== latencies.length || result.errors > 0)
+    notes.push(`${label}: ${latencies.length - ok} non-200 responses, ${result.errors} errors`)
+  return { rps, p95 }
+}
+
+async function measurePdf(headers: Record<string, string>) {
+  const none = { medianMs: null, eventLoopP99Ms: null, rssGrowthMb: null }
+  const pdfUrl = (id: string) => `${base}/app/engagements/${engagementId}/vendors/${id}/report.pdf`
+  const first = reportCandidates[0]
+  if (!first) return none
+  const probe = await fetch(pdfUrl(first.id), { headers })
+  const probeBytes = Buffer.from(await probe.arrayBuffer())
+  if (probe.status !== 200) {
+    notes.push(`report PDF answered ${probe.status}: not measured (the route is not on this branch yet)`)
+    return none
+  }
+  // The candidate whose report is nearest 20 pages (the longest assessments first).
+  let chosen = { id: first.id, pages: pageCount(probeBytes), bytes: probeBytes.length }
+  for (const candidate of reportCandidates.slice(1)) {
+    if (Math.abs(chosen.pages - TARGET_PDF_PAGES) <= 1) break
+    const bytes = Buffer.from(await (await fetch(pdfUrl(candidate.id), { headers })).arrayBuffer())
+    const pages = pageCount(bytes)
+    if (Math.abs(pages - TARGET_PDF_PAGES) < Math.abs(chosen.pages - TARGET_PDF_PAGES)) {
+      chosen = { id: candidate.id, pages, bytes: bytes.length }
+    }
+  }
+  log(`report PDF: ${chosen.pages} pages, ${(chosen.bytes / 1024).toFixed(0)} KiB (vendor ${chosen.id})`)
+  if (Math.abs(chosen.pages - TARGET_PDF_PAGES) > 3) {
+    notes.push(`no generated vendor has a ~${TARGET_PDF_PAGES}-page report; measured a ${chosen.pages}-page one`)
+  }
+  const url = pdfUrl(chosen.id)
+  const render = async () => {
+    const t0 = performance.now()
+    const response = await fetch(url, { headers })
+    await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`report PDF answered ${response.status}`)
+    return performance.now() - t0
+  }
+  for (let i = 0; i < 3; i++) await render()
+  const sequential: number[] = []
+  for (let i = 0; i < 10; i++) sequential.push(await render())
+  const medianMs = percentile(sequential, 50)
+
+  await server.ask('loop-start')
+  const t0 = performance.now()
+  const concurrent = await Promise.all(Array.from({ length: 10 }, () => render()))
+  const loop = await server.ask('loop-stop')
+  log(
+    `10 concurrent renders: all done in ${Math.round(performance.now() - t0)} ms (slowest ${Math.round(Math.max(...concurrent))} ms); ` +
+      `server event-loop delay p99 ${round(loop.p99Ms ?? 0, 1)} ms, max ${round(loop.maxMs ?? 0, 1)} ms`,
+  )
+
+  // RSS: warm up with the same pattern as the measured run, batches of 10 at once, for 50 renders
+  // (the pool replaces a worker after 50 renders, so before and after sit at the same point of the
+  // workers' life), GC, then PDF_RENDERS renders in batches of 10, GC again.
+  const batch = (size: number) => Promise.all(Array.from({ length: size }, () => render()))
+  for (let i = 0; i < 5; i++) await batch(10)
+  const before = (await server.ask('memory')).rssBytes ?? 0
+  let peak = before
+  for (let done = 0; done < PDF_RENDERS; done += 10) {
+    await batch(Math.min(10, PDF_RENDERS - done))
+    peak = Math.max(peak, (await server.ask('memory')).rssBytes ?? 0)
+  }
+  const after = (await server.ask('memory')).rssBytes ?? 0
+  const rssGrowthMb = round((after - before) / 1024 / 1024, 1)
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(0)
+  log(
+    `RSS over ${PDF_RENDERS} renders: ${mb(before)} MB → ${mb(after)} MB after GC (highest between batches ${mb(peak)} MB)`,
+  )
+  log(`sequential renders (ms): ${sequential.map((ms) => Math.round(ms)).join(', ')}`)
+  return { medianMs, eventLoopP99Ms: round(loop.p99Ms ?? 0, 1), rssGrowthMb }
+}
+
+function pageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0
+}
+
+async function pickCompareIds(): Promise<string[]> {
+  const ids: string[] = []
+  for (const verdict of ['approve', 'approve-with-conditions', 'reject'] as const) {
+    const rows = await db
+      .selectFrom('assessment')
+      .innerJoin('response', 'response.id', 'assessment.response_id')
+      .select('response.invitation_id as id')
+      .where('assessment.is_current', '=', 1)
+      .where('assessment.verdict', '=', verdict)
+      .orderBy('assessment.score', 'desc')
+      .limit(2)
+      .execute()
+    ids.push(...rows.map((r) => r.id))
+  }
+  return ids.slice(0, 6)
+}
+
+function sqlLength(column: 'assessment.result_json') {
+  return db.fn<number>('length', [column])
+}
+
+async function logIn(): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(login).toString(),
+  })
+  if (response.status !== 302) throw new Error(`login failed: ${response.status}`)
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+}
+
+async function startServer() {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join('scripts', 'bench-web-server.ts')],
+    { env: { ...process.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  )
+  let nextId = 1
+  const waiting = new Map<number, (reply: BenchReply) => void>()
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('message', (message: BenchReply | { type: 'ready'; port: number }) => {
+      if ('type' in message) resolve(message.port)
+      else waiting.get(message.id)?.(message)
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  return {
+    port,
+    ask: (type: BenchRequest['type']) =>
+      new Promise<BenchReply>((resolve) => {
+        const id = nextId++
+        waiting.set(id, resolve)
+        child.send({ id, type } satisfies BenchRequest)
+      }),
+    stop: async () => {
+      const exited = new Promise((resolve) => child.on('exit', resolve))
+      child.send({ id: 0, type: 'stop' } satisfies BenchRequest)
+      await exited
+    },
+  }
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0, 1)
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits))
+}
