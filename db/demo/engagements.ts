@@ -4,6 +4,8 @@
  * contract's vocabulary. Dates are relative to the day the seed runs, so "overdue" stays overdue.
  */
 
+import { completeDemoAnswers } from './complete-answers.ts'
+
 type Answers = Record<string, unknown>
 export type DemoVendor = {
   company: string
@@ -53,7 +55,7 @@ function company(country: string, owner: string | null = country): Answers {
   }
 }
 
-export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
+const STORY: DemoEngagement[] = [
   {
     name: 'Mercy General — outpatient medical coding',
     description: 'Code outpatient encounters from our EHR (ICD-10-CM, CPT) for 60,000 patients a year.',
@@ -350,3 +352,13 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     ],
   },
 ]
+
+/** The story, with every submitted (or reopened) vendor's required answers complete. */
+export const DEMO_ENGAGEMENTS: DemoEngagement[] = STORY.map((engagement) => ({
+  ...engagement,
+  vendors: engagement.vendors.map((vendor) =>
+    vendor.answers && (vendor.state === 'submitted' || vendor.state === 'reopened')
+      ? { ...vendor, answers: completeDemoAnswers(vendor.answers, engagement.profile, vendor) }
+      : vendor,
+  ),
+}))

@@ -71,11 +71,11 @@ describe('the comparison model', () => {
       personnelCountries: 'Puerto Rico (PR)',
       encryptionAtRest: 'Encrypted with keys that we (the customer) hold and control',
       encryptionInTransit: 'TLS 1.3 only',
-      keyCustody: 'We (the customer) hold the keys',
+      keyCustody: 'We (the customer) hold the keys; keys in United States of America (US)',
       destruction: 'Purge (NIST SP 800-88); certificate of sanitisation provided',
     })
     expect(caribe?.keyFacts.certifications.join(' | ')).toMatch(/HITRUST.*valid/i)
-    expect(manila?.keyFacts.keyCustody).toBe('The cloud provider holds the keys')
+    expect(manila?.keyFacts.keyCustody).toBe('The cloud provider holds the keys; keys in Philippines (PH)')
     expect(manila?.keyFacts.certifications[0]).toMatch(/ISO\/IEC 27001.*\(2013\): not valid/)
     expect(monterrey?.keyFacts.encryptionAtRest).toBe('Not answered')
   })
