@@ -295,6 +295,8 @@ test('two tabs: the stale one is shown both answers and chooses; offline changes
         .where('answer.question_id', '=', 'company.legalName')
         .executeTakeFirst()
     )?.value_json
+  // A new person at this browser: no language chosen by the earlier journey, no earlier session.
+  await browser.context.clearCookies()
   const first = browser.page
   await first.goto(link)
   await first.goto(`${server.baseUrl}/v/section/company`)
