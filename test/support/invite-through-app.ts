@@ -54,3 +54,14 @@ export async function inviteThroughApp(
     .executeTakeFirstOrThrow()
   return { org, engagementId, buyer, vendor, invitationId, email, link }
 }
+
+/** What is stored for one invitation: question id → value and version. */
+export async function storedAnswers(invitationId: string) {
+  const rows = await getDb()
+    .selectFrom('answer')
+    .innerJoin('response', 'response.id', 'answer.response_id')
+    .select(['answer.question_id', 'answer.value_json', 'answer.version'])
+    .where('response.invitation_id', '=', invitationId)
+    .execute()
+  return new Map(rows.map((r) => [r.question_id, { value: JSON.parse(r.value_json) as unknown, version: r.version }]))
+}
