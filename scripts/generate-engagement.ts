@@ -6,6 +6,7 @@ import { generateVendorAnswers, mulberry32 } from '#app/assessment/generate-answ
 import { insertInvitation } from '#app/invitations/queries.server.ts'
 import type { Answers } from '#app/questionnaire/answers.ts'
 import { parseProfile } from '#app/regulations/profile.ts'
+import { assessmentRow } from '#app/responses/assessments.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
 import type { Database, VendorDecisionKind } from '#db/schema.ts'
@@ -262,26 +263,9 @@ export async function generateEngagement(
         regimes: regimePacks,
         asOf,
       })
-      assessmentRows.push({
-        id: newId(),
-        response_id: responseId,
-        engine_version: assessment.engine.version,
-        rules_version: assessment.engine.rules,
-        questionnaire_id: assessment.questionnaire.id,
-        questionnaire_version: assessment.questionnaire.version,
-        as_of: assessment.asOf,
-        score: assessment.score,
-        verdict: assessment.verdict,
-        location_class: assessment.locationClass,
-        model: assessment.recommendation.model,
-        blocker_count: assessment.findings.filter((f) => f.severity === 'blocker').length,
-        condition_count: assessment.conditions.length,
-        profile_json: JSON.stringify(profile),
-        result_json: JSON.stringify(assessment),
-        trace_json: JSON.stringify(trace),
-        is_current: 1,
-        created_at: submittedAt,
-      })
+      assessmentRows.push(
+        assessmentRow({ id: newId(), responseId, profile, assessment, trace, createdAt: submittedAt }),
+      )
       if (random() < 0.2) {
         decisionRows.push({
           id: newId(),

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database, InvitationStatus, VendorDecisionKind } from '#db/schema.ts'
+import { invitationsWithCurrentAssessment } from '../invitations/queries.server.ts'
 import type { DashboardParams, SortKey } from './dashboard-params.ts'
 
 type Scope = { organisationId: string; engagementId: string }
@@ -60,22 +61,14 @@ export function likePattern(text: string): string {
  *      where invitation.organisation_id = ? and invitation.engagement_id = ? [and filters]
  */
 function filteredVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
-  let query = db
-    .selectFrom('invitation')
-    .leftJoin('response', 'response.invitation_id', 'invitation.id')
-    .leftJoin('assessment', (join) =>
-      join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
+  let query = invitationsWithCurrentAssessment(db, scope).$if(needsDecisionJoin(params), (qb) => {
+    const joined = qb.leftJoin('vendor_decision', (join) =>
+      join.onRef('vendor_decision.invitation_id', '=', 'invitation.id').on('vendor_decision.is_current', '=', 1),
     )
-    .where('invitation.organisation_id', '=', scope.organisationId)
-    .where('invitation.engagement_id', '=', scope.engagementId)
-    .$if(needsDecisionJoin(params), (qb) => {
-      const joined = qb.leftJoin('vendor_decision', (join) =>
-        join.onRef('vendor_decision.invitation_id', '=', 'invitation.id').on('vendor_decision.is_current', '=', 1),
-      )
-      if (params.decision === 'none') return joined.where('vendor_decision.decision', 'is', null)
-      if (params.decision) return joined.where('vendor_decision.decision', '=', params.decision)
-      return joined
-    })
+    if (params.decision === 'none') return joined.where('vendor_decision.decision', 'is', null)
+    if (params.decision) return joined.where('vendor_decision.decision', '=', params.decision)
+    return joined
+  })
   if (params.verdict) query = query.where('assessment.verdict', '=', params.verdict)
   if (params.location) query = query.where('assessment.location_class', '=', params.location)
   if (params.status) query = query.where(sql<SqlBool>`${effectiveStatusSql(now)} = ${params.status}`)

@@ -3,12 +3,13 @@ import type { Database, InvitationTable } from '#db/schema.ts'
 import { defaultLocaleForCountry } from '../i18n/locale.ts'
 
 /**
- * Invitations of one engagement with the current assessment's headline. Scoped by organisation
- * as well as engagement.
- * SQL: select invitation.*, assessment.score … from invitation
- *      left join response left join assessment (current) where org = ? and engagement = ?
+ * An engagement's invitations, each with its response and current assessment (either may be
+ * missing), scoped by organisation as well as engagement: the base of the dashboard's and the
+ * reports' queries, which add their own columns and conditions.
+ * SQL: from invitation left join response left join assessment (is_current = 1)
+ *      where invitation.organisation_id = ? and invitation.engagement_id = ?
  */
-export function listInvitations(
+export function invitationsWithCurrentAssessment(
   db: Kysely<Database>,
   { organisationId, engagementId }: { organisationId: string; engagementId: string },
 ) {
@@ -18,32 +19,8 @@ export function listInvitations(
     .leftJoin('assessment', (join) =>
       join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
     )
-    .select([
-      'invitation.id',
-      'invitation.vendor_company as vendorCompany',
-      'invitation.vendor_country as vendorCountry',
-      'invitation.contact_name as contactName',
-      'invitation.contact_email as contactEmail',
-      'invitation.status',
-      'invitation.expires_at',
-      'invitation.created_at as invitedAt',
-      'invitation.opened_at as openedAt',
-      'invitation.started_at as startedAt',
-      'invitation.submitted_at as submittedAt',
-      'invitation.reopened_at as reopenedAt',
-      'invitation.revoked_at as revokedAt',
-      'invitation.last_activity_at as lastActivityAt',
-      'invitation.last_email_status as lastEmailStatus',
-      'invitation.last_reminder_at as lastReminderAt',
-      'response.id as responseId',
-      'assessment.score',
-      'assessment.verdict',
-      'assessment.location_class as locationClass',
-    ])
     .where('invitation.organisation_id', '=', organisationId)
     .where('invitation.engagement_id', '=', engagementId)
-    .orderBy('invitation.created_at', 'asc')
-    .execute()
 }
 
 export function findInvitation(
@@ -85,28 +62,6 @@ export async function findInvitationByTokenHash(db: Kysely<Database>, { tokenHas
     .where('invitation_link.token_hash', '=', tokenHash)
     .whereRef('invitation_link.generation', '=', 'invitation.link_generation')
     .executeTakeFirst()
-}
-
-/** Every stored answer of an engagement's vendors, grouped by invitation (for progress). */
-export async function listAnswersByInvitation(
-  db: Kysely<Database>,
-  { organisationId, engagementId }: { organisationId: string; engagementId: string },
-): Promise<Map<string, Record<string, unknown>>> {
-  const rows = await db
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select(['invitation.id as invitationId', 'answer.question_id as questionId', 'answer.value_json as valueJson'])
-    .where('invitation.organisation_id', '=', organisationId)
-    .where('invitation.engagement_id', '=', engagementId)
-    .execute()
-  const byInvitation = new Map<string, Record<string, unknown>>()
-  for (const row of rows) {
-    const answers = byInvitation.get(row.invitationId) ?? {}
-    answers[row.questionId] = JSON.parse(row.valueJson)
-    byInvitation.set(row.invitationId, answers)
-  }
-  return byInvitation
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { invitationsWithCurrentAssessment } from '../invitations/queries.server.ts'
 
 /**
  * The rows behind reports. Every query is scoped by organisation and engagement; a vendor of
@@ -19,12 +20,7 @@ export function listReportVendors(
   db: Kysely<Database>,
   { organisationId, engagementId, invitationIds }: EngagementScope & { invitationIds: readonly string[] },
 ) {
-  return db
-    .selectFrom('invitation')
-    .leftJoin('response', 'response.invitation_id', 'invitation.id')
-    .leftJoin('assessment', (join) =>
-      join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
-    )
+  return invitationsWithCurrentAssessment(db, { organisationId, engagementId })
     .select([
       'invitation.id as invitationId',
       'invitation.vendor_company as company',
@@ -40,8 +36,6 @@ export function listReportVendors(
       'assessment.result_json as resultJson',
       'assessment.created_at as assessedAt',
     ])
-    .where('invitation.organisation_id', '=', organisationId)
-    .where('invitation.engagement_id', '=', engagementId)
     .where('invitation.id', 'in', [...invitationIds])
     .execute()
 }

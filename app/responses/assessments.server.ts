@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { Insertable, Kysely } from 'kysely'
+import type { AssessmentTable, Database } from '#db/schema.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
-import { assess } from '../assessment/engine.ts'
+import { type Assessment, type AssessmentTrace, assess } from '../assessment/engine.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import type { Answers } from '../questionnaire/answers.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
@@ -45,29 +45,51 @@ export async function assessResponse(
       .execute()
     await trx
       .insertInto('assessment')
-      .values({
-        id,
-        response_id: responseId,
-        engine_version: assessment.engine.version,
-        rules_version: assessment.engine.rules,
-        questionnaire_id: assessment.questionnaire.id,
-        questionnaire_version: assessment.questionnaire.version,
-        as_of: assessment.asOf,
-        score: assessment.score,
-        verdict: assessment.verdict,
-        location_class: assessment.locationClass,
-        model: assessment.recommendation.model,
-        blocker_count: assessment.findings.filter((f) => f.severity === 'blocker').length,
-        condition_count: assessment.conditions.length,
-        profile_json: JSON.stringify(profile),
-        result_json: JSON.stringify(assessment),
-        trace_json: JSON.stringify(trace),
-        is_current: 1,
-        created_at: nowIso(),
-      })
+      .values(assessmentRow({ id, responseId, profile, assessment, trace, createdAt: nowIso() }))
       .execute()
   })
   return { id, assessment }
+}
+
+/**
+ * The stored row of an assessment: the full result and trace as JSON, and beside them the columns
+ * dashboards sort and filter on. Also used by the benchmark's generator, which assesses in memory.
+ */
+export function assessmentRow({
+  id,
+  responseId,
+  profile,
+  assessment,
+  trace,
+  createdAt,
+}: {
+  id: string
+  responseId: string
+  profile: unknown
+  assessment: Assessment
+  trace: AssessmentTrace
+  createdAt: string
+}): Insertable<AssessmentTable> {
+  return {
+    id,
+    response_id: responseId,
+    engine_version: assessment.engine.version,
+    rules_version: assessment.engine.rules,
+    questionnaire_id: assessment.questionnaire.id,
+    questionnaire_version: assessment.questionnaire.version,
+    as_of: assessment.asOf,
+    score: assessment.score,
+    verdict: assessment.verdict,
+    location_class: assessment.locationClass,
+    model: assessment.recommendation.model,
+    blocker_count: assessment.findings.filter((f) => f.severity === 'blocker').length,
+    condition_count: assessment.conditions.length,
+    profile_json: JSON.stringify(profile),
+    result_json: JSON.stringify(assessment),
+    trace_json: JSON.stringify(trace),
+    is_current: 1,
+    created_at: createdAt,
+  }
 }
 
 /** Runs in the caller's transaction when there is one (the demo seed), else in a new one. */

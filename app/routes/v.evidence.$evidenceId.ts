@@ -5,7 +5,7 @@ import { readVendorAccess } from '#app/vendor/vendor-session.server.ts'
 
 // A vendor downloads its own evidence; anything else is a 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await readVendorAccess(request)
+  const access = await readVendorAccess(request.headers.get('Cookie'))
   if (!access.ok) throw new Response('Open the link from your invitation email first.', { status: 401 })
   const row = await findEvidenceForVendor(getDb(), {
     invitationId: access.invitationId,

@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Only back into the vendor area: never an open redirect.
   const target = /^\/v(\/[\w\-./]*)?(\?[\w\-=&%.]*)?(#[\w\-.]*)?$/.test(back) ? back : '/v'
   if (!isLocale(lang)) return new Response('Choose en, es or zh.', { status: 400 })
-  const access = await readVendorAccess(request)
+  const access = await readVendorAccess(request.headers.get('Cookie'))
   if (access.ok) {
     await getDb().updateTable('invitation').set({ language: lang }).where('id', '=', access.invitationId).execute()
   }

@@ -20,7 +20,7 @@ import { answerSchema, issueSuffix } from '#app/questionnaire/answer-schema.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { readProfileFact, visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ResponseSubmittedError, saveAnswer } from '#app/responses/answers.server.ts'
-import { readSectionValues } from '#app/vendor/form-values.ts'
+import { readSectionValues, writePath } from '#app/vendor/form-values.ts'
 import { type Posted, SectionForm, type SectionPage } from '#app/vendor/section-form.tsx'
 import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
@@ -66,13 +66,7 @@ function visibilityInputs(
     if (fact === 'regimes') continue
     if (fact.startsWith('profile.')) {
       // Only the profile facts this section's conditions read, never the buyer's whole profile.
-      const keys = fact.slice('profile.'.length).split('.')
-      let node = profile
-      for (const k of keys.slice(0, -1)) {
-        node[k] ??= {}
-        node = node[k] as Record<string, unknown>
-      }
-      node[keys[keys.length - 1]!] = readProfileFact(context.profile, fact)
+      writePath(profile, fact.slice('profile.'.length), readProfileFact(context.profile, fact))
     } else if (context.answers[fact] !== undefined) answers[fact] = context.answers[fact]
   }
   return { answers, profile }

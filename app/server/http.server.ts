@@ -50,10 +50,7 @@ export function isVendorPath(path: string): boolean {
 export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
-  // Compress pages and assets, not the autosave endpoint's tiny JSON replies: Remix streams them
-  // without a Content-Length, so compression's size threshold cannot skip them, and gzip would cost
-  // more CPU than the bytes it saves (measured in the autosave benchmark, docs/PERFORMANCE.md).
-  app.use(compression({ filter: (req, res) => req.path !== '/v/answers' && compression.filter(req, res) }))
+  app.use(compression())
 
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.locals.cspNonce = randomBytes(16).toString('base64')

@@ -102,7 +102,8 @@ export function readPathValue(values: unknown, path: string): unknown {
   return current
 }
 
-function writePath(target: Record<string, unknown>, path: string, value: unknown) {
+/** Sets a dotted path in nested objects, creating the levels on the way. */
+export function writePath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.')
   let current = target
   for (const key of keys.slice(0, -1)) {

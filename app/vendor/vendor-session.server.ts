@@ -42,12 +42,8 @@ export type VendorAccess =
   | { ok: true; invitationId: string }
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 
-/** Which invitation this request may act for, if any. Every vendor query is scoped by it. */
-export async function readVendorAccess(
-  request: Request | string | null,
-  now: Date = new Date(),
-): Promise<VendorAccess> {
-  const cookieHeader = request === null || typeof request === 'string' ? request : request.headers.get('Cookie')
+/** Which invitation a request (its Cookie header) may act for, if any. Every vendor query is scoped by it. */
+export async function readVendorAccess(cookieHeader: string | null, now: Date = new Date()): Promise<VendorAccess> {
   const session = await vendorStorage().getSession(cookieHeader)
   const invitationId = session.get('invitationId')
   const generation = session.get('generation')

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,13 +10,10 @@ import { coreQuestionnaire } from '#questionnaires/index.ts'
 import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
 import { pdfBytes } from '#test/support/evidence-files.ts'
-import { inviteThroughApp } from '#test/support/invite-through-app.ts'
+import { inviteThroughApp, storedAnswers } from '#test/support/invite-through-app.ts'
 
 const env = setUpE2eEnvironment()
-const axeSource = createRequire(import.meta.url)('node:fs').readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-) as string
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const questions = new Map<string, Question>(
   coreQuestionnaire.sections.flatMap((s) => s.questions).map((q) => [q.id, q]),
@@ -157,7 +154,7 @@ test('a vendor answers every section from the emailed link, uploads a certificat
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 
   // The buyer invites the vendor (an Indian vendor: emails in English); the browser follows the link.
-  const { link } = await inviteThroughApp({ server, smtp }, { contactEmail: 'priya@coding.example' })
+  const { link, invitationId } = await inviteThroughApp({ server, smtp }, { contactEmail: 'priya@coding.example' })
 
   await page.goto(link)
   await page.waitForURL(`${server.baseUrl}/v`)
@@ -207,15 +204,8 @@ test('a vendor answers every section from the emailed link, uploads a certificat
   expect(await page.getByText('Every required question is answered').isVisible()).toBe(true)
 
   // Every answer is stored as typed, language-independent.
-  const stored = await getDb()
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select(['answer.question_id', 'answer.value_json'])
-    .where('invitation.contact_email', '=', 'priya@coding.example')
-    .execute()
-  const storedAnswers = Object.fromEntries(stored.map((row) => [row.question_id, JSON.parse(row.value_json)]))
-  for (const [id, value] of Object.entries(expected)) expect(storedAnswers[id], id).toEqual(value)
+  const stored = await storedAnswers(invitationId)
+  for (const [id, value] of Object.entries(expected)) expect(stored.get(id)?.value, id).toEqual(value)
 
   // A reload keeps every answer on the page.
   await page.goto(`${server.baseUrl}/v/section/storage`)
@@ -255,7 +245,7 @@ test('without JavaScript, a vendor completes and submits the questionnaire with 
   const browser = await launchChromium({ javaScript: false })
   try {
     const { page } = browser
-    const { link } = await inviteThroughApp(
+    const { link, invitationId } = await inviteThroughApp(
       { server, smtp },
       { buyerName: 'Harbor Bank', engagementName: 'Card operations', contactEmail: 'arjun@cards.example' },
     )
@@ -265,15 +255,8 @@ test('without JavaScript, a vendor completes and submits the questionnaire with 
     const expected: Record<string, unknown> = {}
     expect(await answerEverySection(page, expected, { javascript: false })).toBe(true)
     await page.getByText('Every required question is answered').waitFor()
-    const stored = await getDb()
-      .selectFrom('answer')
-      .innerJoin('response', 'response.id', 'answer.response_id')
-      .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-      .select(['answer.question_id', 'answer.value_json'])
-      .where('invitation.contact_email', '=', 'arjun@cards.example')
-      .execute()
-    const storedAnswers = Object.fromEntries(stored.map((row) => [row.question_id, JSON.parse(row.value_json)]))
-    for (const [id, value] of Object.entries(expected)) expect(storedAnswers[id], id).toEqual(value)
+    const stored = await storedAnswers(invitationId)
+    for (const [id, value] of Object.entries(expected)) expect(stored.get(id)?.value, id).toEqual(value)
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Submit answers' }).click()])
     await page.getByRole('heading', { name: 'Thank you: your answers are submitted' }).waitFor()
     expect(browser.pageErrors).toEqual([])
@@ -285,16 +268,7 @@ test('without JavaScript, a vendor completes and submits the questionnaire with 
 test('two tabs: the stale one is shown both answers and chooses; offline changes wait and are saved when back online', async () => {
   const { server, smtp, browser } = env
   const { link, invitationId } = await inviteThroughApp({ server, smtp }, { contactEmail: 'tabs@coding.example' })
-  const storedName = async () =>
-    (
-      await getDb()
-        .selectFrom('answer')
-        .innerJoin('response', 'response.id', 'answer.response_id')
-        .select(['answer.value_json', 'answer.version'])
-        .where('response.invitation_id', '=', invitationId)
-        .where('answer.question_id', '=', 'company.legalName')
-        .executeTakeFirst()
-    )?.value_json
+  const storedName = async () => JSON.stringify((await storedAnswers(invitationId)).get('company.legalName')?.value)
   // A new person at this browser: no language chosen by the earlier journey, no earlier session.
   await browser.context.clearCookies()
   const first = browser.page
@@ -323,14 +297,8 @@ test('two tabs: the stale one is shown both answers and chooses; offline changes
   await second.locator('.autosave-status', { hasText: 'No connection' }).waitFor()
   await browser.context.setOffline(false)
   await second.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor({ timeout: 15_000 })
-  const ownership = await getDb()
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .select('answer.value_json')
-    .where('response.invitation_id', '=', invitationId)
-    .where('answer.question_id', '=', 'company.ownershipDetails')
-    .executeTakeFirst()
-  expect(ownership?.value_json).toBe(JSON.stringify('Raman family, India, 100 %'))
+  const ownership = (await storedAnswers(invitationId)).get('company.ownershipDetails')
+  expect(JSON.stringify(ownership?.value)).toBe(JSON.stringify('Raman family, India, 100 %'))
   await second.close()
   // The failed fetch while offline is the browser's own console message, not the app's error.
   expect(browser.pageErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([])
