@@ -5,6 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './nonce.tsx'
+import { memoisedHtml, memoisingStream, renderCacheKey } from './server/render-cache.server.ts'
 
 // Start-up and shut-down live in the server build, so the serving process has one database module.
 export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
@@ -22,8 +23,16 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
+  // Pages that opt in are rendered once per distinct data (app/server/render-cache.server.ts).
+  const cacheKey = nonce ? renderCacheKey(request, responseStatusCode, remixContext) : undefined
+  const memoised = cacheKey ? memoisedHtml(cacheKey, nonce) : undefined
+  if (memoised !== undefined) {
+    responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+    return new Response(memoised, { headers: responseHeaders, status: responseStatusCode })
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
+    let failed = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
@@ -32,7 +41,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = cacheKey ? memoisingStream(cacheKey, nonce, () => failed) : new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -46,6 +55,7 @@ export default function handleRequest(
           reject(error)
         },
         onError(error: unknown) {
+          failed = true
           responseStatusCode = 500
           // Errors after the shell are logged here; before it, Remix's error boundary renders them.
           if (shellRendered) console.error(error)

@@ -227,6 +227,12 @@ export interface HealthCheckTable {
   checked_at: string
 }
 
+/** Moved forward by triggers on every write to what an engagement's dashboard shows (see its migration). */
+export interface EngagementRevisionTable {
+  engagement_id: string
+  revision: Generated<number>
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -245,6 +251,7 @@ export interface Database {
   audit_event: AuditEventTable
   outbound_email: OutboundEmailTable
   health_check: HealthCheckTable
+  engagement_revision: EngagementRevisionTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -11,6 +11,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     method?: string
     timeout?: number
+    /** Each request through `setupRequest`, which may change its `path`. */
+    requests?: Array<{ setupRequest?: (request: { path: string }) => { path: string } }>
   }
   export type Histogram = {
     average: number

@@ -5,8 +5,8 @@ import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
-import { loadDashboardPage } from '#app/dashboard/dashboard.server.ts'
 import { EXPIRING_WITHIN_DAYS, showingText } from '#app/dashboard/dashboard.ts'
+import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
 import {
   DECISION_LABELS,
   type DecisionFilter,
@@ -51,12 +51,17 @@ import { findInvitation } from '#app/invitations/queries.server.ts'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
 import { reopenResponse } from '#app/responses/submission.server.ts'
+import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
+
+// The 50-row table is the costliest render of the app: rendered once per distinct data
+// (app/server/render-cache.server.ts), as its data is read once per engagement revision.
+export const handle: RenderCacheHandle = { renderCache: true }
 
 async function requireEngagement(request: Request, engagementId: string | undefined) {
   const member = await requireMember(request)
@@ -83,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { params: query, problems } = parseDashboardParams(url.searchParams)
   const profile = ProfileSchema.parse(withProfile.profile)
   const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
-  const dashboard = await loadDashboardPage(db, {
+  const dashboard = await cachedDashboardPage(db, {
     scope,
     params: query,
     progress: questionnaire

@@ -8,6 +8,7 @@ import * as addInvitationReminders from './2026-11-23T0900_add_invitation_remind
 import * as createVendorDecisions from './2026-11-29T0900_create_vendor_decisions.ts'
 import * as addInvitationLanguage from './2026-11-29T0910_add_invitation_language.ts'
 import * as indexCurrentAssessmentSummary from './2026-11-29T2300_index_current_assessment_summary.ts'
+import * as createEngagementRevision from './2026-11-30T0100_create_engagement_revision.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900_create_vendor_decisions': createVendorDecisions,
   '2026-11-29T0910_add_invitation_language': addInvitationLanguage,
   '2026-11-29T2300_index_current_assessment_summary': indexCurrentAssessmentSummary,
+  '2026-11-30T0100_create_engagement_revision': createEngagementRevision,
 }

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely'
+import { LRUCache } from 'lru-cache'
+import type { Database } from '#db/schema.ts'
+import { loadDashboardPage } from './dashboard.server.ts'
+import { dashboardSearch } from './dashboard-params.ts'
+
+type DashboardPage = Awaited<ReturnType<typeof loadDashboardPage>>
+type LoadArgs = Parameters<typeof loadDashboardPage>[1]
+
+/**
+ * The dashboard's pages, kept per process and keyed by the engagement's revision, which triggers
+ * move forward in the same transaction as every write to what the page shows (migration
+ * 2026-11-30T0100). A page is therefore never older than the last committed write, in this process
+ * or any other. What changes with time alone is bounded too: an entry is good until the next link
+ * expiry among the engagement's open invitations (a vendor turns "expired") and until midnight UTC
+ * (certificates "ending within 90 days" are counted by date), whichever comes first.
+ *
+ * About 30 KB per entry (50 vendors); 200 entries.
+ */
+const pages = new LRUCache<string, { page: DashboardPage; validUntil: number }>({ max: 200 })
+
+export async function engagementRevision(db: Kysely<Database>, engagementId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('engagement_revision')
+    .select('revision')
+    .where('engagement_id', '=', engagementId)
+    .executeTakeFirst()
+  return row?.revision
+}
+
+/**
+ * The first instant after `now` at which the page could read differently without any write: the
+ * earliest future expiry of an invitation that is neither submitted nor revoked, or the next
+ * midnight UTC.
+ */
+export async function nextTimeChange(db: Kysely<Database>, engagementId: string, now: Date): Promise<number> {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+  const row = await db
+    .selectFrom('invitation')
+    .select((eb) => eb.fn.min('expires_at').as('nextExpiry'))
+    .where('engagement_id', '=', engagementId)
+    .where('status', 'not in', ['submitted', 'revoked'])
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+  const nextExpiry = row?.nextExpiry ? Date.parse(String(row.nextExpiry)) : Number.POSITIVE_INFINITY
+  return Math.min(midnight, nextExpiry)
+}
+
+/** `loadDashboardPage`, served from the cache while the engagement's revision and the time allow. */
+export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs): Promise<DashboardPage> {
+  const now = args.now ?? new Date()
+  const { scope } = args
+  // Read before the page: a write landing in between makes the page newer than its key, never older.
+  const revision = await engagementRevision(db, scope.engagementId)
+  if (revision === undefined) return loadDashboardPage(db, { ...args, now })
+  const key = [
+    scope.organisationId,
+    scope.engagementId,
+    revision,
+    args.progress ? 'progress' : 'no-progress',
+    dashboardSearch(args.params),
+  ].join('|')
+  const hit = pages.get(key)
+  if (hit && now.getTime() < hit.validUntil) return hit.page
+  const page = await loadDashboardPage(db, { ...args, now })
+  pages.set(key, { page, validUntil: await nextTimeChange(db, scope.engagementId, now) })
+  return page
+}
