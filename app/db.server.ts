@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
 import { getEnv } from './env.server.ts'
@@ -48,19 +49,15 @@ function connect(file: string): Kysely<Database> {
  * `iterate`), and SQLite re-prepares a cached statement by itself after a schema change.
  */
 export function withStatementCache(sqlite: SQLite.Database, size = 500) {
-  const cache = new Map<string, SQLite.Statement>()
+  const cache = new LRUCache<string, SQLite.Statement>({ max: size })
   return {
     close: () => sqlite.close(),
     prepare(query: string): SQLite.Statement {
-      const cached = cache.get(query)
-      if (cached) {
-        cache.delete(query)
-        cache.set(query, cached)
-        return cached
+      let statement = cache.get(query)
+      if (!statement) {
+        statement = sqlite.prepare(query)
+        cache.set(query, statement)
       }
-      const statement = sqlite.prepare(query)
-      cache.set(query, statement)
-      if (cache.size > size) cache.delete(cache.keys().next().value as string)
       return statement
     },
   }

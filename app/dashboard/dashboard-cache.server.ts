@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { LRUCache } from 'lru-cache'
 import type { Database } from '#db/schema.ts'
-import { loadDashboardPage } from './dashboard.server.ts'
-import { dashboardSearch } from './dashboard-params.ts'
+import { countDashboardVendors, loadDashboardPage, type VerdictCounts } from './dashboard.server.ts'
+import { DEFAULT_DIRECTION, DEFAULT_SORT, dashboardSearch } from './dashboard-params.ts'
 
 type DashboardPage = Awaited<ReturnType<typeof loadDashboardPage>>
 type LoadArgs = Parameters<typeof loadDashboardPage>[1]
@@ -15,9 +15,13 @@ type LoadArgs = Parameters<typeof loadDashboardPage>[1]
  * expiry among the engagement's open invitations (a vendor turns "expired") and until midnight UTC
  * (certificates "ending within 90 days" are counted by date), whichever comes first.
  *
- * About 30 KB per entry (50 vendors); 200 entries.
+ * The counts by verdict depend on the filters only, so they are kept apart and a new sort or page
+ * of the same filters does not count the 2,000 vendors again.
+ *
+ * About 30 KB per page entry (50 vendors); 200 entries of each.
  */
 const pages = new LRUCache<string, { page: DashboardPage; validUntil: number }>({ max: 200 })
+const counts = new LRUCache<string, { counts: VerdictCounts; validUntil: number }>({ max: 200 })
 
 export async function engagementRevision(db: Kysely<Database>, engagementId: string): Promise<number | undefined> {
   const row = await db
@@ -53,16 +57,25 @@ export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs):
   // Read before the page: a write landing in between makes the page newer than its key, never older.
   const revision = await engagementRevision(db, scope.engagementId)
   if (revision === undefined) return loadDashboardPage(db, { ...args, now })
-  const key = [
-    scope.organisationId,
-    scope.engagementId,
-    revision,
-    args.progress ? 'progress' : 'no-progress',
-    dashboardSearch(args.params),
-  ].join('|')
+  const base = [scope.organisationId, scope.engagementId, revision].join('|')
+  const key = `${base}|${args.progress ? 'progress' : 'no-progress'}|${dashboardSearch(args.params)}`
   const hit = pages.get(key)
   if (hit && now.getTime() < hit.validUntil) return hit.page
-  const page = await loadDashboardPage(db, { ...args, now })
-  pages.set(key, { page, validUntil: await nextTimeChange(db, scope.engagementId, now) })
+
+  const validUntil = await nextTimeChange(db, scope.engagementId, now)
+  const filters = dashboardSearch({
+    ...args.params,
+    sort: DEFAULT_SORT,
+    dir: DEFAULT_DIRECTION[DEFAULT_SORT],
+    page: 1,
+  })
+  const countsKey = `${base}|${filters}`
+  let known = counts.get(countsKey)
+  if (!known || now.getTime() >= known.validUntil) {
+    known = { counts: await countDashboardVendors(db, { scope, params: args.params, now }), validUntil }
+    counts.set(countsKey, known)
+  }
+  const page = await loadDashboardPage(db, { ...args, now, counts: known.counts })
+  pages.set(key, { page, validUntil })
   return page
 }

@@ -30,16 +30,19 @@ export async function loadDashboardPage(
     params,
     now = new Date(),
     progress,
+    counts: known,
   }: {
     scope: Scope
     params: DashboardParams
     now?: Date
     /** How to compute an unfinished vendor's progress; omitted, progress is not computed. */
     progress?: { questionnaire: QuestionnaireDefinition; regimes: readonly string[]; profile: unknown }
+    /** The counts of these filters, when the caller already has them (they ignore sort and page). */
+    counts?: VerdictCounts
   },
 ) {
   const nowText = now.toISOString()
-  const counts = countsByVerdict(await countVendorsByVerdict(db, scope, params, nowText))
+  const counts = known ?? (await countDashboardVendors(db, { scope, params, now }))
   const total = counts.approve + counts['approve-with-conditions'] + counts.reject + counts.unassessed
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(params.page, pageCount)
@@ -82,6 +85,14 @@ export async function loadDashboardPage(
     }
   })
   return { vendors, counts, total, page, pageCount, offset, pageClamped: page !== params.page }
+}
+
+/** How many vendors match the filters, by verdict (sort and page do not matter). */
+export async function countDashboardVendors(
+  db: Kysely<Database>,
+  { scope, params, now = new Date() }: { scope: Scope; params: DashboardParams; now?: Date },
+): Promise<VerdictCounts> {
+  return countsByVerdict(await countVendorsByVerdict(db, scope, params, now.toISOString()))
 }
 
 /** Every matching vendor, in the dashboard's order, for the CSV. */

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
+import { seriousAccessibilityViolations } from '#test/support/axe.ts'
 import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
 
@@ -21,6 +22,8 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   await page.waitForURL('**/app/engagements')
   await page.getByRole('link', { name: /Mercy General/ }).click()
   await page.getByRole('table', { name: /Vendors of this engagement/ }).waitFor()
+  // The dashboard, the comparison and a vendor's report pass axe-core (no serious or critical issue).
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
 
   // Sorting is a link: the URL carries it, and the header says how the table is sorted.
   const vendorHeader = page.getByRole('columnheader', { name: /^Vendor/ })
@@ -39,6 +42,7 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   await page.getByRole('heading', { name: '3 vendors side by side' }).waitFor()
   for (const vendor of VENDORS) expect(await page.getByText(vendor).first().isVisible()).toBe(true)
   await shot('21-comparison')
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -49,5 +53,10 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   for (const vendor of VENDORS) expect(text.replace(/\s+/g, ' ')).toContain(vendor)
+
+  // From the comparison to a vendor's full report.
+  await page.getByRole('link', { name: VENDORS[2] }).first().click()
+  await page.getByRole('heading', { name: VENDORS[2], level: 2 }).waitFor()
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
   expect(browser.pageErrors).toEqual([])
 })

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -7,31 +6,18 @@ import { expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { coreQuestionnaire } from '#questionnaires/index.ts'
+import { seriousAccessibilityViolations } from '#test/support/axe.ts'
 import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
 import { pdfBytes } from '#test/support/evidence-files.ts'
 import { inviteThroughApp, storedAnswers } from '#test/support/invite-through-app.ts'
 
 const env = setUpE2eEnvironment()
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const questions = new Map<string, Question>(
   coreQuestionnaire.sections.flatMap((s) => s.questions).map((q) => [q.id, q]),
 )
 const q = (page: Page, id: string) => page.locator(`[id="q-${id}"]`)
-
-/** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP does not block it). */
-async function seriousAccessibilityViolations(page: Page) {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe
-    const result = await axe.run(document)
-    return result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** Answers one visible question through the page, the way a person would. Returns the stored value. */
 async function answer(page: Page, question: Question): Promise<unknown> {

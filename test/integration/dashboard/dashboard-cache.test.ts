@@ -167,6 +167,14 @@ describe('the cached dashboard', () => {
     await getDb().updateTable('invitation').set({ vendor_company: 'Lagos Ledger Ltd' }).where('id', '=', id).execute()
     const renamed = await (await ctx.buyer.get(page)).text()
     expect(renamed).toContain('Lagos Ledger Ltd')
+
+    // The counts by verdict, kept apart from the pages (a new sort reuses them), follow a new vendor.
+    const byName = `${page}?sort=vendor`
+    expect(await (await ctx.buyer.get(byName)).text()).toMatch(/<strong>1 vendor<\/strong>/)
+    await addVendor(ctx.scope, { company: 'Accra Analytics', assessment: { score: 40, verdict: 'reject' } })
+    const grown = await (await ctx.buyer.get(byName)).text()
+    expect(grown).toMatch(/<strong>2 vendors<\/strong>/)
+    expect(grown).toContain('Reject: 1')
   })
 
   test("a manager's decision shows on the dashboard right after it is recorded", async () => {
