@@ -5,7 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './nonce.tsx'
-import { memoisedHtml, memoisingStream, renderCacheKey } from './server/render-cache.server.ts'
+import { memoisedHtml, renderCacheKey, renderSink } from './server/render-cache.server.ts'
 
 // Start-up and shut-down live in the server build, so the serving process has one database module.
 export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
@@ -41,7 +41,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = cacheKey ? memoisingStream(cacheKey, nonce, () => failed) : new PassThrough()
+          const body = cacheKey ? renderSink(cacheKey, nonce, () => failed) : new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
             new Response(createReadableStreamFromReadable(body), {

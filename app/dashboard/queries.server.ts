@@ -101,47 +101,65 @@ export function countVendorsByVerdict(db: Kysely<Database>, scope: Scope, params
  * One page of matching vendors (or all of them when `limit` is undefined, for the CSV), sorted by a
  * whitelisted key with vendors lacking that value last in either direction, then by name and id so
  * pages never overlap.
- * SQL: select … [filtered] order by (key) is null, key dir, vendor_company collate nocase, id limit ? offset ?
+ *
+ * A page is read in two steps: the ids in order (the sort visits every matching vendor, so it
+ * carries as little as it can), then the page's rows by id. Sorting the full rows kept up to
+ * offset + 50 wide rows in SQLite's sorter: with 2,000 vendors, 6–8 ms at page 20 against 3.5–4.5 ms
+ * for the ids (docs/PERFORMANCE.md).
+ * SQL: select invitation.id … [filtered] order by (key) is null, key dir, vendor_company collate nocase, id limit ? offset ?
+ *      select … from invitation left join response left join assessment where invitation.id in (…page ids)
  */
-export function listDashboardVendors(
+export async function listDashboardVendors(
   db: Kysely<Database>,
   scope: Scope,
   params: DashboardParams,
   { now, limit, offset = 0 }: { now: string; limit?: number; offset?: number },
 ) {
   const key = sortExpression(params.sort, now)
-  let query = filteredVendors(db, scope, params, now)
-    .select([
-      'invitation.id',
-      'invitation.vendor_company as vendorCompany',
-      'invitation.vendor_country as vendorCountry',
-      'invitation.contact_name as contactName',
-      'invitation.contact_email as contactEmail',
-      effectiveStatusSql(now).as('status'),
-      'invitation.expires_at as expiresAt',
-      'invitation.created_at as invitedAt',
-      'invitation.opened_at as openedAt',
-      'invitation.started_at as startedAt',
-      'invitation.submitted_at as submittedAt',
-      'invitation.reopened_at as reopenedAt',
-      'invitation.revoked_at as revokedAt',
-      'invitation.last_activity_at as lastActivityAt',
-      'invitation.last_email_status as lastEmailStatus',
-      'response.id as responseId',
-      'assessment.score',
-      'assessment.verdict',
-      'assessment.location_class as locationClass',
-      'assessment.model',
-      'assessment.blocker_count as blockerCount',
-      'assessment.condition_count as conditionCount',
-      'assessment.as_of as assessedAsOf',
-    ])
+  const ordered = filteredVendors(db, scope, params, now)
     .orderBy(sql`(${key}) is null`)
     .orderBy(key, params.dir)
     .orderBy(sql`invitation.vendor_company collate nocase`)
     .orderBy('invitation.id')
-  if (limit !== undefined) query = query.limit(limit).offset(offset)
-  return query.execute()
+  if (limit === undefined) return ordered.select(dashboardColumns(now)).execute()
+
+  const ids = (await ordered.select('invitation.id').limit(limit).offset(offset).execute()).map((row) => row.id)
+  if (ids.length === 0) return []
+  const rows = await invitationsWithCurrentAssessment(db, scope)
+    .select(dashboardColumns(now))
+    .where('invitation.id', 'in', ids)
+    .execute()
+  const position = new Map(ids.map((id, i) => [id, i]))
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+}
+
+/** The columns of a dashboard row (the page shows them; the CSV exports them). */
+function dashboardColumns(now: string) {
+  return [
+    'invitation.id',
+    'invitation.vendor_company as vendorCompany',
+    'invitation.vendor_country as vendorCountry',
+    'invitation.contact_name as contactName',
+    'invitation.contact_email as contactEmail',
+    effectiveStatusSql(now).as('status'),
+    'invitation.expires_at as expiresAt',
+    'invitation.created_at as invitedAt',
+    'invitation.opened_at as openedAt',
+    'invitation.started_at as startedAt',
+    'invitation.submitted_at as submittedAt',
+    'invitation.reopened_at as reopenedAt',
+    'invitation.revoked_at as revokedAt',
+    'invitation.last_activity_at as lastActivityAt',
+    'invitation.last_email_status as lastEmailStatus',
+    'response.id as responseId',
+    'assessment.score',
+    'assessment.verdict',
+    'assessment.location_class as locationClass',
+    'assessment.model',
+    'assessment.blocker_count as blockerCount',
+    'assessment.condition_count as conditionCount',
+    'assessment.as_of as assessedAsOf',
+  ] as const
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { Transform, type TransformCallback } from 'node:stream'
+import { PassThrough, Transform, type TransformCallback } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
 import { LRUCache } from 'lru-cache'
 
@@ -32,6 +32,9 @@ const rendered = new LRUCache<string, { pieces: Buffer[] }>({
       entry.pieces.reduce((sum, piece) => sum + piece.length, 0),
     ),
 })
+
+/** Keys rendered once (and not kept): a key is kept the second time it is rendered. */
+const seen = new LRUCache<string, true>({ max: 2000 })
 
 class NotRepresentable extends Error {}
 
@@ -95,10 +98,18 @@ function cutAt(bytes: Buffer, nonce: string): Buffer[] {
 }
 
 /**
- * A pass-through for the render's output that keeps a copy and memoises it when the render ends
- * cleanly. `failed()` is asked at the end: a render that reported an error is not kept.
+ * Where the render's output goes: straight through the first time a key is rendered, and through a
+ * copy that is memoised when the render ends cleanly (`failed()` is asked then) the second time.
+ * Keeping a page costs its bytes held until the render ends and a copy of them; measured under
+ * `bench:web`, paying that for every view made the views seen only once (a new sort, a new page) a
+ * third slower, and most of them are never asked for again. Pages asked for twice are asked for
+ * again.
  */
-export function memoisingStream(key: string, nonce: string, failed: () => boolean): Transform {
+export function renderSink(key: string, nonce: string, failed: () => boolean): Transform {
+  if (!seen.has(key)) {
+    seen.set(key, true)
+    return new PassThrough()
+  }
   const chunks: Buffer[] = []
   return new Transform({
     transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback) {
@@ -115,4 +126,5 @@ export function memoisingStream(key: string, nonce: string, failed: () => boolea
 /** For tests: forget every memoised page. */
 export function clearRenderCache(): void {
   rendered.clear()
+  seen.clear()
 }
