@@ -170,3 +170,23 @@ export function sortBy(params: DashboardParams, key: SortKey): Partial<Dashboard
 export function hasFilters(params: DashboardParams): boolean {
   return Boolean(params.verdict || params.status || params.location || params.decision || params.q)
 }
+
+/** At most this many vendors are carried as ticked from view to view (the comparison takes 2 to 6). */
+export const MAX_CARRIED_SELECTION = 12
+
+/**
+ * The vendors ticked for comparison, from `?v=`: distinct, id-shaped, at most MAX_CARRIED_SELECTION.
+ * They are not a filter: the dashboard's data ignores them; its links carry them, so a manager can
+ * tick vendors on one page, sort, search or turn the page, and tick more.
+ */
+export function parseSelection(searchParams: URLSearchParams): string[] {
+  const ids = searchParams.getAll('v').filter((id) => /^[A-Za-z0-9-]{1,64}$/.test(id))
+  return [...new Set(ids)].slice(0, MAX_CARRIED_SELECTION)
+}
+
+/** A dashboard search string with the selection appended (`?sort=…&v=…&v=…`). */
+export function withSelection(search: string, selected: readonly string[]): string {
+  if (selected.length === 0) return search
+  const tail = selected.map((id) => `v=${encodeURIComponent(id)}`).join('&')
+  return search ? `${search}&${tail}` : `?${tail}`
+}

@@ -12,19 +12,36 @@ import {
   sortBy,
   VERDICT_LABELS,
   VERDICTS,
+  withSelection,
 } from './dashboard-params.ts'
 
 /** Building blocks of the dashboard page. Every control is a link or a GET form: no JavaScript needed. */
 
-const href = (base: string, params: DashboardParams, overrides: Partial<DashboardParams> = {}) =>
-  `${base}${dashboardSearch(params, overrides)}`
+/** A link to another view of the dashboard, carrying the vendors ticked for comparison. */
+const href = (
+  base: string,
+  params: DashboardParams,
+  selected: readonly string[],
+  overrides: Partial<DashboardParams> = {},
+) => `${base}${withSelection(dashboardSearch(params, overrides), selected)}`
 
-export function DashboardFilters({ base, params }: { base: string; params: DashboardParams }) {
+export function DashboardFilters({
+  base,
+  params,
+  selected,
+}: {
+  base: string
+  params: DashboardParams
+  selected: readonly string[]
+}) {
   // Keyed by the URL, so the fields show the current filters after every navigation.
   return (
     <Form method="get" action={base} className="dashboard-filters panel" key={dashboardSearch(params)}>
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
+      {selected.map((id) => (
+        <input key={id} type="hidden" name="v" value={id} />
+      ))}
       <div className="filter-field wide">
         <label htmlFor="filter-q">Search vendor name or email</label>
         <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ''} maxLength={MAX_SEARCH_LENGTH} />
@@ -58,7 +75,7 @@ export function DashboardFilters({ base, params }: { base: string; params: Dashb
           Apply filters
         </button>
         <Link
-          to={href(base, params, {
+          to={href(base, params, selected, {
             verdict: undefined,
             status: undefined,
             location: undefined,
@@ -104,11 +121,13 @@ function FilterSelect({
 export function VerdictSummary({
   base,
   params,
+  selected,
   counts,
   total,
 }: {
   base: string
   params: DashboardParams
+  selected: readonly string[]
   counts: Record<string, number>
   total: number
 }) {
@@ -119,7 +138,7 @@ export function VerdictSummary({
       {hasAnyFilter(params) ? ' match the filters' : ' in this engagement'}:{' '}
       {VERDICTS.map((verdict) => (
         <span key={verdict} className="verdict-count">
-          <Link to={href(base, params, { verdict, page: 1 })} className={`badge verdict-${verdict}`}>
+          <Link to={href(base, params, selected, { verdict, page: 1 })} className={`badge verdict-${verdict}`}>
             {`${VERDICT_LABELS[verdict]}: ${n(counts[verdict] ?? 0)}`}
           </Link>{' '}
         </span>
@@ -134,13 +153,23 @@ function hasAnyFilter(params: DashboardParams) {
 }
 
 /** A column header that sorts by its column: a plain link, so keyboard and no-JS users can sort too. */
-export function SortHeader({ base, params, sortKey }: { base: string; params: DashboardParams; sortKey: SortKey }) {
+export function SortHeader({
+  base,
+  params,
+  selected,
+  sortKey,
+}: {
+  base: string
+  params: DashboardParams
+  selected: readonly string[]
+  sortKey: SortKey
+}) {
   const sorted = params.sort === sortKey
   const label = SORT_LABELS[sortKey]
   const next = sortBy(params, sortKey)
   return (
     <th scope="col" aria-sort={sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link to={href(base, params, next)} className="sort-link">
+      <Link to={href(base, params, selected, next)} className="sort-link">
         {label}
         <span aria-hidden="true">{sorted ? (params.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
         <span className="visually-hidden">{`, sort ${next.dir === 'asc' ? 'ascending' : 'descending'}`}</span>
@@ -152,12 +181,14 @@ export function SortHeader({ base, params, sortKey }: { base: string; params: Da
 export function Pagination({
   base,
   params,
+  selected,
   page,
   pageCount,
   showing,
 }: {
   base: string
   params: DashboardParams
+  selected: readonly string[]
   page: number
   pageCount: number
   showing: string
@@ -169,8 +200,8 @@ export function Pagination({
         <span className="pagination-links">
           {page > 1 ? (
             <>
-              <Link to={href(base, params, { page: 1 })}>First</Link>
-              <Link to={href(base, params, { page: page - 1 })} rel="prev">
+              <Link to={href(base, params, selected, { page: 1 })}>First</Link>
+              <Link to={href(base, params, selected, { page: page - 1 })} rel="prev">
                 Previous
               </Link>
             </>
@@ -178,10 +209,10 @@ export function Pagination({
           <span aria-current="page">{`Page ${page} of ${pageCount}`}</span>
           {page < pageCount ? (
             <>
-              <Link to={href(base, params, { page: page + 1 })} rel="next">
+              <Link to={href(base, params, selected, { page: page + 1 })} rel="next">
                 Next
               </Link>
-              <Link to={href(base, params, { page: pageCount })}>Last</Link>
+              <Link to={href(base, params, selected, { page: pageCount })}>Last</Link>
             </>
           ) : null}
         </span>
@@ -193,18 +224,34 @@ export function Pagination({
 /**
  * The comparison form: the table's checkboxes belong to it through their `form` attribute (the
  * table also holds each row's own POST forms, and forms cannot nest). A plain GET form: the chosen
- * ids become `?v=…&v=…` on the comparison's URL, which can be shared. The comparison page checks
- * the count (2 to 6).
+ * ids become `?v=…&v=…` on the comparison's URL, which can be shared. Vendors ticked on another
+ * view (another page, sort or search) ride along as hidden fields. The comparison page checks the
+ * count (2 to 6).
  */
-export function CompareForm({ base, selectedCount }: { base: string; selectedCount: number }) {
+export function CompareForm({
+  base,
+  selected,
+  onPage,
+}: {
+  base: string
+  selected: readonly string[]
+  /** The ids of this page's rows: their own checkboxes submit them. */
+  onPage: readonly string[]
+}) {
+  const count = selected.length
   return (
     <form id="compare-form" method="get" action={`${base}/compare`} className="compare-form">
+      {selected
+        .filter((id) => !onPage.includes(id))
+        .map((id) => (
+          <input key={id} type="hidden" name="v" value={id} />
+        ))}
       <button type="submit" className="primary">
         Compare selected
       </button>
-      <span className="muted">Tick 2 to 6 assessed vendors in the table, then compare them side by side.</span>
-      <span aria-live="polite" className={selectedCount > 6 ? 'field-error' : 'muted'}>
-        {selectedCount > 0 ? `${selectedCount} selected${selectedCount > 6 ? ': choose at most 6' : ''}` : ''}
+      <span className="muted">Tick 2 to 6 assessed vendors, on any page, then compare them side by side.</span>
+      <span aria-live="polite" className={count > 6 ? 'field-error' : 'muted'}>
+        {count > 0 ? `${count} selected${count > 6 ? ': choose at most 6' : ''}` : ''}
       </span>
     </form>
   )

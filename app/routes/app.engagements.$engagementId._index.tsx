@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { type ChangeEvent, useState } from 'react'
+import { type ChangeEvent, useEffect, useState } from 'react'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
@@ -13,6 +13,7 @@ import {
   dashboardSearch,
   hasFilters,
   parseDashboardParams,
+  parseSelection,
   VERDICT_LABELS,
   type Verdict,
 } from '#app/dashboard/dashboard-params.ts'
@@ -103,8 +104,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     engagementId: engagement.id,
     params: { ...query, page: dashboard.page },
     problems,
-    // Vendors chosen before (coming back from a comparison) stay ticked.
-    selected: url.searchParams.getAll('v').slice(0, 6),
+    // Vendors ticked on another view, or before a comparison, stay ticked.
+    selected: parseSelection(url.searchParams),
     archived: engagement.status === 'archived',
   }
 }
@@ -282,12 +283,17 @@ export default function EngagementVendors() {
   const base = `/app/engagements/${engagementId}`
   const filtered = hasFilters(params)
   const showing = showingText({ offset, count: vendors.length, total })
-  // With JavaScript, the number ticked is shown beside the button (the form works without it).
-  const [selectedCount, setSelectedCount] = useState(selected.length)
-  const countSelected = (event: ChangeEvent<HTMLTableElement>) => {
-    if (event.target instanceof HTMLInputElement && event.target.name === 'v') {
-      setSelectedCount(event.currentTarget.querySelectorAll('input[name="v"]:checked').length)
-    }
+  // The vendors ticked for comparison: from the URL, then as the manager ticks. Every link to
+  // another view carries them (`?v=`), so ticks survive a sort, a search or another page. Without
+  // JavaScript the URL's selection is shown and the compare form sends what is ticked.
+  const [selection, setSelection] = useState<string[]>(selected)
+  const selectedKey = selected.join(',')
+  // A navigation that changes the URL's selection (back, a shared link) resets the ticks to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectedKey stands for selected
+  useEffect(() => setSelection(selected), [selectedKey])
+  const toggle = (id: string) => (event: ChangeEvent<HTMLInputElement>) => {
+    const checked = event.currentTarget.checked
+    setSelection((current) => (checked ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)))
   }
 
   return (
@@ -312,8 +318,8 @@ export default function EngagementVendors() {
         ) : null}
         {total > 0 || filtered ? (
           <>
-            <DashboardFilters base={base} params={params} />
-            <VerdictSummary base={base} params={params} counts={counts} total={total} />
+            <DashboardFilters base={base} params={params} selected={selection} />
+            <VerdictSummary base={base} params={params} selected={selection} counts={counts} total={total} />
           </>
         ) : null}
         {vendors.length === 0 ? (
@@ -332,29 +338,29 @@ export default function EngagementVendors() {
         ) : (
           <>
             <div className="dashboard-tools">
-              <CompareForm base={base} selectedCount={selectedCount} />
+              <CompareForm base={base} selected={selection} onPage={vendors.map((v) => v.id)} />
               <a className="button-link" href={`${base}/dashboard.csv${csvSearch(params)}`} download>
                 Download CSV{filtered ? ' (filtered)' : ''}
               </a>
             </div>
             <div className="table-scroll">
-              <table className="data dashboard" onChange={countSelected}>
+              <table className="data dashboard">
                 <caption>{`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">
                       <span className="visually-hidden">Compare</span>
                     </th>
-                    <SortHeader base={base} params={params} sortKey="vendor" />
-                    <SortHeader base={base} params={params} sortKey="status" />
-                    <SortHeader base={base} params={params} sortKey="score" />
-                    <SortHeader base={base} params={params} sortKey="verdict" />
-                    <SortHeader base={base} params={params} sortKey="location" />
-                    <SortHeader base={base} params={params} sortKey="model" />
-                    <SortHeader base={base} params={params} sortKey="blockers" />
-                    <SortHeader base={base} params={params} sortKey="conditions" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="vendor" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="status" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="score" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="verdict" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="location" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="model" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="blockers" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="conditions" />
                     <th scope="col">{`Certificates ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
-                    <SortHeader base={base} params={params} sortKey="decision" />
+                    <SortHeader base={base} params={params} selected={selection} sortKey="decision" />
                     <th scope="col">Actions</th>
                   </tr>
                 </thead>
@@ -368,7 +374,8 @@ export default function EngagementVendors() {
                             name="v"
                             value={v.id}
                             form="compare-form"
-                            defaultChecked={selected.includes(v.id)}
+                            checked={selection.includes(v.id)}
+                            onChange={toggle(v.id)}
                             aria-label={`Choose ${v.vendorCompany} for comparison`}
                           />
                         ) : null}
@@ -462,7 +469,14 @@ export default function EngagementVendors() {
                 </tbody>
               </table>
             </div>
-            <Pagination base={base} params={params} page={page} pageCount={pageCount} showing={showing} />
+            <Pagination
+              base={base}
+              params={params}
+              selected={selection}
+              page={page}
+              pageCount={pageCount}
+              showing={showing}
+            />
             <ScoreChart vendors={vendors.map((v) => ({ ...v, verdict: v.verdict as Verdict | null }))} />
           </>
         )}

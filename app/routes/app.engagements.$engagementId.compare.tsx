@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/require.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { parseSelection, withSelection } from '#app/dashboard/dashboard-params.ts'
 import { getDb } from '#app/db.server.ts'
 import { parseCompareSelection } from '#app/reports/comparison-model.ts'
 import { ComparisonView } from '#app/reports/components/comparison-view.tsx'
@@ -19,17 +20,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const engagementId = params.engagementId ?? ''
-  const selection = parseCompareSelection(new URL(request.url).searchParams)
-  if (!selection.ok) return data({ engagementId, message: selection.message }, { status: 400 })
+  const searchParams = new URL(request.url).searchParams
+  const selection = parseCompareSelection(searchParams)
+  // "Back to the vendors" keeps them ticked, to add or remove one.
+  const back = `/app/engagements/${engagementId}${withSelection('', parseSelection(searchParams))}`
+  if (!selection.ok) return data({ engagementId, back, message: selection.message }, { status: 400 })
   try {
     const comparison = await loadComparison(getDb(), {
       organisationId: member.organisationId,
       engagementId,
       invitationIds: selection.ids,
     })
-    return { engagementId, comparison }
+    return { engagementId, back, comparison }
   } catch (error) {
-    if (error instanceof UnknownVendorsError) return data({ engagementId, message: error.message }, { status: 400 })
+    if (error instanceof UnknownVendorsError)
+      return data({ engagementId, back, message: error.message }, { status: 400 })
     throw error
   }
 }
@@ -46,7 +51,7 @@ export default function ComparePage() {
         </p>
         <p>Pick two to six vendors on the dashboard and choose “Compare”.</p>
         <p>
-          <Link to={dashboard}>Back to the vendors</Link>
+          <Link to={loaded.back}>Back to the vendors</Link>
         </p>
       </section>
     )
@@ -60,7 +65,7 @@ export default function ComparePage() {
           <a className="button" href={`${dashboard}/compare.pdf?${query}`} download>
             Download PDF
           </a>{' '}
-          <Link to={dashboard}>Back to the vendors</Link>
+          <Link to={loaded.back}>Back to the vendors</Link>
         </p>
       }
     />

@@ -25,16 +25,22 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   // The dashboard, the comparison and a vendor's report pass axe-core (no serious or critical issue).
   expect(await seriousAccessibilityViolations(page)).toEqual([])
 
+  // One vendor ticked before sorting stays ticked: the sort link carries the selection.
+  const [firstChoice, ...laterChoices] = VENDORS
+  await page.getByLabel(`Choose ${firstChoice} for comparison`).check()
+  await page.getByText('1 selected').waitFor()
+
   // Sorting is a link: the URL carries it, and the header says how the table is sorted.
   const vendorHeader = page.getByRole('columnheader', { name: /^Vendor/ })
   await vendorHeader.getByRole('link').click()
-  await page.waitForURL(/sort=vendor/)
+  await page.waitForURL(/sort=vendor.*&v=/)
   await expect.poll(() => vendorHeader.getAttribute('aria-sort')).toBe('ascending')
   const names = await page.getByRole('rowheader').allInnerTexts()
   const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
   expect(names).toEqual(sorted)
+  expect(await page.getByLabel(`Choose ${firstChoice} for comparison`).isChecked()).toBe(true)
 
-  for (const vendor of VENDORS) await page.getByLabel(`Choose ${vendor} for comparison`).check()
+  for (const vendor of laterChoices) await page.getByLabel(`Choose ${vendor} for comparison`).check()
   await page.getByText('3 selected').waitFor()
   await shot('20-dashboard-three-ticked')
   await page.getByRole('button', { name: 'Compare selected' }).click()

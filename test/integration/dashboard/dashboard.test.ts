@@ -149,6 +149,47 @@ describe('the engagement dashboard', () => {
     expect(boxes.find((b) => b.includes(ids[59]!))).toContain('checked')
   })
 
+  test('vendors ticked on one page stay ticked on another, after a sort and a filter, and all go to the comparison', async () => {
+    // Vendor 60 is on page 1 (best score), Vendor 01 on page 2.
+    const [onFirst, onSecond] = [ids[59]!, ids[0]!]
+    const selection = `v=${onFirst}&v=${onSecond}`
+    const first = await (await ctx.buyer.get(`${page}?${selection}`)).text()
+    const hidden = (html: string) =>
+      [...html.matchAll(/<input type="hidden" name="v" value="([^"]+)"/g)].map((m) => m[1])
+    const compareForm = (html: string) =>
+      html.slice(
+        html.indexOf('<form id="compare-form"'),
+        html.indexOf('</form>', html.indexOf('<form id="compare-form"')),
+      )
+    expect(first).toContain('2 selected')
+    // The vendor ticked on page 2 rides along in the compare form; page 1's own box sends Vendor 60.
+    expect(hidden(compareForm(first))).toEqual([onSecond])
+    expect((first.match(/<input type="checkbox" name="v"[^>]*>/g) ?? []).find((b) => b.includes(onFirst))).toContain(
+      'checked',
+    )
+    // Every link to another view carries the selection: pages, sorting, verdict counts, clearing.
+    const amp = selection.replaceAll('&', '&amp;')
+    expect(first).toContain(`href="/app/engagements/${ctx.engagementId}?page=2&amp;${amp}"`)
+    expect(first).toContain(`href="/app/engagements/${ctx.engagementId}?sort=vendor&amp;${amp}"`)
+    expect(first).toContain(`href="/app/engagements/${ctx.engagementId}?verdict=reject&amp;${amp}"`)
+    // The filter form sends it too (hidden fields before the filters).
+    const filters = first.slice(
+      first.indexOf('dashboard-filters'),
+      first.indexOf('</form>', first.indexOf('dashboard-filters')),
+    )
+    expect(hidden(filters)).toEqual([onFirst, onSecond])
+
+    const second = await (await ctx.buyer.get(`${page}?page=2&${selection}`)).text()
+    expect(hidden(compareForm(second))).toEqual([onFirst])
+    expect((second.match(/<input type="checkbox" name="v"[^>]*>/g) ?? []).find((b) => b.includes(onSecond))).toContain(
+      'checked',
+    )
+    // Not an id: dropped (the links carry the one real id, once).
+    const odd = await (await ctx.buyer.get(`${page}?v=%3Cscript%3E&v=${onFirst}&v=${onFirst}`)).text()
+    expect(odd).toContain('1 selected')
+    expect(odd).toContain(`href="/app/engagements/${ctx.engagementId}?sort=vendor&amp;v=${onFirst}"`)
+  })
+
   test('the chart shows a bar per vendor of the page, with the verdict in words and a text legend', async () => {
     const html = await (await ctx.buyer.get(`${page}?verdict=approve-with-conditions&sort=vendor`)).text()
     const svg = html.slice(html.indexOf('<figure'), html.indexOf('</figure>'))

@@ -309,12 +309,18 @@ describe('the comparison page', () => {
     expect(html).toContain('We (the customer) hold the keys')
     expect(html).toContain('Purge (NIST SP 800-88); certificate of sanitisation provided')
     expect(html).toContain(`compare.pdf?v=${ctx.manila}&amp;v=${ctx.caribe}&amp;v=${ctx.draft}`)
+    // Back to the dashboard with the same vendors ticked, to add or drop one.
+    expect(html).toContain(
+      `href="${base()}?v=${ctx.manila}&amp;v=${ctx.caribe}&amp;v=${ctx.draft}">Back to the vendors`,
+    )
   })
 
   test('fewer than 2, more than 6, or unknown vendors: a 400 page that says what is wrong', async () => {
     const one = await ctx.member.get(`${base()}/compare?v=${ctx.caribe}`)
     expect(one.status).toBe(400)
-    expect(await one.text()).toContain('Choose at least 2 vendors to compare (only 1 was chosen).')
+    const oneHtml = await one.text()
+    expect(oneHtml).toContain('Choose at least 2 vendors to compare (only 1 was chosen).')
+    expect(oneHtml).toContain(`href="${base()}?v=${ctx.caribe}">Back to the vendors`)
     const seven = Array.from({ length: 7 }, (_, i) => `v=00000000-0000-4000-8000-00000000000${i}`).join('&')
     const tooMany = await ctx.member.get(`${base()}/compare?${seven}`)
     expect(tooMany.status).toBe(400)
