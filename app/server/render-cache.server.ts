@@ -63,9 +63,9 @@ export function renderCacheKey(
   let inputs: string
   try {
     inputs = JSON.stringify([request.url, today, handler.loaderData], strictReplacer)
-  } catch (error) {
-    if (error instanceof NotRepresentable) return undefined
-    throw error
+  } catch {
+    // Data JSON cannot hold (NotRepresentable, or a cycle): render afresh, never fail the page.
+    return undefined
   }
   return createHash('sha256').update(inputs).digest('base64url')
 }

@@ -52,6 +52,9 @@ describe('the render memo key', () => {
     ).toBeUndefined()
     expect(renderCacheKey(get(), 200, context({ ...data, extra: new Map([['a', 1]]) }))).toBeUndefined()
     expect(renderCacheKey(get(), 200, context({ ...data, extra: new Set([1]) }))).toBeUndefined()
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(renderCacheKey(get(), 200, context({ ...data, extra: cyclic }))).toBeUndefined()
   })
 })
 
