@@ -5,7 +5,10 @@ import { countDashboardVendors, loadDashboardPage, type VerdictCounts } from './
 import { DEFAULT_DIRECTION, DEFAULT_SORT, dashboardSearch } from './dashboard-params.ts'
 
 type DashboardPage = Awaited<ReturnType<typeof loadDashboardPage>>
-type LoadArgs = Parameters<typeof loadDashboardPage>[1]
+type LoadArgs = Omit<Parameters<typeof loadDashboardPage>[1], 'progress'> & {
+  /** What progress is computed from; called only when the page is not cached. */
+  progress?: () => NonNullable<Parameters<typeof loadDashboardPage>[1]['progress']>
+}
 
 /**
  * The dashboard's pages, kept per process and keyed by the engagement's revision, which triggers
@@ -56,7 +59,7 @@ export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs):
   const { scope } = args
   // Read before the page: a write landing in between makes the page newer than its key, never older.
   const revision = await engagementRevision(db, scope.engagementId)
-  if (revision === undefined) return loadDashboardPage(db, { ...args, now })
+  if (revision === undefined) return loadDashboardPage(db, { ...args, now, progress: args.progress?.() })
   const base = [scope.organisationId, scope.engagementId, revision].join('|')
   const key = `${base}|${args.progress ? 'progress' : 'no-progress'}|${dashboardSearch(args.params)}`
   const hit = pages.get(key)
@@ -75,7 +78,7 @@ export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs):
     known = { counts: await countDashboardVendors(db, { scope, params: args.params, now }), validUntil }
     counts.set(countsKey, known)
   }
-  const page = await loadDashboardPage(db, { ...args, now, counts: known.counts })
+  const page = await loadDashboardPage(db, { ...args, now, counts: known.counts, progress: args.progress?.() })
   pages.set(key, { page, validUntil })
   return page
 }

@@ -5,6 +5,7 @@ import {
   DECISION_FILTERS,
   DECISION_LABELS,
   dashboardSearch,
+  hasFilters,
   LOCATION_CLASSES,
   MAX_SEARCH_LENGTH,
   SORT_LABELS,
@@ -135,7 +136,7 @@ export function VerdictSummary({
   return (
     <p className="verdict-summary">
       <strong>{`${n(total)} vendor${total === 1 ? '' : 's'}`}</strong>
-      {hasAnyFilter(params) ? ' match the filters' : ' in this engagement'}:{' '}
+      {hasFilters(params) ? ' match the filters' : ' in this engagement'}:{' '}
       {VERDICTS.map((verdict) => (
         <span key={verdict} className="verdict-count">
           <Link to={href(base, params, selected, { verdict, page: 1 })} className={`badge verdict-${verdict}`}>
@@ -146,10 +147,6 @@ export function VerdictSummary({
       <span className="badge">{`Not assessed: ${n(counts.unassessed ?? 0)}`}</span>
     </p>
   )
-}
-
-function hasAnyFilter(params: DashboardParams) {
-  return Boolean(params.verdict || params.status || params.location || params.decision || params.q)
 }
 
 /** A column header that sorts by its column: a plain link, so keyboard and no-JS users can sort too. */

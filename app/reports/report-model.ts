@@ -347,6 +347,16 @@ function buildAnswerSections(
   evidenceByQuestion: Map<string, { id: string; fileName: string }[]>,
   textOf: (questionId: string) => string,
 ): ReportAnswerSection[] {
+  // An answer shown as stored, under its question id: when no definition (or no question) knows it.
+  const rawRow = (a: AnswerRecord): ReportAnswer => ({
+    questionId: a.questionId,
+    prompt: a.questionId,
+    answer: textOf(a.questionId),
+    answered: true,
+    evidence: evidenceByQuestion.get(a.questionId) ?? [],
+    version: a.version,
+    updatedAt: a.updatedAt,
+  })
   const questionnaire = input.questionnaire
   if (!questionnaire) {
     // No definition installed for this response: still show the raw answers, readable as possible.
@@ -355,15 +365,7 @@ function buildAnswerSections(
           {
             id: 'answers',
             title: 'Answers',
-            answers: input.answers.map((a) => ({
-              questionId: a.questionId,
-              prompt: a.questionId,
-              answer: textOf(a.questionId),
-              answered: true,
-              evidence: evidenceByQuestion.get(a.questionId) ?? [],
-              version: a.version,
-              updatedAt: a.updatedAt,
-            })),
+            answers: input.answers.map(rawRow),
           },
         ]
       : []
@@ -404,15 +406,7 @@ function buildAnswerSections(
     sections.push({
       id: 'other',
       title: 'Other answers',
-      answers: unknown.map((a) => ({
-        questionId: a.questionId,
-        prompt: a.questionId,
-        answer: textOf(a.questionId),
-        answered: true,
-        evidence: evidenceByQuestion.get(a.questionId) ?? [],
-        version: a.version,
-        updatedAt: a.updatedAt,
-      })),
+      answers: unknown.map(rawRow),
     })
   }
   return sections

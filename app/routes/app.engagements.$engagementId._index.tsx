@@ -87,13 +87,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { engagement } = withProfile
   const url = new URL(request.url)
   const { params: query, problems } = parseDashboardParams(url.searchParams)
-  const profile = ProfileSchema.parse(withProfile.profile)
   const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
   const dashboard = await cachedDashboardPage(db, {
     scope,
     params: query,
+    // Parsed only when the page is not cached (unfinished vendors' progress needs the profile).
     progress: questionnaire
-      ? { questionnaire, profile, regimes: applicableRegimeIds(profile, regimePacks) }
+      ? () => {
+          const profile = ProfileSchema.parse(withProfile.profile)
+          return { questionnaire, profile, regimes: applicableRegimeIds(profile, regimePacks) }
+        }
       : undefined,
   })
   if (dashboard.pageClamped && dashboard.total > 0) {
