@@ -65,6 +65,7 @@ export type Messages = {
     noFilesYet: string
     uploadQuestionMismatch: string
     chooseFileFirst: string
+    uploadUnreadable: string
     fileTooLarge: (name: string) => string
   }
   autosave: {
@@ -210,6 +211,7 @@ const en: Messages = {
     noFilesYet: 'No files uploaded yet.',
     uploadQuestionMismatch: 'Upload the file at one of this section’s file questions.',
     chooseFileFirst: 'Choose a file to upload first.',
+    uploadUnreadable: 'The upload did not arrive whole. Check your connection and upload the file again.',
     fileTooLarge: (name) =>
       `“${name}” is larger than 10 MB; upload a smaller one (scan at a lower resolution or split it).`,
   },
@@ -369,6 +371,7 @@ const es: Messages = {
     noFilesYet: 'Todavía no se ha subido ningún archivo.',
     uploadQuestionMismatch: 'Suba el archivo en una de las preguntas de archivo de esta sección.',
     chooseFileFirst: 'Primero elija un archivo para subir.',
+    uploadUnreadable: 'El archivo no llegó completo. Compruebe su conexión y vuelva a subirlo.',
     fileTooLarge: (name) =>
       `«${name}» pesa más de 10 MB; suba uno más pequeño (escanee con menor resolución o divídalo).`,
   },
@@ -532,6 +535,7 @@ const zh: Messages = {
     noFilesYet: '尚未上传文件。',
     uploadQuestionMismatch: '请在本节的文件类问题中上传文件。',
     chooseFileFirst: '请先选择要上传的文件。',
+    uploadUnreadable: '文件未完整上传。请检查网络连接后重新上传。',
     fileTooLarge: (name) => `“${name}”超过 10 MB；请上传较小的文件（降低扫描分辨率或拆分文件）。`,
   },
   autosave: {

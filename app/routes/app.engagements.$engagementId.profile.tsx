@@ -9,8 +9,9 @@ import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { listCountries } from '#app/geography/countries.ts'
 import { reassessEngagement } from '#app/responses/assessments.server.ts'
-import { fieldErrorsOf, nestedFormValues } from '#app/utils/forms.ts'
+import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
 
 async function load(request: Request, engagementId: string | undefined) {
   const member = await requirePermission(request, 'engagement:write')
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(intent === 'archive' ? '/app/engagements' : `/app/engagements/${engagement.id}`)
   }
   formData.delete('intent')
-  const values = nestedFormValues(formData)
+  const values = nestedFormValuesOr400(formData)
   const parsed = EngagementFormSchema.safeParse(values)
   if (!parsed.success)
     return data({ errors: fieldErrorsOf(parsed.error), values, saved: false, reassessed: 0 }, { status: 400 })

@@ -7,7 +7,8 @@ import { EngagementForm, type EngagementFormValues } from '#app/engagements/enga
 import { createEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { listCountries } from '#app/geography/countries.ts'
-import { fieldErrorsOf, nestedFormValues } from '#app/utils/forms.ts'
+import { fieldErrorsOf } from '#app/utils/forms.ts'
+import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New engagement · Shoreline' }]
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requirePermission(request, 'engagement:write')
-  const values = nestedFormValues(await request.formData())
+  const values = nestedFormValuesOr400(await request.formData())
   const parsed = EngagementFormSchema.safeParse(values)
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 })
   const { profile, ...details } = parsed.data

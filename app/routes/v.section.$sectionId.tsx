@@ -11,7 +11,7 @@ import { factsOf } from '#app/assessment/condition.ts'
 import { getDb } from '#app/db.server.ts'
 import { addEvidence, deleteEvidence, EvidenceRejectedError, listEvidence } from '#app/evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '#app/evidence/evidence-policy.ts'
-import { readUpload } from '#app/evidence/multipart.server.ts'
+import { MalformedUploadError, readUpload, type Upload } from '#app/evidence/multipart.server.ts'
 import { listCountries } from '#app/geography/countries.ts'
 import { requestLocale } from '#app/i18n/locale.server.ts'
 import { localized } from '#app/i18n/locale.ts'
@@ -20,7 +20,8 @@ import { answerSchema, issueSuffix } from '#app/questionnaire/answer-schema.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { readProfileFact, visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ResponseSubmittedError, saveAnswer } from '#app/responses/answers.server.ts'
-import { readSectionValues, writePath } from '#app/vendor/form-values.ts'
+import { setPath } from '#app/utils/safe-path.ts'
+import { readSectionValues } from '#app/vendor/form-values.ts'
 import { type Posted, SectionForm, type SectionPage } from '#app/vendor/section-form.tsx'
 import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
@@ -66,7 +67,7 @@ function visibilityInputs(
     if (fact === 'regimes') continue
     if (fact.startsWith('profile.')) {
       // Only the profile facts this section's conditions read, never the buyer's whole profile.
-      writePath(profile, fact.slice('profile.'.length), readProfileFact(context.profile, fact))
+      setPath(profile, fact.slice('profile.'.length), readProfileFact(context.profile, fact))
     } else if (context.answers[fact] !== undefined) answers[fact] = context.answers[fact]
   }
   return { answers, profile }
@@ -112,7 +113,13 @@ async function evidenceAction(
 ) {
   const reply = (message: string, status: number) => data({ errors: {}, values: null, message }, { status })
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
-    const upload = await readUpload(request, { maxBytes: MAX_EVIDENCE_FILE_BYTES })
+    let upload: Upload
+    try {
+      upload = await readUpload(request, { maxBytes: MAX_EVIDENCE_FILE_BYTES })
+    } catch (error) {
+      if (error instanceof MalformedUploadError) return reply(t.section.uploadUnreadable, 400)
+      throw error
+    }
     const questionId = upload.fields.questionId ?? ''
     if (!fileQuestionIds.includes(questionId)) return reply(t.section.uploadQuestionMismatch, 400)
     if (!upload.file || upload.file.name === '') return reply(t.section.chooseFileFirst, 400)

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { emptyRecord, setPath } from './safe-path.ts'
 
 export type FieldErrors = Record<string, string>
 
@@ -20,7 +21,7 @@ export function parseFormData<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-  const values: Record<string, string> = {}
+  const values = emptyRecord<string>()
   for (const [key, value] of formData) if (typeof value === 'string') values[key] = value
   const parsed = schema.safeParse(values)
   if (parsed.success) return { ok: true, data: parsed.data }
@@ -35,22 +36,15 @@ function withoutSecrets(values: Record<string, string>) {
 /**
  * Submitted fields to a nested object: dotted names become nesting (`profile.flags.dodContractor`)
  * and a name sent more than once (checkboxes) becomes an array. Parse the result with the form's
- * zod schema, exactly as react-hook-form's values are parsed in the browser.
+ * zod schema, exactly as react-hook-form's values are parsed in the browser. The objects have no
+ * prototype, and a name with a `__proto__`, `constructor` or `prototype` segment throws
+ * `UnsafePathError` (see safe-path.ts): a form field can never reach `Object.prototype`.
  */
 export function nestedFormValues(formData: FormData): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
-  const counts = new Map<string, number>()
-  for (const key of formData.keys()) counts.set(key, (counts.get(key) ?? 0) + 1)
+  const root = emptyRecord()
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key).filter((v): v is string => typeof v === 'string')
-    const value = (counts.get(key) ?? 0) > 1 ? values : values[0]
-    const path = key.split('.')
-    let node = root
-    path.slice(0, -1).forEach((part) => {
-      node[part] ??= {}
-      node = node[part] as Record<string, unknown>
-    })
-    node[path.at(-1) as string] = value
+    setPath(root, key, values.length > 1 ? values : values[0])
   }
   return root
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AnswerMessages, answerSchema } from '../questionnaire/answer-schema.ts'
 import type { Question } from '../questionnaire/definition.ts'
+import { setPath } from '../utils/safe-path.ts'
 
 /**
  * The vendor form's values and the stored answers, converted one way by one set of functions for
@@ -92,27 +93,6 @@ export function answerToForm(question: Question, answer: unknown): unknown {
   }
 }
 
-/** Reads a dotted path of nested form values. */
-export function readPathValue(values: unknown, path: string): unknown {
-  let current = values
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = (current as Record<string, unknown>)[key]
-  }
-  return current
-}
-
-/** Sets a dotted path in nested objects, creating the levels on the way. */
-export function writePath(target: Record<string, unknown>, path: string, value: unknown) {
-  const keys = path.split('.')
-  let current = target
-  for (const key of keys.slice(0, -1)) {
-    current[key] ??= {}
-    current = current[key] as Record<string, unknown>
-  }
-  current[keys[keys.length - 1]!] = value
-}
-
 /** react-hook-form's default values for a section, from the stored answers. */
 export function sectionDefaults(
   questions: readonly Question[],
@@ -121,7 +101,7 @@ export function sectionDefaults(
   const values: Record<string, unknown> = {}
   for (const question of questions) {
     if (question.type === 'file') continue
-    writePath(values, question.id, answerToForm(question, answers[question.id]))
+    setPath(values, question.id, answerToForm(question, answers[question.id]))
   }
   return values
 }

@@ -7,8 +7,9 @@ import { type Locale, localized } from '../i18n/locale.ts'
 import { type Messages, messagesFor } from '../i18n/messages.ts'
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
+import { getPath } from '../utils/safe-path.ts'
 import { AutosaveQueue, type QuestionSaveState, type QueueState, sendSaveOverHttp } from './autosave-queue.ts'
-import { answerToForm, formToAnswer, readPathValue, sectionDefaults, sectionFormSchema } from './form-values.ts'
+import { answerToForm, formToAnswer, sectionDefaults, sectionFormSchema } from './form-values.ts'
 import { type Country, QuestionField } from './question-field.tsx'
 import { VendorPage } from './vendor-page.tsx'
 
@@ -181,7 +182,7 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
   // the server uses.
   const watched = useWatch({ control: form.control })
   const formAnswers = Object.fromEntries(
-    page.questions.map((q) => [q.id, hydrated ? formToAnswer(q, readPathValue(watched, q.id)) : startValues[q.id]]),
+    page.questions.map((q) => [q.id, hydrated ? formToAnswer(q, getPath(watched, q.id)) : startValues[q.id]]),
   )
   const visible = hydrated
     ? visibleQuestionIds(
@@ -221,7 +222,7 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     const valid = await form.trigger(shown.map((q) => q.id))
     if (!valid) {
       setMessage(t.section.fixErrors)
-      form.setFocus(shown.find((q) => firstErrorMessage(readPathValue(form.formState.errors, q.id)))?.id ?? '')
+      form.setFocus(shown.find((q) => firstErrorMessage(getPath(form.formState.errors, q.id)))?.id ?? '')
       return
     }
     await queue.idle()
@@ -292,8 +293,8 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
             ? t.autosave.allSaved
             : ''
   const errorFor = (id: string) =>
-    firstErrorMessage(readPathValue(form.formState.errors, id)) ??
-    (form.formState.dirtyFields && readPathValue(form.formState.dirtyFields, id) ? undefined : posted?.errors?.[id])
+    firstErrorMessage(getPath(form.formState.errors, id)) ??
+    (form.formState.dirtyFields && getPath(form.formState.dirtyFields, id) ? undefined : posted?.errors?.[id])
   const fileQuestions = shown.filter((q) => q.type === 'file')
 
   return (

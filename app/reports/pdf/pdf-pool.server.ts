@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { PdfJob } from './render.server.tsx'
 
 /**
@@ -43,6 +43,32 @@ function workerFile(): string | undefined {
   return undefined
 }
 
+/**
+ * Every option a Worker reads, given explicitly on an object without a prototype. Node reads
+ * options such as `execArgv`, `env` and `eval` with plain property access, so with a default it
+ * would inherit a value planted on `Object.prototype` (prototype pollution) and start the worker
+ * with an attacker's flags or code. Nothing here is inherited: no flags, the environment copied
+ * key by key at spawn, and the bundled file as the only code.
+ */
+export function workerOptions(): WorkerOptions {
+  const env: Record<string, string> = Object.create(null)
+  for (const key of Object.keys(process.env)) {
+    const value = process.env[key]
+    if (typeof value === 'string') env[key] = value
+  }
+  return Object.assign(Object.create(null) as WorkerOptions, {
+    name: 'pdf-renderer',
+    eval: false,
+    execArgv: [],
+    argv: [],
+    env,
+    stdin: false,
+    stdout: false,
+    stderr: false,
+    trackUnmanagedFds: true,
+  } satisfies WorkerOptions)
+}
+
 class PdfPool {
   private slots: Slot[] = []
   private queue: Pending[] = []
@@ -68,7 +94,7 @@ class PdfPool {
    * slower than the rest.
    */
   private spawn(warm = false): Slot {
-    const worker = new Worker(this.file, { name: 'pdf-renderer' })
+    const worker = new Worker(this.file, workerOptions())
     // An idle pool never keeps the process alive; shutdown terminates it anyway.
     worker.unref()
     const slot: Slot = { worker, busy: warm, renders: 0 }
