@@ -10,7 +10,7 @@ import { memoisedHtml, renderCacheKey, renderSink } from './server/render-cache.
 // Start-up and shut-down live in the server build, so the serving process has one database module.
 export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
 // The autosave hot path, answered by the production server directly (app/server/http.server.ts).
-export { autosaveAnswer } from './vendor/autosave.server.ts'
+export { autosaveAnswer } from './vendor-portal/autosave.server.ts'
 
 export const streamTimeout = 5_000
 

@@ -12,8 +12,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { factsOf } from '../app/assessment/condition.ts'
 import { parseRegimePack, type RegimePack } from '../app/assessment/regime-pack.ts'
+import { factsOf } from '../app/conditions/condition.ts'
 import { loadQuestionnaire } from '../app/questionnaire/load.ts'
 
 export type CheckResult = { ok: boolean; lines: string[] }

@@ -1,10 +1,15 @@
+import {
+  evaluateCondition,
+  evaluateConditionExhaustive,
+  type FactReader,
+  type LeafTrace,
+} from '../conditions/condition.ts'
 import { type LocationClass, nearest } from '../geography/location-class.ts'
 import type { Answers } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { profileFacts, visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import type { CertificateRecord } from './certificates.ts'
-import { evaluateCondition, evaluateConditionExhaustive, type FactReader, type LeafTrace } from './condition.ts'
 import { DERIVED_FACT_NAMES, type DerivedFacts, deriveFacts } from './derived-facts.ts'
 import type { ConditionKind, RegimePack, Rule, Severity } from './regime-pack.ts'
 import { type SectionScore, scoreAnswers } from './score.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { ConditionSchema } from '../conditions/condition.ts'
 import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
-import { ConditionSchema } from './condition.ts'
 
 /**
  * A regime pack: one regulation's applicability and rules, as data in `questionnaires/regimes/<id>.json`.

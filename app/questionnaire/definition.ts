@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ConditionSchema } from '../assessment/condition.ts'
+import { ConditionSchema } from '../conditions/condition.ts'
 
 /**
  * The shape of a questionnaire definition: versioned, declarative data in `questionnaires/`

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Condition } from '../assessment/condition.ts'
+import type { Condition } from '../conditions/condition.ts'
 import {
   CN_PURPOSES,
   DATA_CATEGORIES,

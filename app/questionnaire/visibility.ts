@@ -1,4 +1,4 @@
-import { type Condition, evaluateCondition, type FactReader } from '../assessment/condition.ts'
+import { type Condition, evaluateCondition, type FactReader } from '../conditions/condition.ts'
 import type { QuestionnaireDefinition } from './definition.ts'
 
 /**

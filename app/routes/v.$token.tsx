@@ -1,10 +1,10 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#app/db.server.ts'
-import { isLinkLookupBlocked, recordBadLinkLookup } from '#app/vendor/link-throttle.server.ts'
-import { openVendorLink } from '#app/vendor/vendor-link.server.ts'
-import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
-import { startVendorSession } from '#app/vendor/vendor-session.server.ts'
+import { isLinkLookupBlocked, recordBadLinkLookup } from '#app/vendor-portal/link-throttle.server.ts'
+import { openVendorLink } from '#app/vendor-portal/vendor-link.server.ts'
+import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
+import { startVendorSession } from '#app/vendor-portal/vendor-session.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'Vendor questionnaire · Shoreline' },

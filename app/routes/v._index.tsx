@@ -2,10 +2,10 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react'
 import { requestLocale } from '#app/i18n/locale.server.ts'
 import { useMessages } from '#app/i18n/use-locale.tsx'
-import { sectionProgress } from '#app/vendor/progress.ts'
-import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
-import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
-import { VendorPage } from '#app/vendor/vendor-page.tsx'
+import { sectionProgress } from '#app/vendor-portal/progress.ts'
+import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
+import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
+import { VendorPage } from '#app/vendor-portal/vendor-page.tsx'
 
 export const meta: MetaFunction = () => [
   { title: 'Vendor questionnaire · Shoreline' },

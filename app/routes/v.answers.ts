@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { autosaveAnswer } from '#app/vendor/autosave.server.ts'
+import { autosaveAnswer } from '#app/vendor-portal/autosave.server.ts'
 
 /**
- * Autosave (see app/vendor/autosave.server.ts). A resource route, so it answers with plain
+ * Autosave (see app/vendor-portal/autosave.server.ts). A resource route, so it answers with plain
  * Responses (single fetch's data() keeps no status here). The production server answers this
  * path itself with the same function; this route serves `npm run dev` and any other host.
  */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getDb } from '#app/db.server.ts'
 import { evidenceDownload, findEvidenceForVendor } from '#app/evidence/evidence.server.ts'
-import { readVendorAccess } from '#app/vendor/vendor-session.server.ts'
+import { readVendorAccess } from '#app/vendor-portal/vendor-session.server.ts'
 
 // A vendor downloads its own evidence; anything else is a 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {

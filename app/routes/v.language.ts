@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node'
 import { getDb } from '#app/db.server.ts'
 import { languageCookie } from '#app/i18n/locale.server.ts'
 import { isLocale } from '#app/i18n/locale.ts'
-import { readVendorAccess } from '#app/vendor/vendor-session.server.ts'
+import { readVendorAccess } from '#app/vendor-portal/vendor-session.server.ts'
 
 /**
  * The language switcher's target (a plain form POST, so it works without JavaScript): remembers the

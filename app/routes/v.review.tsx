@@ -13,10 +13,10 @@ import { useMessages } from '#app/i18n/use-locale.tsx'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { assessResponse } from '#app/responses/assessments.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
-import { sectionProgress } from '#app/vendor/progress.ts'
-import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
-import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
-import { VendorPage } from '#app/vendor/vendor-page.tsx'
+import { sectionProgress } from '#app/vendor-portal/progress.ts'
+import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
+import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
+import { VendorPage } from '#app/vendor-portal/vendor-page.tsx'
 
 export const meta: MetaFunction = () => [
   { title: 'Review and submit · Shoreline' },

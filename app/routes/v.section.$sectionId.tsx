@@ -7,7 +7,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { factsOf } from '#app/assessment/condition.ts'
+import { factsOf } from '#app/conditions/condition.ts'
 import { getDb } from '#app/db.server.ts'
 import { addEvidence, deleteEvidence, EvidenceRejectedError, listEvidence } from '#app/evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '#app/evidence/evidence-policy.ts'
@@ -21,10 +21,10 @@ import type { Question } from '#app/questionnaire/definition.ts'
 import { readProfileFact, visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ResponseSubmittedError, saveAnswer } from '#app/responses/answers.server.ts'
 import { setPath } from '#app/utils/safe-path.ts'
-import { readSectionValues } from '#app/vendor/form-values.ts'
-import { type Posted, SectionForm, type SectionPage } from '#app/vendor/section-form.tsx'
-import { loadVendorContext } from '#app/vendor/vendor-context.server.ts'
-import { VendorLinkProblem } from '#app/vendor/vendor-link-problem.tsx'
+import { readSectionValues } from '#app/vendor-portal/form-values.ts'
+import { type Posted, SectionForm, type SectionPage } from '#app/vendor-portal/section-form.tsx'
+import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
+import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
 
 export const meta: MetaFunction = () => [
   { title: 'Vendor questionnaire · Shoreline' },

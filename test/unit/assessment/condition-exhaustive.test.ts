@@ -5,7 +5,7 @@ import {
   evaluateCondition,
   evaluateConditionExhaustive,
   type LeafTrace,
-} from '#app/assessment/condition.ts'
+} from '#app/conditions/condition.ts'
 
 const leaf = (fact: string, value: boolean): Condition => ({ fact, operator: 'equal', value })
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({

@@ -175,7 +175,7 @@ describe('engine purity', () => {
   // The engine must bundle for the browser: no Node built-ins, no Remix, no database, no fs.
   const files = [
     'app/assessment/engine.ts',
-    'app/assessment/condition.ts',
+    'app/conditions/condition.ts',
     'app/assessment/derived-facts.ts',
     'app/assessment/certificates.ts',
     'app/assessment/dates.ts',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { type Condition, type FactCondition, factsOf } from '#app/assessment/condition.ts'
 import { DERIVED_FACT_NAMES } from '#app/assessment/derived-facts.ts'
 import { parseRegimePack, RegimePackError } from '#app/assessment/regime-pack.ts'
+import { type Condition, type FactCondition, factsOf } from '#app/conditions/condition.ts'
 import { questionsById } from '#app/questionnaire/answers.ts'
 import { REGIME_IDS } from '#app/regulations/profile.ts'
 import { coreQuestionnaire, REGIME_FILES, regimePacks } from '#questionnaires/index.ts'

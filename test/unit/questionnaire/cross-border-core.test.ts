@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { evaluateCondition } from '#app/assessment/condition.ts'
+import { evaluateCondition } from '#app/conditions/condition.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { loadQuestionnaire, questionsOf, REGIME_IDS } from '#app/questionnaire/load.ts'
 

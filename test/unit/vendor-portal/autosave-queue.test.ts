@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { AutosaveQueue, type SaveReply } from '#app/vendor/autosave-queue.ts'
+import { AutosaveQueue, type SaveReply } from '#app/vendor-portal/autosave-queue.ts'
 
 /** A fake server: records sends and answers each when the test says so. */
 function fakeServer() {

@@ -7,7 +7,7 @@ import {
   readSectionValues,
   sectionDefaults,
   sectionFormSchema,
-} from '#app/vendor/form-values.ts'
+} from '#app/vendor-portal/form-values.ts'
 import { coreQuestionnaire } from '#questionnaires/index.ts'
 
 const all = coreQuestionnaire.sections.flatMap((s) => s.questions)
