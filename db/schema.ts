@@ -233,6 +233,25 @@ export interface EngagementRevisionTable {
   revision: Generated<number>
 }
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed'
+
+export interface JobTable {
+  id: string
+  name: string
+  singleton_key: string | null
+  payload_json: string
+  state: JobState
+  run_at: string
+  attempts: number
+  max_attempts: number
+  locked_by: string | null
+  locked_until: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -252,6 +271,7 @@ export interface Database {
   outbound_email: OutboundEmailTable
   health_check: HealthCheckTable
   engagement_revision: EngagementRevisionTable
+  job: JobTable
 }
 
 export type UserRow = Selectable<UserTable>

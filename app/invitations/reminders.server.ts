@@ -118,27 +118,3 @@ export async function sendDueReminders(
   }
   return { checked: candidates.length, sent, failed }
 }
-
-/**
- * The reminder scheduler inside the server: first run a few minutes after start, then hourly.
- * Returns a stop function for shutdown.
- */
-export function startReminderScheduler(
-  run: () => Promise<unknown>,
-  { firstAfterMs = 5 * 60_000, everyMs = 60 * 60_000 } = {},
-) {
-  let interval: NodeJS.Timeout | undefined
-  const tick = () => {
-    run().catch((error) => console.warn('[reminders] run failed:', error))
-  }
-  const first = setTimeout(() => {
-    tick()
-    interval = setInterval(tick, everyMs)
-    interval.unref()
-  }, firstAfterMs)
-  first.unref()
-  return () => {
-    clearTimeout(first)
-    if (interval) clearInterval(interval)
-  }
-}

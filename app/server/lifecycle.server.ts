@@ -1,7 +1,7 @@
 import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
-import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
+import { startJobs, stopJobs } from '../jobs/jobs.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
 
 /**
@@ -23,14 +23,12 @@ export type StartupReport = {
  * organisation into an empty database. Throws ConfigError or MigrationFailedError (both name what
  * is wrong) so the caller can print it and exit non-zero.
  */
-let stopScheduler: (() => void) | undefined
-
 export async function prepareServer(): Promise<StartupReport> {
   const env = getEnv()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.appUrl ?? `http://localhost:${env.port}`
-  stopScheduler ??= startReminderScheduler(() => sendDueReminders(getDb(), { origin }))
+  await startJobs({ origin })
   // PDF workers load their fonts at start, not on a manager's first download (tests start them on demand).
   if (env.mode !== 'test') warmUpPdfPool()
   if (env.mode === 'production') {
@@ -42,10 +40,9 @@ export async function prepareServer(): Promise<StartupReport> {
   return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
 }
 
-/** Releases what the app holds (scheduler, database connection), so SIGTERM ends the process at once. */
+/** Releases what the app holds (job runner, PDF workers, database connection), so SIGTERM ends the process at once. */
 export async function shutdownServer(): Promise<void> {
-  stopScheduler?.()
-  stopScheduler = undefined
+  await stopJobs()
   await closePdfPool()
   await closeDb()
 }

@@ -1,0 +1,45 @@
+import { getDb } from '../db.server.ts'
+import { sendDueReminders } from '../invitations/reminders.server.ts'
+import type { JobDefinitions } from './job.ts'
+import { JobRunner } from './job-runner.server.ts'
+
+/**
+ * The app's background jobs and the runner the server process starts. Every job is durable (a row
+ * in the `job` table), runs once across restarts and processes, and is safe to run again.
+ */
+export function appJobDefinitions({ origin }: { origin: string }): JobDefinitions {
+  return {
+    // Vendor reminders before and after the due date; each invitation is claimed before its email
+    // goes out, so `npm run reminders` from cron may run beside it.
+    'vendor-reminders': {
+      everyMs: 60 * 60_000,
+      handler: async () => {
+        await sendDueReminders(getDb(), { origin })
+      },
+    },
+  }
+}
+
+let runner: JobRunner | undefined
+
+/** Starts this process's job runner; recurring jobs first run a few minutes after start. */
+export async function startJobs({
+  origin,
+  firstRecurringAfterMs = 5 * 60_000,
+}: {
+  origin: string
+  firstRecurringAfterMs?: number
+}) {
+  if (runner) return runner
+  runner = new JobRunner({ db: getDb(), definitions: appJobDefinitions({ origin }) })
+  await runner.scheduleRecurring(new Date(Date.now() + firstRecurringAfterMs))
+  runner.start()
+  return runner
+}
+
+/** Stops taking jobs and waits for the one in hand (shutdown). */
+export async function stopJobs(): Promise<void> {
+  const current = runner
+  runner = undefined
+  await current?.stop()
+}
