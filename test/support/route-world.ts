@@ -77,6 +77,7 @@ export async function buildRouteWorld(baseUrl: string) {
       invitationId: submitted.invitationId,
       secondInvitationId: second.invitationId,
       answeringInvitationId: answering.invitationId,
+      otherOrganisationInvitationId: otherVendor.invitationId,
       evidenceId: submitted.evidenceIds[0] as string,
       sectionId: 'destruction',
     },
