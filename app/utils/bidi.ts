@@ -1,8 +1,8 @@
 /**
  * Unicode's explicit bidirectional controls: the embeddings, overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069) and the invisible marks (U+200E, U+200F, U+061C). In a vendor's or an
- * organisation's name they can make text display in another order than it is stored ("Acme
- * ‮gnirts‬" reads as something else in a PDF or an email), so they are removed wherever a
+ * organisation's name they can make text display in another order than it is stored ("Acme",
+ * U+202E, "exe.txt" displays as "Acme txt.exe"), so they are removed wherever a
  * name leaves the app in a document. Arabic or Hebrew names need none of them: the implicit
  * direction of their letters is kept.
  */
