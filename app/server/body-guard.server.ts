@@ -189,6 +189,10 @@ export function errorHandler() {
       ;[status, message] = [500, 'Something went wrong on our side. Nothing you saved was lost; please try again.']
     }
     res.status(status).set('Cache-Control', 'no-store')
+    // A body refused for its size, or before it was read (a missing boundary, an upload too large
+    // to start): the connection is closed after the answer, never reused. Reusing one that had just
+    // carried 50 MB was reset by the next request now and then (seen under load with undici).
+    if (status === 413 || !req.complete) res.set('Connection', 'close')
     // JSON endpoints answer in JSON (the autosave queue reads `error`), everything else in plain text.
     if (JSON_PATHS.has(req.path)) res.json({ error: message })
     else res.type('text/plain').send(message)

@@ -140,6 +140,8 @@ describe('bad input on every action and resource route', () => {
         name: '50 MB',
         contentType: 'application/x-www-form-urlencoded',
         body: `email=${'x'.repeat(50 * MIB)}`,
+      }).catch((error: Error) => {
+        throw new Error(`${url}: ${error.message} ${String(error.cause)}`)
       })
       expect(response.status, url).toBe(413)
       expect(await response.text()).toContain('larger than 1 MiB')
