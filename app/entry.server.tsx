@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './nonce.tsx'
@@ -13,6 +13,17 @@ export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
 export { autosaveAnswer } from './vendor-portal/autosave.server.ts'
 
 export const streamTimeout = 5_000
+
+/**
+ * Remix's error log. A 4xx raised by the router itself (a POST to a route without an action, a URL
+ * no route matches) is the client's mistake and answered as such (405, 404): not logged as a
+ * server error. A client that went away is not logged either; everything else is.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  if (isRouteErrorResponse(error) && error.status < 500) return
+  console.error(isRouteErrorResponse(error) ? ((error as { error?: unknown }).error ?? error) : error)
+}
 
 export default function handleRequest(
   request: Request,

@@ -36,72 +36,21 @@ process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
 // The data: one organisation, one engagement, 50 invitations with known links. Written through the
 // app's own modules, before the server starts.
 const { getDb, closeDb, migrateToLatest } = await import('../app/db.server.ts')
-const { createOrganisationWithAdmin } = await import('../app/auth/accounts.server.ts')
-const { newId, nowIso } = await import('../app/utils/ids.ts')
-const { newSecretToken } = await import('../app/utils/tokens.server.ts')
-const { insertInvitation } = await import('../app/invitations/queries.server.ts')
+const { createVendorLinks } = await import('./vendor-links.ts')
 const db = getDb()
 await migrateToLatest(db)
-const { organisationId } = await db.transaction().execute((trx) =>
-  createOrganisationWithAdmin(trx, {
-    organisationName: 'Bench Org',
-    name: 'Bench',
-    email: 'bench@example.com',
-    passwordHash: 'x',
-  }),
-)
-const engagementId = newId()
-const now = nowIso()
-await db
-  .insertInto('engagement')
-  .values({
-    id: engagementId,
-    organisation_id: organisationId,
-    name: 'Bench',
-    questionnaire_id: 'cross-border-core',
-    questionnaire_version: 1,
-    due_date: null,
-    created_by_user_id: null,
-    created_at: now,
-    updated_at: now,
-  })
-  .execute()
-await db
-  .insertInto('regulatory_profile')
-  .values({
-    id: newId(),
-    engagement_id: engagementId,
-    profile_json: JSON.stringify({
-      homeCountry: 'US',
-      industry: 'defense',
-      dataCategories: ['itar-technical-data', 'cn-personal-information'],
-      volumes: {},
-      flags: {},
-      purposes: [],
-    }),
-    updated_by_user_id: null,
-    created_at: now,
-    updated_at: now,
-  })
-  .execute()
-const tokens: Array<{ token: string; invitationId: string }> = []
-for (let i = 0; i < VENDORS; i++) {
-  const { token, tokenHash } = newSecretToken()
-  const invitationId = newId()
-  await insertInvitation(db, {
-    id: invitationId,
-    organisation_id: organisationId,
-    engagement_id: engagementId,
-    vendor_company: `Vendor ${i}`,
-    vendor_country: 'IN',
-    contact_name: `V${i}`,
-    contact_email: `v${i}@bench.example`,
-    token_hash: tokenHash,
-    expires_at: '2099-01-01T00:00:00.000Z',
-    created_at: now,
-  })
-  tokens.push({ token, invitationId })
-}
+const tokens = await createVendorLinks(db, {
+  count: VENDORS,
+  name: 'Bench',
+  profile: {
+    homeCountry: 'US',
+    industry: 'defense',
+    dataCategories: ['itar-technical-data', 'cn-personal-information'],
+    volumes: {},
+    flags: {},
+    purposes: [],
+  },
+})
 await closeDb()
 
 // The server: the production build, as `npm start` runs it, on a free port.

@@ -17,7 +17,8 @@ const MODEL_TEXT: Record<Outlook['model'], { title: string; body: string }> = {
 /** The live outlook beside the profile form: recomputed in the browser from the same engine on every change. */
 export function OutlookPanel({ profileValues, today }: { profileValues: unknown; today: string }) {
   // react-hook-form's watch() returns the same object, mutated: key the memo on its content.
-  const key = JSON.stringify(profileValues)
+  // A form posted without its profile fields has no values at all (`undefined` is not JSON).
+  const key = JSON.stringify(profileValues) ?? 'null'
   const outlook = useMemo(() => {
     const parsed = ProfileFormSchema.safeParse(JSON.parse(key))
     return parsed.success ? profileOutlook(parsed.data, today) : null

@@ -1,12 +1,23 @@
 import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { recordAuditEvent } from '../audit/audit.server.ts'
 import { getEnv } from '../env.server.ts'
 import { ensureResponse } from '../responses/answers.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
-import { MAX_EVIDENCE_PER_RESPONSE_BYTES } from './evidence-policy.ts'
+import { EVIDENCE_EXTENSIONS, MAX_EVIDENCE_PER_RESPONSE_BYTES } from './evidence-policy.ts'
 import { checkEvidenceFile } from './file-check.server.ts'
+import {
+  findEvidenceForVendor,
+  insertEvidence,
+  lockResponse,
+  markEvidenceDeleted,
+  sumEvidenceBytes,
+} from './queries.server.ts'
 import { type EvidenceStore, LocalDiskEvidenceStore } from './storage.server.ts'
+
+// The queries routes call directly (reads scoped to one vendor or one organisation).
+export { findEvidenceForBuyer, findEvidenceForVendor, listEvidence } from './queries.server.ts'
 
 let store: EvidenceStore | undefined
 
@@ -20,13 +31,28 @@ export function evidenceStore(): EvidenceStore {
   return store
 }
 
+/** An upload or removal refused, with a message for the vendor and the status to answer with. */
 export class EvidenceRejectedError extends Error {
   override name = 'EvidenceRejectedError'
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 423 = 400,
+  ) {
+    super(message)
+  }
 }
+
+const SUBMITTED = 'Your answers were submitted and are read-only. Ask the buyer to reopen them to change your evidence.'
 
 /**
  * Adds an evidence file to a question of the vendor's response: checked by content, within the
- * 200 MB per-response quota, stored under a generated key with its SHA-256.
+ * 200 MB per-response quota, stored under a generated key with its SHA-256, audited.
+ *
+ * The quota is reserved atomically: the file is written to the store first, then one write
+ * transaction locks the response, sums what it holds and inserts the row, so two uploads at the
+ * same moment cannot both fit under the limit by reading the same total. A refused file is
+ * removed from the store again. (A crash between the two leaves an unreferenced file, never a
+ * row without its file.)
  */
 export async function addEvidence(
   db: Kysely<Database>,
@@ -40,100 +66,80 @@ export async function addEvidence(
   const checked = await checkEvidenceFile({ bytes, fileName })
   if (!checked.ok) throw new EvidenceRejectedError(checked.reason)
   const now = nowIso()
-  const response = await ensureResponse(db, { invitationId, now })
-  if (response.status === 'submitted') throw new EvidenceRejectedError('Your answers were submitted and are read-only.')
-  const used = await db
-    .selectFrom('evidence')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size_bytes'), eb.val(0)).as('total'))
-    .where('response_id', '=', response.id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  if (Number(used.total) + checked.size > MAX_EVIDENCE_PER_RESPONSE_BYTES) {
-    throw new EvidenceRejectedError(
-      'Your uploads would exceed 200 MB for this questionnaire. Remove a file you no longer need first.',
-    )
-  }
-  const storageKey = await evidenceStore().put(bytes)
+  await ensureResponse(db, { invitationId, now })
+  const storageKey = await evidenceStore().put(bytes, EVIDENCE_EXTENSIONS[checked.contentType].preferred)
   const id = newId()
-  await db
-    .insertInto('evidence')
-    .values({
-      id,
-      response_id: response.id,
-      question_id: questionId,
-      file_name: checked.fileName,
-      content_type: checked.contentType,
-      size_bytes: checked.size,
-      sha256: checked.sha256,
-      storage_key: storageKey,
-      certificate_type: null,
-      issued_on: null,
-      expires_on: null,
-      created_at: now,
-      deleted_at: null,
+  try {
+    await db.transaction().execute(async (trx) => {
+      const response = await lockResponse(trx, { invitationId })
+      if (!response) throw new EvidenceRejectedError('Not found', 404)
+      if (response.status === 'submitted') throw new EvidenceRejectedError(SUBMITTED, 423)
+      if ((await sumEvidenceBytes(trx, { responseId: response.id })) + checked.size > MAX_EVIDENCE_PER_RESPONSE_BYTES) {
+        throw new EvidenceRejectedError(
+          'Your uploads would exceed 200 MB for this questionnaire. Remove a file you no longer need first.',
+        )
+      }
+      await insertEvidence(trx, {
+        id,
+        response_id: response.id,
+        question_id: questionId,
+        file_name: checked.fileName,
+        content_type: checked.contentType,
+        size_bytes: checked.size,
+        sha256: checked.sha256,
+        storage_key: storageKey,
+        certificate_type: null,
+        issued_on: null,
+        expires_on: null,
+        created_at: now,
+        deleted_at: null,
+      })
+      await recordAuditEvent(trx, {
+        organisationId: response.organisationId,
+        engagementId: response.engagementId,
+        actor: { type: 'vendor', invitationId },
+        action: 'evidence.added',
+        subjectType: 'evidence',
+        subjectId: id,
+        detail: { questionId, fileName: checked.fileName, size: checked.size, sha256: checked.sha256 },
+      })
     })
-    .execute()
+  } catch (error) {
+    await evidenceStore().delete(storageKey)
+    throw error
+  }
   return { id, ...checked }
 }
 
-export function listEvidence(db: Kysely<Database>, { invitationId }: { invitationId: string }) {
-  return db
-    .selectFrom('evidence')
-    .innerJoin('response', 'response.id', 'evidence.response_id')
-    .select([
-      'evidence.id',
-      'evidence.question_id as questionId',
-      'evidence.file_name as fileName',
-      'evidence.size_bytes as size',
-      'evidence.sha256',
-      'evidence.created_at as createdAt',
-    ])
-    .where('response.invitation_id', '=', invitationId)
-    .where('evidence.deleted_at', 'is', null)
-    .orderBy('evidence.created_at')
-    .execute()
-}
-
+/**
+ * Removes a file from the vendor's own response, audited. Once the response is submitted its
+ * evidence is read-only like its answers: EvidenceRejectedError with status 423.
+ */
 export async function deleteEvidence(
   db: Kysely<Database>,
   { invitationId, evidenceId }: { invitationId: string; evidenceId: string },
 ) {
-  const row = await findEvidenceForVendor(db, { invitationId, evidenceId })
-  if (!row) return false
-  await db.updateTable('evidence').set({ deleted_at: nowIso() }).where('id', '=', row.id).execute()
-  await evidenceStore().delete(row.storage_key)
+  const removed = await db.transaction().execute(async (trx) => {
+    const response = await lockResponse(trx, { invitationId })
+    const row = response && (await findEvidenceForVendor(trx, { invitationId, evidenceId }))
+    if (!response || !row) return undefined
+    if (response.status === 'submitted') throw new EvidenceRejectedError(SUBMITTED, 423)
+    await markEvidenceDeleted(trx, { id: row.id, at: nowIso() })
+    await recordAuditEvent(trx, {
+      organisationId: response.organisationId,
+      engagementId: response.engagementId,
+      actor: { type: 'vendor', invitationId },
+      action: 'evidence.deleted',
+      subjectType: 'evidence',
+      subjectId: row.id,
+      detail: { questionId: row.question_id, fileName: row.file_name, sha256: row.sha256 },
+    })
+    return row
+  })
+  if (!removed) return false
+  // After the commit: a failed removal leaves an unreferenced file, never a row without its file.
+  await evidenceStore().delete(removed.storage_key)
   return true
-}
-
-/** A file of this vendor's own response only. */
-export function findEvidenceForVendor(
-  db: Kysely<Database>,
-  { invitationId, evidenceId }: { invitationId: string; evidenceId: string },
-) {
-  return db
-    .selectFrom('evidence')
-    .innerJoin('response', 'response.id', 'evidence.response_id')
-    .selectAll('evidence')
-    .where('evidence.id', '=', evidenceId)
-    .where('response.invitation_id', '=', invitationId)
-    .where('evidence.deleted_at', 'is', null)
-    .executeTakeFirst()
-}
-
-/** A file of any vendor of the buyer's organisation only. */
-export function findEvidenceForBuyer(
-  db: Kysely<Database>,
-  { organisationId, evidenceId }: { organisationId: string; evidenceId: string },
-) {
-  return db
-    .selectFrom('evidence')
-    .innerJoin('response', 'response.id', 'evidence.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .selectAll('evidence')
-    .where('evidence.id', '=', evidenceId)
-    .where('invitation.organisation_id', '=', organisationId)
-    .where('evidence.deleted_at', 'is', null)
-    .executeTakeFirst()
 }
 
 /** The download response: always an attachment (helmet adds X-Content-Type-Options: nosniff to every response). */

@@ -1,20 +1,51 @@
 import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
-import { EVIDENCE_CONTENT_TYPES, type EvidenceContentType, MAX_EVIDENCE_FILE_BYTES } from './evidence-policy.ts'
+import {
+  EVIDENCE_CONTENT_TYPES,
+  EVIDENCE_EXTENSIONS,
+  type EvidenceContentType,
+  MAX_EVIDENCE_FILE_BYTES,
+} from './evidence-policy.ts'
+import { inspectPdf } from './pdf-inspection.server.ts'
 
 export type FileCheck =
   | { ok: true; contentType: EvidenceContentType; sha256: string; fileName: string; size: number }
   | { ok: false; reason: string }
 
 // Markers of a second format hidden in an allowed file (a "polyglot"): markup a browser would run,
-// an archive or executable, or PDF actions that run code or open other files. Certificates and
-// reports never need them.
+// or an archive or executable. Looked for in the bytes read as single-byte text and as UTF-16 in
+// both byte orders (a browser sniffs markup in either). Active content inside a PDF is found by
+// parsing it (pdf-inspection.server.ts), not by searching its bytes. Certificates never need them.
 const POLYGLOT_MARKERS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /<\s*(script|html|svg|iframe|object|embed)\b/i, what: 'HTML or script markup' },
   { pattern: /<!doctype\s+html/i, what: 'an HTML document' },
   { pattern: /<\?php/i, what: 'PHP code' },
-  { pattern: /\/(JavaScript|Launch|EmbeddedFile)\b/, what: 'PDF actions that run code or carry other files' },
 ]
+
+/** The file's bytes as the texts a content sniffer might read: single-byte, UTF-16LE and UTF-16BE. */
+function textReadings(bytes: Uint8Array): string[] {
+  const buffer = Buffer.from(bytes)
+  const swapped = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2))).swap16()
+  // Both alignments of UTF-16: markup may start at an odd offset.
+  const shifted = buffer.subarray(1, buffer.length - ((buffer.length - 1) % 2))
+  return [
+    buffer.toString('latin1'),
+    buffer.toString('utf16le'),
+    swapped.toString('utf16le'),
+    shifted.toString('utf16le'),
+    Buffer.from(shifted).swap16().toString('utf16le'),
+  ]
+}
+
+/** The file name a download is saved under: its own name with the extension of its detected type. */
+export function nameWithDetectedExtension(fileName: string, contentType: EvidenceContentType): string {
+  const extension = EVIDENCE_EXTENSIONS[contentType]
+  const dot = fileName.lastIndexOf('.')
+  const current = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : ''
+  if (extension.accepted.includes(current)) return fileName
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName
+  return `${stem}.${extension.preferred}`
+}
 
 // "PK\x05\x06": the end-of-archive record every ZIP (and JAR, DOCX, APK) carries.
 const ZIP_END_OF_CENTRAL_DIRECTORY = 'PK\u0005\u0006'
@@ -49,8 +80,10 @@ export function checkFileName(name: string): { ok: true; fileName: string } | { 
 
 /**
  * Checks an uploaded evidence file by its content, never by its name: not empty, at most 10 MB, a
- * real PDF, PNG or JPEG (magic bytes, via file-type), and no second format hidden inside. Returns
- * the detected type and SHA-256, or a reason a vendor can act on.
+ * real PDF, PNG or JPEG (magic bytes, via file-type), no second format hidden inside, and no
+ * active content in a PDF. Returns the detected type, the SHA-256 and the name to keep (with the
+ * detected type's extension: "setup.exe" that is a PDF is kept as "setup.pdf"), or a reason a
+ * vendor can act on.
  */
 export async function checkEvidenceFile({
   bytes,
@@ -74,10 +107,13 @@ export async function checkEvidenceFile({
       : 'its content is not a PDF, PNG or JPEG'
     return { ok: false, reason: `"${name.fileName}" cannot be accepted: ${what}. Upload a PDF, PNG or JPEG.` }
   }
-  const text = Buffer.from(bytes).toString('latin1')
+  const readings = textReadings(bytes)
+  const latin1 = readings[0] ?? ''
+  const pdf = contentType === 'application/pdf' ? await inspectPdf(bytes) : ({ ok: true } as const)
   const hidden =
-    POLYGLOT_MARKERS.find((marker) => marker.pattern.test(text)) ??
-    (text.includes(ZIP_END_OF_CENTRAL_DIRECTORY) ? { what: 'a ZIP archive' } : undefined)
+    POLYGLOT_MARKERS.find((marker) => readings.some((text) => marker.pattern.test(text))) ??
+    (latin1.includes(ZIP_END_OF_CENTRAL_DIRECTORY) ? { what: 'a ZIP archive' } : undefined) ??
+    (pdf.ok ? undefined : { what: pdf.what })
   if (hidden) {
     return {
       ok: false,
@@ -88,7 +124,7 @@ export async function checkEvidenceFile({
     ok: true,
     contentType,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    fileName: name.fileName,
+    fileName: nameWithDetectedExtension(name.fileName, contentType),
     size: bytes.byteLength,
   }
 }

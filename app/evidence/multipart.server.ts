@@ -1,6 +1,5 @@
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { emptyRecord } from '../utils/safe-path.ts'
 
@@ -31,7 +30,11 @@ export async function readUpload(request: Request, { maxBytes }: { maxBytes: num
     parser = busboy({
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
       preservePath: true,
-      limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024 },
+      // Browsers send a file name's UTF-8 bytes as they are (busboy would read them as latin1).
+      defParamCharset: 'utf8',
+      // One byte over the limit, so that a file of exactly `maxBytes` is whole and not "too large"
+      // (busboy reports the limit as soon as a file reaches it).
+      limits: { files: 1, fileSize: maxBytes + 1, fields: 20, fieldSize: 64 * 1024 },
     })
   } catch (error) {
     // busboy throws at once for a missing or malformed boundary (the body is left for the server
@@ -45,10 +48,6 @@ export async function readUpload(request: Request, { maxBytes }: { maxBytes: num
   })
   parser.on('file', (_name, stream, info) => {
     const chunks: Buffer[] = []
-    let tooLarge = false
-    stream.on('limit', () => {
-      tooLarge = true
-    })
     // The file part is a stream of its own: pipe it into a collector so its errors are handled too.
     fileParts.push(
       pipeline(
@@ -60,12 +59,13 @@ export async function readUpload(request: Request, { maxBytes }: { maxBytes: num
           },
         }),
       ).then(() => {
-        upload.file = { name: info.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)), tooLarge }
+        const bytes = Buffer.concat(chunks)
+        upload.file = { name: info.filename ?? '', bytes: new Uint8Array(bytes), tooLarge: bytes.length > maxBytes }
       }),
     )
   })
   try {
-    await pipeline(Readable.fromWeb(request.body as unknown as NodeReadableStream), parser)
+    await pipeline(drainingSource(request.body), parser)
     await Promise.all(fileParts)
   } catch (error) {
     // Settle the file parts' promises (they fail with the same error) before answering.
@@ -73,4 +73,29 @@ export async function readUpload(request: Request, { maxBytes }: { maxBytes: num
     throw new MalformedUploadError(`The upload could not be read: ${(error as Error).message}.`)
   }
   return upload
+}
+
+/**
+ * The request body as a Node stream which, when the parser fails on a malformed but complete body
+ * (a null byte in a part header, a bad boundary), reads the rest of the body and drops it instead
+ * of cancelling it: cancelling destroys the socket, and the client would never see the 400.
+ * The body guard has already capped an upload's length (app/server/body-guard.server.ts).
+ */
+function drainingSource(body: ReadableStream<Uint8Array>): Readable {
+  const reader = body.getReader()
+  return new Readable({
+    read() {
+      reader.read().then(
+        ({ done, value }) => this.push(done ? null : value),
+        (error: Error) => this.destroy(error),
+      )
+    },
+    destroy(error, callback) {
+      const drain = async () => {
+        while (!(await reader.read()).done) {}
+      }
+      drain().catch(() => {})
+      callback(error)
+    },
+  })
 }

@@ -7,12 +7,14 @@ import path from 'node:path'
  * store implements the same three calls. Keys are generated here, never taken from a file name.
  */
 export interface EvidenceStore {
-  put(bytes: Uint8Array): Promise<string>
+  /** Stores the bytes under a new key ending in the extension of their detected type. */
+  put(bytes: Uint8Array, extension: string): Promise<string>
   get(key: string): Promise<Uint8Array>
   delete(key: string): Promise<void>
 }
 
-const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+// A UUID, and since 2026-12-02 the detected type's extension (older keys have none).
+const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.(pdf|png|jpg))?$/
 
 export class LocalDiskEvidenceStore implements EvidenceStore {
   constructor(private readonly root: string) {}
@@ -22,8 +24,8 @@ export class LocalDiskEvidenceStore implements EvidenceStore {
     return path.join(this.root, key.slice(0, 2), key)
   }
 
-  async put(bytes: Uint8Array): Promise<string> {
-    const key = randomUUID()
+  async put(bytes: Uint8Array, extension: string): Promise<string> {
+    const key = `${randomUUID()}.${extension}`
     const file = this.fileFor(key)
     await mkdir(path.dirname(file), { recursive: true })
     // Write then rename: a crash never leaves a half-written file under a live key.

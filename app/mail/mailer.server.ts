@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Database } from '#db/schema.ts'
 import { getEnv } from '../env.server.ts'
+import { stripBidiControls } from '../utils/bidi.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 
 export type OutgoingEmail = {
@@ -43,7 +44,9 @@ function transporterFor(url: string): Transporter {
  * locally. A failed send is recorded with its error, never thrown: the caller shows it and the
  * message can be retried.
  */
-export async function sendEmail(db: Kysely<Database>, email: OutgoingEmail): Promise<SendResult> {
+export async function sendEmail(db: Kysely<Database>, outgoing: OutgoingEmail): Promise<SendResult> {
+  // Names in subjects and bodies (vendor, contact, organisation) cannot reorder the text (app/utils/bidi.ts).
+  const email = { ...outgoing, subject: stripBidiControls(outgoing.subject), text: stripBidiControls(outgoing.text) }
   const id = newId()
   const smtpUrl = getEnv().smtpUrl
   await db

@@ -77,15 +77,10 @@ export async function loadVendorReport(
   })
 }
 
-/** Some of the ids are not vendors of this engagement, but none belongs to anyone else either. */
-export class UnknownVendorsError extends Error {
-  override name = 'UnknownVendorsError'
-}
-
 /**
- * The comparison of the given vendors, in the order given. Ids that belong to another engagement
- * or organisation are a 404 (like every foreign id); ids that exist nowhere are an
- * UnknownVendorsError (the route's 400 page, naming the problem — a stale or mistyped link).
+ * The comparison of the given vendors, in the order given. An id that is not a vendor of this
+ * engagement is a 404, whether it belongs to another engagement or organisation or exists nowhere:
+ * answering the two differently would tell anyone which ids exist.
  */
 export async function loadComparison(
   db: Kysely<Database>,
@@ -100,14 +95,7 @@ export async function loadComparison(
   const rows = await listReportVendors(db, { organisationId, engagementId, invitationIds })
   const found = new Map(rows.map((r) => [r.invitationId, r]))
   const missing = invitationIds.filter((id) => !found.has(id))
-  if (missing.length > 0) {
-    // Only existence is checked outside the organisation, never content: a foreign id is a 404.
-    const existing = await db.selectFrom('invitation').select('id').where('id', 'in', missing).execute()
-    invariantResponse(existing.length === 0, 'Vendor not found', { status: 404 })
-    throw new UnknownVendorsError(
-      `${missing.length === 1 ? 'One chosen vendor is' : `${missing.length} chosen vendors are`} not part of this engagement. Choose the vendors again from the dashboard.`,
-    )
-  }
+  invariantResponse(missing.length === 0, 'Vendor not found', { status: 404 })
   const responseIds = rows.flatMap((r) => (r.responseId ? [r.responseId] : []))
   const [answerRows, decisions] = await Promise.all([
     listAnswersOfResponses(db, { responseIds }),

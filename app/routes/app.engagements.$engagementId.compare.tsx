@@ -7,7 +7,7 @@ import { parseSelection, withSelection } from '#app/dashboard/dashboard-params.t
 import { getDb } from '#app/db.server.ts'
 import { parseCompareSelection } from '#app/reports/comparison-model.ts'
 import { ComparisonView } from '#app/reports/components/comparison-view.tsx'
-import { loadComparison, UnknownVendorsError } from '#app/reports/reports.server.ts'
+import { loadComparison } from '#app/reports/reports.server.ts'
 import reportsCss from '#app/styles/reports.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }]
@@ -25,18 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // "Back to the vendors" keeps them ticked, to add or remove one.
   const back = `/app/engagements/${engagementId}${withSelection('', parseSelection(searchParams))}`
   if (!selection.ok) return data({ engagementId, back, message: selection.message }, { status: 400 })
-  try {
-    const comparison = await loadComparison(getDb(), {
-      organisationId: member.organisationId,
-      engagementId,
-      invitationIds: selection.ids,
-    })
-    return { engagementId, back, comparison }
-  } catch (error) {
-    if (error instanceof UnknownVendorsError)
-      return data({ engagementId, back, message: error.message }, { status: 400 })
-    throw error
-  }
+  // A vendor id that is not this engagement's is a 404 (thrown), whether or not it exists elsewhere.
+  const comparison = await loadComparison(getDb(), {
+    organisationId: member.organisationId,
+    engagementId,
+    invitationIds: selection.ids,
+  })
+  return { engagementId, back, comparison }
 }
 
 export default function ComparePage() {

@@ -4,7 +4,7 @@ import { getDb } from '#app/db.server.ts'
 import { downloadName } from '#app/reports/answers-csv.ts'
 import { parseCompareSelection } from '#app/reports/comparison-model.ts'
 import { pdfResponse } from '#app/reports/pdf/pdf-response.server.ts'
-import { loadComparison, UnknownVendorsError } from '#app/reports/reports.server.ts'
+import { loadComparison } from '#app/reports/reports.server.ts'
 
 const badRequest = (message: string) =>
   new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
@@ -14,18 +14,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const selection = parseCompareSelection(new URL(request.url).searchParams)
   if (!selection.ok) return badRequest(selection.message)
-  try {
-    const comparison = await loadComparison(getDb(), {
-      organisationId: member.organisationId,
-      engagementId: params.engagementId ?? '',
-      invitationIds: selection.ids,
-    })
-    return pdfResponse(
-      { kind: 'comparison', model: comparison },
-      downloadName(comparison.engagement.name, 'comparison.pdf'),
-    )
-  } catch (error) {
-    if (error instanceof UnknownVendorsError) return badRequest(error.message)
-    throw error
-  }
+  // A vendor id that is not this engagement's is a 404 (thrown), whether or not it exists elsewhere.
+  const comparison = await loadComparison(getDb(), {
+    organisationId: member.organisationId,
+    engagementId: params.engagementId ?? '',
+    invitationIds: selection.ids,
+  })
+  return pdfResponse(
+    { kind: 'comparison', model: comparison },
+    downloadName(comparison.engagement.name, 'comparison.pdf'),
+  )
 }

@@ -127,7 +127,7 @@ async function evidenceAction(
     try {
       await addEvidence(getDb(), { invitationId, questionId, bytes: upload.file.bytes, fileName: upload.file.name })
     } catch (error) {
-      if (error instanceof EvidenceRejectedError) return reply(error.message, 400)
+      if (error instanceof EvidenceRejectedError) return reply(error.message, error.status)
       throw error
     }
     return redirect(`/v/section/${sectionId}#q-${questionId}`)
@@ -146,10 +146,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (upload) return upload
   const formData = await request.formData()
   if (formData.get('intent') === 'delete-evidence') {
-    await deleteEvidence(getDb(), {
-      invitationId: context.invitation.id,
-      evidenceId: String(formData.get('evidenceId') ?? ''),
-    })
+    const evidenceId = String(formData.get('evidenceId') ?? '')
+    const removed = await deleteEvidence(getDb(), { invitationId: context.invitation.id, evidenceId }).catch(
+      (error) => {
+        if (error instanceof EvidenceRejectedError) return error
+        throw error
+      },
+    )
+    if (removed instanceof EvidenceRejectedError) {
+      return data({ errors: {}, values: null, message: removed.message }, { status: removed.status })
+    }
     return redirect(`/v/section/${section.id}`)
   }
   const raw = readSectionValues(questions, formData)

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import { bodyGuard, errorHandler } from './body-guard.server.ts'
+import { handleWithRemix } from './remix-handler.server.ts'
 
 type AutosaveAnswer = (
   cookieHeader: string | null,
@@ -105,6 +106,9 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
     next()
   })
 
+  // --- Request bodies (body-guard.server.ts): size limits, content types, well-formedness. ---
+  app.use(bodyGuard())
+
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use('/assets', express.static(`${clientDir}/assets`, { immutable: true, maxAge: '1y', index: false }))
   app.use(express.static(clientDir, { maxAge: '1h', index: false }))
@@ -115,31 +119,24 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
   // same replies as the route app/routes/v.answers.ts, which serves `npm run dev`.
   const autosave = (build.entry.module as { autosaveAnswer?: AutosaveAnswer }).autosaveAnswer
   if (autosave) {
-    app.post('/v/answers', express.json({ limit: '512kb' }), (req: Request, res: Response, next: NextFunction) => {
+    app.post('/v/answers', (req: Request, res: Response, next: NextFunction) => {
       res.setHeader('Cache-Control', 'no-store')
-      autosave(req.get('cookie') ?? null, req.body)
+      // The body guard parsed (and depth-checked) the JSON.
+      autosave(req.get('cookie') ?? null, res.locals.bufferedBody?.json)
         .then((reply) => res.status(reply.status).json(reply.body))
         .catch(next)
     })
-    app.use('/v/answers', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-      // A body that is not JSON (or too large) is the client's mistake, never a 500.
-      const status = (error as { status?: number; type?: string }).status
-      if (status && status >= 400 && status < 500)
-        return void res.status(status).json({ error: 'The request body must be JSON (at most 512 kB).' })
-      next(error)
-    })
   }
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: mode === 'production' ? 'production' : 'development',
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.socket.remoteAddress ?? 'unknown',
-      }),
-    }),
-  )
+  const remix = createRequestHandler(build, mode === 'production' ? 'production' : 'development')
+  app.all('*', (req: Request, res: Response, next: NextFunction) => {
+    handleWithRemix(remix, req, res, {
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.socket.remoteAddress ?? 'unknown',
+    }).catch(next)
+  })
+
+  // --- Errors (body-guard.server.ts): a client's mistake is a 4xx with a message, never a 500. ---
+  app.use(errorHandler())
   return app
 }

@@ -2,10 +2,17 @@ import { deflateSync } from 'node:zlib'
 
 /** Small real files for upload tests, built in code (no binary fixtures in the repository). */
 
-export function pdfBytes(body = 'Certificate of sanitisation — asset 4711, NIST SP 800-88 Purge'): Uint8Array {
+/**
+ * A one-page PDF. `catalog` adds entries to its catalog dictionary (an /OpenAction, /Names …), as
+ * written, so tests can hide active content exactly where a viewer would find it.
+ */
+export function pdfBytes(
+  body = 'Certificate of sanitisation — asset 4711, NIST SP 800-88 Purge',
+  { catalog = '' }: { catalog?: string } = {},
+): Uint8Array {
   const stream = `BT /F1 12 Tf 72 720 Td (${body}) Tj ET`
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Catalog /Pages 2 0 R ${catalog}>>`,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,

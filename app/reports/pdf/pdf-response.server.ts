@@ -1,3 +1,4 @@
+import { stripBidiControlsDeep } from '../../utils/bidi.ts'
 import { PdfBusyError, PdfTimeoutError, renderPdfOffThread } from './pdf-pool.server.ts'
 import type { PdfJob } from './render.server.tsx'
 
@@ -7,7 +8,8 @@ import type { PdfJob } from './render.server.tsx'
  */
 export async function pdfResponse(job: PdfJob, fileName: string): Promise<Response> {
   try {
-    const bytes = await renderPdfOffThread(job)
+    // No name in a PDF can reorder its text on the page (app/utils/bidi.ts).
+    const bytes = await renderPdfOffThread(stripBidiControlsDeep(job))
     return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {
       headers: {
         'Content-Type': 'application/pdf',
