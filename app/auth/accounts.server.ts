@@ -63,6 +63,7 @@ export async function requestSignup(
     to: input.email,
     subject: 'Confirm your Shoreline sign-up',
     text: `Welcome to Shoreline, ${input.name}.\n\nFollow this link within ${SIGNUP_LINK_HOURS} hours to create ${input.organisationName} on Shoreline:\n${origin}/signup/confirm/${token}\n\nIf you did not sign up, ignore this email and nothing will be created.`,
+    secrets: [token],
   })
 }
 
@@ -192,6 +193,7 @@ export async function inviteTeammate(
     to: input.email,
     subject: `You are invited to ${input.organisationName} on Shoreline`,
     text: `You have been invited to join ${input.organisationName} on Shoreline as ${input.role}.\n\nAccept within ${TEAMMATE_LINK_DAYS} days: ${origin}/join/${token}`,
+    secrets: [token],
   })
 }
 

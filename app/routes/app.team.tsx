@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
         invitedByUserId: admin.userId,
         organisationName: admin.organisationName,
       },
-      { origin: getEnv().appUrl ?? new URL(request.url).origin },
+      { origin: getEnv().publicUrl },
     )
     return { invited: parsed.data.email, sendFailed: sent.status === 'failed', errors: undefined, values: undefined }
   } catch (error) {

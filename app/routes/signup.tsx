@@ -20,9 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseFormData(SignupSchema, await request.formData())
   if (!parsed.ok) return data({ sentTo: null, errors: parsed.errors, values: parsed.values }, { status: 400 })
-  const origin = getEnv().appUrl ?? new URL(request.url).origin
   // Same answer whether or not the address already has an account: no user enumeration.
-  await requestSignup(getDb(), parsed.data, { origin })
+  await requestSignup(getDb(), parsed.data, { origin: getEnv().publicUrl })
   return { sentTo: parsed.data.email, errors: undefined, values: undefined }
 }
 

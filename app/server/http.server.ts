@@ -22,6 +22,8 @@ export type HttpAppOptions = {
   clientDir: string
   mode: 'development' | 'production' | 'test'
   appUrl: string | undefined
+  /** Proxies allowed to name the client in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[]
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -47,9 +49,13 @@ export function isVendorPath(path: string): boolean {
   return path === '/v' || path.startsWith('/v/')
 }
 
-export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions) {
+export function createHttpApp({ build, clientDir, mode, appUrl, trustProxy = false }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
+  // The client address the throttles count by: the socket's, or behind trusted proxies the
+  // right-most untrusted X-Forwarded-For entry (Express's proxy-addr), so one client cannot
+  // lock out everyone behind the proxy, and no client can choose its own address.
+  app.set('trust proxy', trustProxy)
   app.use(compression())
 
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -137,7 +143,7 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
       mode: mode === 'production' ? 'production' : 'development',
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
-        clientIp: req.socket.remoteAddress ?? 'unknown',
+        clientIp: req.ip ?? 'unknown',
       }),
     }),
   )
