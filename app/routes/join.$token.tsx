@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { acceptTeammateInvitation, findTeammateInvitation } from '#app/auth/accounts.server.ts'
-import { JoinExistingAccountSchema, JoinNewAccountSchema } from '#app/auth/auth.ts'
+import { JoinExistingAccountSchema } from '#app/auth/auth.ts'
+import { JoinNewAccountSchema, PASSWORD_HINT } from '#app/auth/password-policy.ts'
 import { startUserSession } from '#app/auth/session.server.ts'
+import { acceptTeammateInvitation, findTeammateInvitation } from '#app/auth/team.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { PublicPage } from '#app/components/public-page.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { formError: 'That password is not the one of your Shoreline account.', errors: undefined },
       { status: 401 },
     )
-  return startUserSession(joined, '/app/engagements')
+  return startUserSession(request, joined, '/app/engagements')
 }
 
 export default function Join() {
@@ -92,7 +93,7 @@ export default function Join() {
                 label="Choose a password"
                 type="password"
                 autoComplete="new-password"
-                hint="At least 10 characters."
+                hint={PASSWORD_HINT}
                 error={errorFor('password')}
                 {...form.register('password')}
               />

@@ -4,6 +4,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import onHeaders from 'on-headers'
 
 type AutosaveAnswer = (
   cookieHeader: string | null,
@@ -49,6 +50,11 @@ export function isVendorPath(path: string): boolean {
   return path === '/v' || path.startsWith('/v/')
 }
 
+/** Pages and data behind the buyer login: `/app`, `/app/…`, and Remix's data URLs `/app.data`, `/app/….data`. */
+export function isSignedInPath(path: string): boolean {
+  return path === '/app' || path.startsWith('/app/') || path.startsWith('/app.')
+}
+
 export function createHttpApp({ build, clientDir, mode, appUrl, trustProxy = false }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
@@ -90,6 +96,17 @@ export function createHttpApp({ build, clientDir, mode, appUrl, trustProxy = fal
   // Vendor pages are reached through a secret link: they never send a referrer anywhere.
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Referrer-Policy', isVendorPath(req.path) ? 'no-referrer' : 'same-origin')
+    next()
+  })
+
+  // Signed-in pages hold an organisation's data: no browser or shared cache may keep them (the
+  // back button after logout on a shared computer). Decided as the headers are written, so a route
+  // that sets its own Cache-Control (PDF, CSV: also no-store) keeps its value instead of a second one.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isSignedInPath(req.path))
+      onHeaders(res, () => {
+        if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store')
+      })
     next()
   })
 

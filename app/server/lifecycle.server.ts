@@ -3,6 +3,7 @@ import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { type Env, getEnv, type TrustProxy } from '../env.server.ts'
 import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
+import { startHousekeeping } from './housekeeping.server.ts'
 
 /**
  * Start-up and shut-down of the server process. These run inside the server build (exported
@@ -25,6 +26,7 @@ export type StartupReport = {
  * is wrong) so the caller can print it and exit non-zero.
  */
 let stopScheduler: (() => void) | undefined
+let stopHousekeeping: (() => void) | undefined
 
 export async function prepareServer(): Promise<StartupReport> {
   const env = getEnv()
@@ -32,6 +34,7 @@ export async function prepareServer(): Promise<StartupReport> {
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.publicUrl
   stopScheduler ??= startReminderScheduler(() => sendDueReminders(getDb(), { origin }))
+  stopHousekeeping ??= startHousekeeping()
   // PDF workers load their fonts at start, not on a manager's first download (tests start them on demand).
   if (env.mode !== 'test') warmUpPdfPool()
   if (env.mode === 'production') {
@@ -51,6 +54,8 @@ function reportOf(env: Env) {
 export async function shutdownServer(): Promise<void> {
   stopScheduler?.()
   stopScheduler = undefined
+  stopHousekeeping?.()
+  stopHousekeeping = undefined
   await closePdfPool()
   await closeDb()
 }

@@ -1,4 +1,12 @@
+import type { HeadersFunction } from '@remix-run/node'
+
 export { invariant, invariantResponse } from '@epic-web/invariant'
+
+/** A route's `headers` export that passes its action's Retry-After (a 429) to the document response. */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 // Any C0 control character or DEL. Browsers strip tabs and newlines from URLs before resolving them,
 // so "/\t/evil.test" is "//evil.test" to a browser: such a target is refused, never "cleaned".

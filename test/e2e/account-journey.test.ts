@@ -22,7 +22,7 @@ test('a buyer signs up, sees the empty engagements page, logs out and logs in ag
   await page.getByLabel('Password').fill('short')
   await page.getByRole('button', { name: 'Sign up' }).click()
   await expect.poll(() => page.getByText('Enter a valid email address').isVisible()).toBe(true)
-  await expect.poll(() => page.getByText('Use at least 10 characters').isVisible()).toBe(true)
+  await expect.poll(() => page.getByText('Use at least 12 characters').isVisible()).toBe(true)
   await shot('01-signup-errors')
   expect(smtp.received).toHaveLength(0)
 

@@ -24,12 +24,19 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('test server has no port')
   const baseUrl = `http://127.0.0.1:${address.port}`
+  const before = { PORT: process.env.PORT, APP_URL: process.env.APP_URL }
   Object.assign(process.env, { PORT: String(address.port), APP_URL: baseUrl }, env)
 
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   const lifecycle = build.entry.module as unknown as Lifecycle
   const report = await lifecycle.prepareServer()
+  // The build has read its configuration; processes this test spawns must not inherit this port.
+  for (const [name, value] of Object.entries(before)) {
+    if (name in env) continue
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
   const app = createHttpApp({
     build,
     clientDir: path.join(buildDir, 'client'),

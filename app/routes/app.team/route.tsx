@@ -1,35 +1,95 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { AlreadyMemberError, inviteTeammate } from '#app/auth/accounts.server.ts'
-import { can, InviteTeammateSchema, ROLE_LABELS, ROLES } from '#app/auth/auth.ts'
+import {
+  can,
+  InviteTeammateSchema,
+  RemoveMemberSchema,
+  RevokeTeammateInvitationSchema,
+  ROLE_LABELS,
+  ROLES,
+} from '#app/auth/auth.ts'
 import { listMembers, listPendingTeammateInvitations } from '#app/auth/queries.server.ts'
 import { requireMember, requirePermission } from '#app/auth/require.server.ts'
+import { clearedSessionCookie } from '#app/auth/session.server.ts'
+import { AlreadyMemberError, inviteTeammate, removeMember, revokeTeammateInvitation } from '#app/auth/team.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { parseFormData } from '#app/utils/forms.ts'
 import { nowIso } from '#app/utils/ids.ts'
+import { badRequest } from '#app/utils/request.server.ts'
+import { MembersTable, PendingInvitations } from './members.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Team · Shoreline' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const db = getDb()
+  const canManage = can(member.role, 'team:manage')
   const [members, pending] = await Promise.all([
     listMembers(db, { organisationId: member.organisationId }),
-    can(member.role, 'team:manage')
+    canManage
       ? listPendingTeammateInvitations(db, { organisationId: member.organisationId, now: nowIso() })
       : Promise.resolve([]),
   ])
-  return { members, pending, canManage: can(member.role, 'team:manage') }
+  return { members, pending, canManage, you: member.userId }
 }
 
+type TeamReply = {
+  notice?: string
+  problem?: string
+  invited?: string
+  sendFailed?: boolean
+  errors?: Record<string, string>
+  values?: Record<string, string>
+}
+
+/** Intents: invite (the default), revoke-invitation, remove-member. Admins only. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'team:manage')
-  const parsed = parseFormData(InviteTeammateSchema, await request.formData())
-  if (!parsed.ok)
-    return data({ invited: null, sendFailed: false, errors: parsed.errors, values: parsed.values }, { status: 400 })
+  const formData = await request.formData()
+  const reply = (result: TeamReply, status = 200) => data(result, { status })
+  const db = getDb()
+  switch (formData.get('intent') ?? 'invite') {
+    case 'revoke-invitation': {
+      const parsed = parseFormData(RevokeTeammateInvitationSchema, formData)
+      if (!parsed.ok) throw badRequest('Which invitation? The form was incomplete.')
+      const revoked = await revokeTeammateInvitation(db, {
+        organisationId: admin.organisationId,
+        invitationId: parsed.data.invitationId,
+        actorUserId: admin.userId,
+      })
+      return revoked
+        ? reply({ notice: `The invitation for ${revoked.email} is withdrawn; its link no longer works.` })
+        : reply({ problem: 'That invitation was already accepted or withdrawn.' }, 404)
+    }
+    case 'remove-member': {
+      const parsed = parseFormData(RemoveMemberSchema, formData)
+      if (!parsed.ok) throw badRequest('Which member? The form was incomplete.')
+      const result = await removeMember(db, {
+        organisationId: admin.organisationId,
+        userId: parsed.data.userId,
+        actorUserId: admin.userId,
+      })
+      // Removing oneself (another admin remains) ends one's own session here too: back to login.
+      if (result.removed && parsed.data.userId === admin.userId)
+        throw redirect('/login?notice=left-organisation', { headers: { 'Set-Cookie': await clearedSessionCookie() } })
+      if (result.removed) return reply({ notice: `${result.email} is removed from ${admin.organisationName}.` })
+      return result.reason === 'last-admin'
+        ? reply({ problem: `${admin.organisationName} needs at least one admin: make someone else admin first.` }, 409)
+        : reply({ problem: 'That person is not a member of your organisation.' }, 404)
+    }
+    case 'invite':
+      return invite(admin, formData)
+    default:
+      throw badRequest('Unknown action.')
+  }
+}
+
+async function invite(admin: Awaited<ReturnType<typeof requirePermission>>, formData: FormData) {
+  const parsed = parseFormData(InviteTeammateSchema, formData)
+  if (!parsed.ok) return data<TeamReply>({ errors: parsed.errors, values: parsed.values }, { status: 400 })
   try {
     const sent = await inviteTeammate(
       getDb(),
@@ -41,25 +101,18 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { origin: getEnv().publicUrl },
     )
-    return { invited: parsed.data.email, sendFailed: sent.status === 'failed', errors: undefined, values: undefined }
+    return data<TeamReply>({ invited: parsed.data.email, sendFailed: sent.status === 'failed' })
   } catch (error) {
-    if (error instanceof AlreadyMemberError) {
-      return data(
-        {
-          invited: null,
-          sendFailed: false,
-          errors: { email: error.message },
-          values: { email: parsed.data.email, role: parsed.data.role },
-        },
-        { status: 400 },
-      )
-    }
-    throw error
+    if (!(error instanceof AlreadyMemberError)) throw error
+    return data<TeamReply>(
+      { errors: { email: error.message }, values: { email: parsed.data.email, role: parsed.data.role } },
+      { status: 400 },
+    )
   }
 }
 
 export default function Team() {
-  const { members, pending, canManage } = useLoaderData<typeof loader>()
+  const { members, pending, canManage, you } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { form, onSubmit, errorFor } = useValidatedForm(InviteTeammateSchema, actionData?.errors)
@@ -71,41 +124,17 @@ export default function Team() {
           <p>Everyone here sees your organisation’s engagements. Admins manage the team.</p>
         </div>
       </div>
+      {actionData?.notice ? (
+        <div className="notice" role="status">
+          {actionData.notice}
+        </div>
+      ) : null}
+      <FormError>{actionData?.problem}</FormError>
       <div className="two-columns">
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">Members</h2>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.userId}>
-                  <td>{m.name}</td>
-                  <td>{m.email}</td>
-                  <td>
-                    <span className="badge">{m.role}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {canManage && pending.length > 0 ? (
-            <>
-              <h2>Invited, not yet joined</h2>
-              <ul>
-                {pending.map((p) => (
-                  <li key={p.id}>
-                    {p.email} as {p.role} — link valid until {p.expiresAt.slice(0, 10)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <MembersTable members={members} canManage={canManage} you={you} />
+          {canManage ? <PendingInvitations pending={pending} /> : null}
         </section>
         {canManage ? (
           <section className="panel" aria-labelledby="invite-heading">
@@ -121,6 +150,7 @@ export default function Team() {
             ) : null}
             <FormError>{errorFor('form')}</FormError>
             <Form method="post" noValidate onSubmit={onSubmit}>
+              <input type="hidden" name="intent" value="invite" />
               <Field
                 label="Email"
                 type="email"
