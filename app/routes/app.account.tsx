@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { recordFailedLogin } from '#app/auth/login-throttle.server.ts'
 import { changePassword } from '#app/auth/password-changes.server.ts'
 import { ChangePasswordSchema, PASSWORD_HINT } from '#app/auth/password-policy.ts'
@@ -45,6 +46,11 @@ export default function Account() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { form, onSubmit, errorFor } = useValidatedForm(ChangePasswordSchema, actionData?.errors)
+  const changed = actionData?.changed === true
+  // A changed password leaves no copy of either password in the form.
+  useEffect(() => {
+    if (changed) form.reset()
+  }, [changed, form])
   return (
     <>
       <div className="page-header">
@@ -60,7 +66,7 @@ export default function Account() {
           <h2 id="password-heading" style={{ marginTop: 0 }}>
             Change your password
           </h2>
-          {actionData?.changed ? (
+          {changed ? (
             <div className="notice" role="status">
               Your password is changed. Every other device signed in to your account was logged out.
             </div>
@@ -98,7 +104,9 @@ export default function Account() {
           </p>
           <Form method="post" action="/logout">
             <input type="hidden" name="scope" value="everywhere" />
-            <button type="submit">Log out everywhere</button>
+            <button className="danger" type="submit">
+              Log out everywhere
+            </button>
           </Form>
         </section>
       </div>

@@ -35,7 +35,7 @@ export function MembersTable({ members, canManage, you }: { members: MemberRow[]
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-member" />
                   <input type="hidden" name="userId" value={m.userId} />
-                  <button type="submit" aria-label={`Remove ${m.name} (${m.email})`}>
+                  <button className="danger" type="submit" aria-label={`Remove ${m.name} (${m.email})`}>
                     Remove
                   </button>
                 </Form>
@@ -61,7 +61,7 @@ export function PendingInvitations({ pending }: { pending: PendingRow[] }) {
             <Form method="post" style={{ display: 'inline' }}>
               <input type="hidden" name="intent" value="revoke-invitation" />
               <input type="hidden" name="invitationId" value={p.id} />
-              <button type="submit" aria-label={`Withdraw the invitation for ${p.email}`}>
+              <button className="danger" type="submit" aria-label={`Withdraw the invitation for ${p.email}`}>
                 Withdraw
               </button>
             </Form>
