@@ -1,3 +1,4 @@
+import { data } from '@remix-run/node'
 import { countThrottled, type ThrottleRule, type ThrottleState, worstState } from '../throttles/throttle.server.ts'
 
 /**
@@ -25,8 +26,15 @@ export async function countAccountEmail(kind: AccountEmailKind, email: string, i
   return worstState(await Promise.all([countThrottled(perAddress, email.toLowerCase()), countThrottled(perIp, ip)]))
 }
 
-/** "Try again in 12 minutes." */
-export function retryMessage(retryAfterSeconds: number): string {
+/**
+ * The form's 429: "Too many requests. Try again in 12 minutes." with Retry-After, keeping what was
+ * typed (never a password).
+ */
+export function tooManyEmailRequests<V extends Record<string, string>>(retryAfterSeconds: number, values: V) {
   const minutes = Math.ceil(retryAfterSeconds / 60)
-  return `Too many requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+  const formError = `Too many requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+  return data(
+    { sentTo: null, formError, errors: undefined, values },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  )
 }

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type HeadersFunction, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { RequestPasswordResetSchema } from '#app/auth/auth.ts'
-import { countAccountEmail, retryMessage } from '#app/auth/email-throttle.server.ts'
+import { countAccountEmail, tooManyEmailRequests } from '#app/auth/email-throttle.server.ts'
 import { requestPasswordReset } from '#app/auth/password-changes.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { PublicPage } from '#app/components/public-page.tsx'
@@ -20,12 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ sentTo: null, formError: null, errors: parsed.errors, values: parsed.values }, 400)
   const { email } = parsed.data
   const throttle = await countAccountEmail('password-reset', email, context.clientIp ?? 'unknown')
-  if (throttle.blocked) {
-    return data(
-      { sentTo: null, formError: retryMessage(throttle.retryAfterSeconds), errors: undefined, values: { email } },
-      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
-    )
-  }
+  if (throttle.blocked) return tooManyEmailRequests(throttle.retryAfterSeconds, { email })
   // The same answer for every address: whether it has an account is told only to its inbox.
   await requestPasswordReset(getDb(), { email }, { origin: getEnv().publicUrl })
   return { sentTo: email, formError: null, errors: undefined, values: undefined }

@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { requestSignup } from '#app/auth/accounts.server.ts'
-import { countAccountEmail, retryMessage } from '#app/auth/email-throttle.server.ts'
+import { countAccountEmail, tooManyEmailRequests } from '#app/auth/email-throttle.server.ts'
 import { PASSWORD_HINT, SignupSchema } from '#app/auth/password-policy.ts'
 import { findSignedInMember } from '#app/auth/require.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
@@ -35,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const throttle = await countAccountEmail('signup', parsed.data.email, context.clientIp ?? 'unknown')
   if (throttle.blocked) {
     const { password: _password, ...values } = parsed.data
-    return data(
-      { sentTo: null, formError: retryMessage(throttle.retryAfterSeconds), errors: undefined, values },
-      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
-    )
+    return tooManyEmailRequests(throttle.retryAfterSeconds, values)
   }
   // Same answer whether or not the address already has an account: no user enumeration.
   await requestSignup(getDb(), parsed.data, { origin: getEnv().publicUrl })
