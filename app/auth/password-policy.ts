@@ -16,6 +16,24 @@ export const MIN_PASSWORD_LENGTH = 12
 export const MIN_PASSWORD_SCORE = 3
 export const MAX_PASSWORD_LENGTH = 200
 
+/**
+ * Words of this product and its trade that an attacker would try first (ASVS 6.1.2, 6.2.11): they
+ * count as easy to guess in every password, like the person's own email, name and organisation.
+ */
+export const CONTEXT_WORDS = [
+  'shoreline',
+  'shoreline-demo',
+  'vendor',
+  'vendors',
+  'due diligence',
+  'questionnaire',
+  'offshore',
+  'nearshore',
+  'onshore',
+  'outsourcing',
+  'compliance',
+]
+
 /** The hint under every new-password field. */
 export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess: a few uncommon words work well.`
 
@@ -35,7 +53,9 @@ function zxcvbn(): ZxcvbnFactory {
 export function passwordProblem(password: string, userInputs: string[] = []): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters`
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters`
-  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length > 2)
+  const inputs = [...CONTEXT_WORDS, ...userInputs]
+    .flatMap((input) => [input, ...input.split(/[^\p{L}\p{N}]+/u)])
+    .filter((word) => word.length > 2)
   const result = zxcvbn().check(password, inputs)
   if (result.score >= MIN_PASSWORD_SCORE) return undefined
   const { warning, suggestions } = result.feedback
