@@ -2,8 +2,9 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect } from 'react'
 import { recordFailedLogin } from '#app/auth/login-throttle.server.ts'
+import { NewPasswordField } from '#app/auth/new-password-field.tsx'
 import { changePassword } from '#app/auth/password-changes.server.ts'
-import { ChangePasswordSchema, PASSWORD_HINT } from '#app/auth/password-policy.ts'
+import { ChangePasswordSchema } from '#app/auth/password-policy.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { readUserSession } from '#app/auth/session.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
@@ -81,14 +82,7 @@ export default function Account() {
               error={errorFor('currentPassword')}
               {...form.register('currentPassword')}
             />
-            <Field
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint={PASSWORD_HINT}
-              error={errorFor('password')}
-              {...form.register('password')}
-            />
+            <NewPasswordField label="New password" error={errorFor('password')} {...form.register('password')} />
             <button className="primary" type="submit" disabled={navigation.state === 'submitting'}>
               Change password
             </button>

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { JoinExistingAccountSchema } from '#app/auth/auth.ts'
-import { JoinNewAccountSchema, PASSWORD_HINT } from '#app/auth/password-policy.ts'
+import { NewPasswordField } from '#app/auth/new-password-field.tsx'
+import { JoinNewAccountSchema } from '#app/auth/password-policy.ts'
 import { startUserSession } from '#app/auth/session.server.ts'
 import { acceptTeammateInvitation, findTeammateInvitation } from '#app/auth/team.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
@@ -89,14 +90,7 @@ export default function Join() {
                 error={errorFor('name')}
                 {...form.register('name' as never)}
               />
-              <Field
-                label="Choose a password"
-                type="password"
-                autoComplete="new-password"
-                hint={PASSWORD_HINT}
-                error={errorFor('password')}
-                {...form.register('password')}
-              />
+              <NewPasswordField label="Choose a password" error={errorFor('password')} {...form.register('password')} />
             </>
           )}
           <button className="primary" type="submit">

@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { NewPasswordField } from '#app/auth/new-password-field.tsx'
 import { findPasswordResetLink, resetPassword } from '#app/auth/password-changes.server.ts'
-import { PASSWORD_HINT, ResetPasswordSchema } from '#app/auth/password-policy.ts'
+import { ResetPasswordSchema } from '#app/auth/password-policy.ts'
 import { clearedSessionCookie } from '#app/auth/session.server.ts'
-import { Field, FormError } from '#app/components/field.tsx'
+import { FormError } from '#app/components/field.tsx'
 import { PublicPage } from '#app/components/public-page.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
@@ -59,14 +60,7 @@ export default function ResetPassword() {
         <Form method="post" noValidate onSubmit={onSubmit}>
           {/* The account's email helps password managers store the new password for it. */}
           <input type="hidden" name="username" autoComplete="username" value={email} />
-          <Field
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errorFor('password')}
-            {...form.register('password')}
-          />
+          <NewPasswordField label="New password" error={errorFor('password')} {...form.register('password')} />
           <button className="primary" type="submit" disabled={navigation.state === 'submitting'}>
             Set new password
           </button>

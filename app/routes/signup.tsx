@@ -9,7 +9,8 @@ import {
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { requestSignup } from '#app/auth/accounts.server.ts'
 import { countAccountEmail, tooManyEmailRequests } from '#app/auth/email-throttle.server.ts'
-import { PASSWORD_HINT, SignupSchema } from '#app/auth/password-policy.ts'
+import { NewPasswordField } from '#app/auth/new-password-field.tsx'
+import { SignupSchema } from '#app/auth/password-policy.ts'
 import { findSignedInMember } from '#app/auth/require.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { PublicPage } from '#app/components/public-page.tsx'
@@ -90,14 +91,7 @@ export default function Signup() {
             error={errorFor('email')}
             {...form.register('email')}
           />
-          <Field
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errorFor('password')}
-            {...form.register('password')}
-          />
+          <NewPasswordField label="Password" error={errorFor('password')} {...form.register('password')} />
           <button className="primary" type="submit" disabled={navigation.state === 'submitting'}>
             {navigation.state === 'submitting' ? 'Sending link…' : 'Sign up'}
           </button>
