@@ -48,8 +48,8 @@ export const RequestPasswordResetSchema = z.object({ email: EmailSchema })
 /** An admin withdraws a pending teammate invitation (team page, intent "revoke-invitation"). */
 export const RevokeTeammateInvitationSchema = z.object({ invitationId: z.string().trim().min(1).max(64) })
 
-/** An admin removes a member from the organisation (team page, intent "remove-member"). */
-export const RemoveMemberSchema = z.object({ userId: z.string().trim().min(1).max(64) })
+/** An admin acts on a member: removes them, or ends their sessions (team page, intents "remove-member", "end-sessions"). */
+export const TeamMemberSchema = z.object({ userId: z.string().trim().min(1).max(64) })
 
 /** What each role may do. The UI uses it to hide controls; require.server.ts enforces it. */
 export const PERMISSIONS = {

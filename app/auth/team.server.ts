@@ -181,3 +181,27 @@ export async function removeMember(
     return { removed: true, email: member.email }
   })
 }
+
+/**
+ * An admin ends every session a member has in this organisation (a lost laptop, a shared computer):
+ * the member stays a member and logs in again. Audited. Undefined when the person is no member.
+ */
+export async function endMemberSessions(
+  db: Kysely<Database>,
+  { organisationId, userId, actorUserId }: { organisationId: string; userId: string; actorUserId: string },
+): Promise<{ email: string; endedSessions: number } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const member = await findMember(trx, { userId, organisationId })
+    if (!member) return undefined
+    const endedSessions = await deleteUserSessions(trx, { userId, organisationId })
+    await recordAuditEvent(trx, {
+      organisationId,
+      actor: { type: 'user', userId: actorUserId },
+      action: 'teammate.sessions-ended',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { email: member.email, endedSessions },
+    })
+    return { email: member.email, endedSessions }
+  })
+}

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { createOrganisation } from '#test/support/accounts.ts'
+import { addMember, createOrganisation } from '#test/support/accounts.ts'
 import { seriousAccessibilityViolations } from '#test/support/axe.ts'
 import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
@@ -111,8 +111,11 @@ test('a member changes a weak password for a strong one, logs out everywhere, an
   await page.getByLabel('Password').fill('tidal quartz lantern 41')
   await page.getByRole('button', { name: 'Log in' }).click()
   await page.waitForURL('**/app/engagements')
+  const colleague = await addMember(org.organisationId, 'manager')
   await page.goto(`${server.baseUrl}/app/team`)
   await page.getByRole('heading', { name: 'Team', exact: true }).waitFor()
+  await page.getByRole('button', { name: `Log out manager person (${colleague.email})` }).click()
+  await page.getByText(`${colleague.email} is logged out everywhere`).waitFor()
   await shot('07-team')
   expect(await seriousAccessibilityViolations(page)).toEqual([])
   expect(browser.pageErrors.filter((e) => !/status of 40[01]/.test(e))).toEqual([])

@@ -3,7 +3,10 @@ import { Form } from '@remix-run/react'
 type MemberRow = { userId: string; name: string; email: string; role: string }
 type PendingRow = { id: string; email: string; role: string; expiresAt: string }
 
-/** The organisation's members; admins get a Remove button per member (the server keeps the last admin). */
+/**
+ * The organisation's members; admins get, per member, Log out (ends that member's sessions here)
+ * and Remove (the server keeps the last admin).
+ */
 export function MembersTable({ members, canManage, you }: { members: MemberRow[]; canManage: boolean; you: string }) {
   return (
     <table className="data">
@@ -32,13 +35,24 @@ export function MembersTable({ members, canManage, you }: { members: MemberRow[]
             </td>
             {canManage ? (
               <td>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-member" />
-                  <input type="hidden" name="userId" value={m.userId} />
-                  <button className="danger" type="submit" aria-label={`Remove ${m.name} (${m.email})`}>
-                    Remove
-                  </button>
-                </Form>
+                <div className="member-actions">
+                  {m.userId === you ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="end-sessions" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button className="button secondary" type="submit" aria-label={`Log out ${m.name} (${m.email})`}>
+                        Log out
+                      </button>
+                    </Form>
+                  )}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-member" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button className="danger" type="submit" aria-label={`Remove ${m.name} (${m.email})`}>
+                      Remove
+                    </button>
+                  </Form>
+                </div>
               </td>
             ) : null}
           </tr>

@@ -3,15 +3,21 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import {
   can,
   InviteTeammateSchema,
-  RemoveMemberSchema,
   RevokeTeammateInvitationSchema,
   ROLE_LABELS,
   ROLES,
+  TeamMemberSchema,
 } from '#app/auth/auth.ts'
 import { listMembers, listPendingTeammateInvitations } from '#app/auth/queries.server.ts'
 import { requireMember, requirePermission } from '#app/auth/require.server.ts'
 import { clearedSessionCookie } from '#app/auth/session.server.ts'
-import { AlreadyMemberError, inviteTeammate, removeMember, revokeTeammateInvitation } from '#app/auth/team.server.ts'
+import {
+  AlreadyMemberError,
+  endMemberSessions,
+  inviteTeammate,
+  removeMember,
+  revokeTeammateInvitation,
+} from '#app/auth/team.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
@@ -45,7 +51,7 @@ type TeamReply = {
   values?: Record<string, string>
 }
 
-/** Intents: invite (the default), revoke-invitation, remove-member. Admins only. */
+/** Intents: invite (the default), revoke-invitation, remove-member, end-sessions. Admins only. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'team:manage')
   const formData = await request.formData()
@@ -65,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
         : reply({ problem: 'That invitation was already accepted or withdrawn.' }, 404)
     }
     case 'remove-member': {
-      const parsed = parseFormData(RemoveMemberSchema, formData)
+      const parsed = parseFormData(TeamMemberSchema, formData)
       if (!parsed.ok) throw badRequest('Which member? The form was incomplete.')
       const result = await removeMember(db, {
         organisationId: admin.organisationId,
@@ -79,6 +85,18 @@ export async function action({ request }: ActionFunctionArgs) {
       return result.reason === 'last-admin'
         ? reply({ problem: `${admin.organisationName} needs at least one admin: make someone else admin first.` }, 409)
         : reply({ problem: 'That person is not a member of your organisation.' }, 404)
+    }
+    case 'end-sessions': {
+      const parsed = parseFormData(TeamMemberSchema, formData)
+      if (!parsed.ok) throw badRequest('Which member? The form was incomplete.')
+      const ended = await endMemberSessions(db, {
+        organisationId: admin.organisationId,
+        userId: parsed.data.userId,
+        actorUserId: admin.userId,
+      })
+      if (!ended) return reply({ problem: 'That person is not a member of your organisation.' }, 404)
+      const count = ended.endedSessions === 1 ? '1 session' : `${ended.endedSessions} sessions`
+      return reply({ notice: `${ended.email} is logged out everywhere (${count} ended).` })
     }
     case 'invite':
       return invite(admin, formData)

@@ -163,6 +163,32 @@ describe('managing the team', () => {
     })
   })
 
+  test('an admin logs a member out of every device without removing them; audited', async () => {
+    const org = await createOrganisation('Lost Laptop LLC')
+    const member = await addMember(org.organisationId, 'member')
+    const laptop = new BrowserClient(env.server.baseUrl)
+    const phone = new BrowserClient(env.server.baseUrl)
+    await logIn(laptop, member)
+    await logIn(phone, member)
+    const admin = new BrowserClient(env.server.baseUrl)
+    await logIn(admin, org)
+    expect(await (await admin.get('/app/team')).text()).toContain(`Log out member person (${member.email})`)
+
+    const ended = await admin.post('/app/team', { intent: 'end-sessions', userId: member.userId })
+    expect(ended.status).toBe(200)
+    expect(await ended.text()).toContain(`${member.email} is logged out everywhere (2 sessions ended).`)
+    expect((await laptop.get('/app/engagements')).status).toBe(302)
+    expect((await phone.get('/app/engagements')).status).toBe(302)
+    expect((await admin.get('/app/engagements')).status).toBe(200)
+    await logIn(new BrowserClient(env.server.baseUrl), member)
+    const [event] = await auditActions(org.organisationId, 'teammate.sessions-ended')
+    expect(event?.subject_id).toBe(member.userId)
+
+    const stranger = await createOrganisation('Elsewhere')
+    const foreign = await admin.post('/app/team', { intent: 'end-sessions', userId: stranger.userId })
+    expect(foreign.status).toBe(404)
+  })
+
   test('the last admin cannot be removed, not even by themself; with a second admin they can', async () => {
     const org = await createOrganisation('Last Admin Inc')
     const admin = new BrowserClient(env.server.baseUrl)
@@ -193,6 +219,7 @@ describe('managing the team', () => {
     await logIn(client, manager)
     expect((await client.post('/app/team', { intent: 'remove-member', userId: org.userId })).status).toBe(403)
     expect((await client.post('/app/team', { intent: 'revoke-invitation', invitationId: 'x' })).status).toBe(403)
+    expect((await client.post('/app/team', { intent: 'end-sessions', userId: org.userId })).status).toBe(403)
     const page = await (await client.get('/app/team')).text()
     expect(page).not.toContain('>Remove<')
     expect(await sessionCount(org.userId)).toBe(0)
