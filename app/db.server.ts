@@ -13,14 +13,27 @@ import { getEnv } from './env.server.ts'
  * `closeDb()` closes it on SIGTERM/SIGINT (see app/server/lifecycle.server.ts).
  */
 
-let open: { db: Kysely<Database>; file: string } | undefined
+let open: { db: Kysely<Database>; file: string; sqlite: SQLite.Database } | undefined
 
 export function getDb(): Kysely<Database> {
+  return opened().db
+}
+
+function opened() {
   if (!open) {
     const file = getEnv().databaseFile
-    open = { db: connect(file), file }
+    open = { file, ...connect(file) }
   }
-  return open.db
+  return open
+}
+
+/**
+ * The raw better-sqlite3 handle under getDb(), for a library that takes one (rate-limiter-flexible's
+ * SQLite store). Use it only inside `getDb().connection().execute(…)`: Kysely then holds its one
+ * connection for the callback, so the library's statements never land inside someone's transaction.
+ */
+export function getSqlite(): SQLite.Database {
+  return opened().sqlite
 }
 
 export async function closeDb(): Promise<void> {
@@ -29,7 +42,7 @@ export async function closeDb(): Promise<void> {
   await current?.db.destroy()
 }
 
-function connect(file: string): Kysely<Database> {
+function connect(file: string): { db: Kysely<Database>; sqlite: SQLite.Database } {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   // WAL lets readers proceed during a write; FULL syncs every commit to disk (no lost answers on a
@@ -38,7 +51,7 @@ function connect(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), sqlite }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -30,15 +31,60 @@ const EnvSchema = z.object({
     .url('must be a URL such as smtp://user:pass@mail.example.com:587')
     .refine((value) => /^smtps?:/.test(value), 'must start with smtp:// or smtps://')
     .optional(),
+  TRUST_PROXY: z.string().optional(),
 })
+
+/**
+ * Which proxies may tell us the client's address through X-Forwarded-For (Express's `trust proxy`):
+ * none (the default: the socket's address is the client), the number of proxy hops in front of the
+ * server, or the proxies' addresses and subnets. "true" (trust every hop) is refused: any client
+ * could then choose its own address and dodge, or aim, the throttles.
+ */
+export type TrustProxy = false | number | string[]
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function parseTrustProxy(value: string | undefined): { value: TrustProxy } | { error: string } {
+  const text = value?.trim().toLowerCase()
+  if (!text || text === 'false' || text === 'off' || text === '0') return { value: false }
+  if (text === 'true')
+    return { error: 'give the number of proxies in front of Shoreline (e.g. 1) or their addresses, not "true"' }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text)
+    return hops <= 10 ? { value: hops } : { error: 'at most 10 proxy hops' }
+  }
+  const entries = text.split(',').map((entry) => entry.trim())
+  const bad = entries.find((entry) => !isProxyAddress(entry))
+  if (bad !== undefined)
+    return {
+      error: `"${bad}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+    }
+  return { value: entries }
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
 
 export type Env = {
   mode: 'development' | 'production' | 'test'
   port: number
   databaseFile: string
   sessionSecret: string
+  /** APP_URL as configured (also accepted as a form origin); unset in development by default. */
   appUrl: string | undefined
+  /**
+   * The origin that links in emails point to: APP_URL, or http://localhost:PORT outside production.
+   * Never the request's Host header, which whoever sends the request chooses.
+   */
+  publicUrl: string
   smtpUrl: string | undefined
+  trustProxy: TrustProxy
 }
 
 export class ConfigError extends Error {
@@ -55,18 +101,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const env = parsed.data
-  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production (32+ random characters)',
-    )
-  }
+  const problems: string[] = []
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
+    problems.push('SESSION_SECRET: required when NODE_ENV=production (32+ random characters)')
+  if (env.NODE_ENV === 'production' && !env.APP_URL)
+    problems.push('APP_URL: required when NODE_ENV=production (the public URL that emailed links point to)')
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
+  if ('error' in trustProxy) problems.push(`TRUST_PROXY: ${trustProxy.error}`)
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
   return {
     mode: env.NODE_ENV,
     port: env.PORT,
     databaseFile: databaseFileFrom(env.DATABASE_URL),
     sessionSecret: env.SESSION_SECRET ?? developmentSessionSecret(),
     appUrl: env.APP_URL,
+    publicUrl: env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${env.PORT}`,
     smtpUrl: env.SMTP_URL,
+    trustProxy: 'value' in trustProxy ? trustProxy.value : false,
   }
 }
 

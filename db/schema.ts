@@ -252,6 +252,42 @@ export interface JobTable {
   finished_at: string | null
 }
 
+/** A buyer's server-side session; the cookie holds the id, the table its SHA-256 (id_hash). */
+export interface UserSessionTable {
+  id_hash: string
+  user_id: string
+  organisation_id: string
+  created_at: string
+  last_seen_at: string
+  /** The absolute end: 12 hours after login. */
+  expires_at: string
+}
+
+/** A vendor's server-side session, bound to one invitation and link generation. */
+export interface VendorSessionTable {
+  id_hash: string
+  invitation_id: string
+  link_generation: number
+  created_at: string
+  last_seen_at: string
+}
+
+export interface PasswordResetTable {
+  id: string
+  user_id: string
+  token_hash: string
+  expires_at: string
+  used_at: string | null
+  created_at: string
+}
+
+/** rate-limiter-flexible's counters (its SQLite/PostgreSQL store shape); `expire` is epoch ms. */
+export interface RateLimitTable {
+  key: string
+  points: number
+  expire: number | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -272,6 +308,10 @@ export interface Database {
   health_check: HealthCheckTable
   engagement_revision: EngagementRevisionTable
   job: JobTable
+  user_session: UserSessionTable
+  vendor_session: VendorSessionTable
+  password_reset: PasswordResetTable
+  rate_limit: RateLimitTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -32,6 +32,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-'))
 process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
 process.env.NODE_ENV = 'production'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
+// Production requires the public URL that emailed links point to; the bench sends no email.
+process.env.APP_URL ??= 'http://localhost'
 
 // The data: one organisation, one engagement, 50 invitations with known links. Written through the
 // app's own modules, before the server starts.

@@ -34,6 +34,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-web-'))
 process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
 process.env.NODE_ENV = 'production'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
+// Production requires the public URL that emailed links point to; the bench sends no email.
+process.env.APP_URL ??= 'http://localhost'
 const notes: string[] = []
 const log = (line: string) => console.log(line)
 

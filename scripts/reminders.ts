@@ -8,8 +8,7 @@ import { sendDueReminders } from '../app/invitations/reminders.server.ts'
  */
 const env = getEnv()
 await migrateToLatest(getDb())
-const origin = env.appUrl ?? `http://localhost:${env.port}`
-const result = await sendDueReminders(getDb(), { origin })
+const result = await sendDueReminders(getDb(), { origin: env.publicUrl })
 console.log(
   `Reminders: ${result.sent} sent, ${result.failed} failed (${result.checked} open invitations with a due date checked).`,
 )

@@ -27,7 +27,13 @@ try {
 
 for (const name of report.appliedMigrations) console.log(`Applied migration ${name}`)
 
-const app = createHttpApp({ build, clientDir: path.join(buildDir, 'client'), mode: report.mode, appUrl: report.appUrl })
+const app = createHttpApp({
+  build,
+  clientDir: path.join(buildDir, 'client'),
+  mode: report.mode,
+  appUrl: report.appUrl,
+  trustProxy: report.trustProxy,
+})
 const server = app.listen(report.port, () => {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : report.port

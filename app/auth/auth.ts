@@ -22,28 +22,8 @@ export const EmailSchema = z
   .pipe(z.email('Enter a valid email address, like name@company.com'))
   .transform((value) => value.toLowerCase())
 
-export const NewPasswordSchema = z
-  .string({ error: 'Choose a password' })
-  .min(10, 'Use at least 10 characters')
-  .max(200, 'Use at most 200 characters')
-
-const NameSchema = z
-  .string({ error: 'Enter your name' })
-  .trim()
-  .min(1, 'Enter your name')
-  .max(120, 'Use at most 120 characters')
-
-export const SignupSchema = z.object({
-  organisationName: z
-    .string({ error: 'Enter your organisation’s name' })
-    .trim()
-    .min(2, 'Enter your organisation’s name')
-    .max(120, 'Use at most 120 characters'),
-  name: NameSchema,
-  email: EmailSchema,
-  password: NewPasswordSchema,
-})
-export type SignupInput = z.infer<typeof SignupSchema>
+// Forms that choose a new password (sign-up, joining, change, reset) live in password-policy.ts,
+// so that only their pages load the password estimator and its word list.
 
 export const LoginSchema = z.object({
   email: EmailSchema,
@@ -58,10 +38,18 @@ export const InviteTeammateSchema = z.object({
 })
 export type InviteTeammateInput = z.infer<typeof InviteTeammateSchema>
 
-export const JoinNewAccountSchema = z.object({ name: NameSchema, password: NewPasswordSchema })
 export const JoinExistingAccountSchema = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
 })
+
+/** "Forgot your password": the address to send a reset link to. */
+export const RequestPasswordResetSchema = z.object({ email: EmailSchema })
+
+/** An admin withdraws a pending teammate invitation (team page, intent "revoke-invitation"). */
+export const RevokeTeammateInvitationSchema = z.object({ invitationId: z.string().trim().min(1).max(64) })
+
+/** An admin acts on a member: removes them, or ends their sessions (team page, intents "remove-member", "end-sessions"). */
+export const TeamMemberSchema = z.object({ userId: z.string().trim().min(1).max(64) })
 
 /** What each role may do. The UI uses it to hide controls; require.server.ts enforces it. */
 export const PERMISSIONS = {

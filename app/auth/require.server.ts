@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node'
 import { getDb } from '../db.server.ts'
 import { can, type Permission, type Role } from './auth.ts'
 import { findMember } from './queries.server.ts'
-import { readSession } from './session.server.ts'
+import { readUserSession } from './session.server.ts'
 
 export type Member = {
   userId: string
@@ -15,11 +15,9 @@ export type Member = {
 
 /** The signed-in member, or null. */
 export async function findSignedInMember(request: Request): Promise<Member | null> {
-  const session = await readSession(request)
-  const userId = session.get('userId')
-  const organisationId = session.get('organisationId')
-  if (!userId || !organisationId) return null
-  const member = await findMember(getDb(), { userId, organisationId })
+  const session = await readUserSession(request)
+  if (!session) return null
+  const member = await findMember(getDb(), { userId: session.userId, organisationId: session.organisationId })
   return member ? { ...member, role: member.role as Role } : null
 }
 

@@ -1,5 +1,6 @@
 import { getDb } from '../db.server.ts'
 import { sendDueReminders } from '../invitations/reminders.server.ts'
+import { purgeDeadRows } from '../server/housekeeping.server.ts'
 import type { JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
 
@@ -15,6 +16,13 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
       everyMs: 60 * 60_000,
       handler: async () => {
         await sendDueReminders(getDb(), { origin })
+      },
+    },
+    // Ended sessions, spent reset links and old throttle counters (only keeps the tables small).
+    housekeeping: {
+      everyMs: 60 * 60_000,
+      handler: async () => {
+        await purgeDeadRows()
       },
     },
   }

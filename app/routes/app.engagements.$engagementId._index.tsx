@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb()
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
-  const origin = getEnv().appUrl ?? new URL(request.url).origin
+  const origin = getEnv().publicUrl
   const buyer = { userId: member.userId, organisationName: member.organisationName }
   const reply = (result: ActionResult, status = 200) => data(result, { status })
   if (engagement.status === 'archived')

@@ -28,8 +28,11 @@ export default function AppShell() {
             {can(member.role, 'outbox:read') ? <NavLink to="/app/outbox">Outbox</NavLink> : null}
           </nav>
           <div className="user-menu">
+            <NavLink to="/app/account" title="Your account: password, log out everywhere">
+              {member.name}
+            </NavLink>
             <span>
-              {member.name} · {member.organisationName}
+              {member.organisationName}
               {can(member.role, 'team:manage') ? ' · admin' : ` · ${member.role}`}
             </span>
             <Form method="post" action="/logout">

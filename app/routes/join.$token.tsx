@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { acceptTeammateInvitation, findTeammateInvitation } from '#app/auth/accounts.server.ts'
-import { JoinExistingAccountSchema, JoinNewAccountSchema } from '#app/auth/auth.ts'
+import { JoinExistingAccountSchema } from '#app/auth/auth.ts'
+import { NewPasswordField } from '#app/auth/new-password-field.tsx'
+import { JoinNewAccountSchema } from '#app/auth/password-policy.ts'
 import { startUserSession } from '#app/auth/session.server.ts'
+import { acceptTeammateInvitation, findTeammateInvitation } from '#app/auth/team.server.ts'
 import { Field, FormError } from '#app/components/field.tsx'
 import { PublicPage } from '#app/components/public-page.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { formError: 'That password is not the one of your Shoreline account.', errors: undefined },
       { status: 401 },
     )
-  return startUserSession(joined, '/app/engagements')
+  return startUserSession(request, joined, '/app/engagements')
 }
 
 export default function Join() {
@@ -88,14 +90,7 @@ export default function Join() {
                 error={errorFor('name')}
                 {...form.register('name' as never)}
               />
-              <Field
-                label="Choose a password"
-                type="password"
-                autoComplete="new-password"
-                hint="At least 10 characters."
-                error={errorFor('password')}
-                {...form.register('password')}
-              />
+              <NewPasswordField label="Choose a password" error={errorFor('password')} {...form.register('password')} />
             </>
           )}
           <button className="primary" type="submit">

@@ -17,17 +17,21 @@ import { PublicPage } from '#app/components/public-page.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { getDb } from '#app/db.server.ts'
 import { parseFormData } from '#app/utils/forms.ts'
-import { safeRedirectPath } from '#app/utils/http.ts'
+import { retryAfterHeaders, safeRedirectPath } from '#app/utils/http.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Shoreline' }]
 
 // Document responses take their headers from here: pass the action's Retry-After through.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get('Retry-After')
-  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
-}
+export const headers: HeadersFunction = retryAfterHeaders
 
 export const INVALID_LOGIN = 'Email or password is incorrect.'
+
+// Why someone lands here after their session ended on purpose (set by the route that ended it).
+const NOTICES: Record<string, string> = {
+  'password-reset': 'Your password is changed, and every device was logged out. Log in with the new password.',
+  'logged-out-everywhere': 'You are logged out on every device.',
+  'left-organisation': 'You removed yourself from the organisation and are logged out of it.',
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await findSignedInMember(request)) throw redirect('/app/engagements')
@@ -58,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ formError: INVALID_LOGIN, errors: undefined, values: { email } }, { status: 401 })
   }
   await clearFailedLogins(email, ip)
-  return startUserSession(user, safeRedirectPath(redirectTo, '/app/engagements'))
+  return startUserSession(request, user, safeRedirectPath(redirectTo, '/app/engagements'))
 }
 
 export default function Login() {
@@ -66,10 +70,16 @@ export default function Login() {
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const { form, onSubmit, errorFor } = useValidatedForm(LoginSchema, actionData?.errors)
+  const notice = NOTICES[searchParams.get('notice') ?? '']
   return (
     <PublicPage>
       <div className="panel">
         <h1>Log in to Shoreline</h1>
+        {notice ? (
+          <div className="notice" role="status">
+            {notice}
+          </div>
+        ) : null}
         <FormError>{actionData?.formError}</FormError>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
@@ -92,6 +102,9 @@ export default function Login() {
             {navigation.state === 'submitting' ? 'Logging in…' : 'Log in'}
           </button>
         </Form>
+        <p className="form-footer">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <p className="form-footer">
           New to Shoreline? <Link to="/signup">Create your organisation</Link>
         </p>

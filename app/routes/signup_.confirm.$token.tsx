@@ -8,10 +8,10 @@ import { getDb } from '#app/db.server.ts'
 export const meta: MetaFunction = () => [{ title: 'Confirm sign-up · Shoreline' }]
 
 // The link's GET only shows a button: mail scanners that prefetch links must not complete a sign-up.
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const created = await completeSignup(getDb(), { token: params.token ?? '' })
   if (!created) return { expired: true }
-  return startUserSession(created, '/app/engagements')
+  return startUserSession(request, created, '/app/engagements')
 }
 
 export default function ConfirmSignup() {

@@ -24,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     // Move the vendor to a URL without the token, holding the invitation in an httpOnly cookie.
     throw redirect('/v', {
       headers: {
-        'Set-Cookie': await startVendorSession(outcome.invitationId, outcome.generation),
+        'Set-Cookie': await startVendorSession(outcome.invitationId, outcome.generation, outcome.expiresAt),
         'Cache-Control': 'no-store',
       },
     })

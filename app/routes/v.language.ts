@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (access.ok) {
     await getDb().updateTable('invitation').set({ language: lang }).where('id', '=', access.invitationId).execute()
   }
-  return redirect(target, { headers: { 'Set-Cookie': await languageCookie.serialize(lang) } })
+  return redirect(target, { headers: { 'Set-Cookie': await languageCookie().serialize(lang) } })
 }
 
 export async function loader() {

@@ -3,6 +3,7 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import onHeaders from 'on-headers'
 import { bodyGuard, errorHandler } from './body-guard.server.ts'
 import { handleWithRemix } from './remix-handler.server.ts'
 
@@ -23,6 +24,8 @@ export type HttpAppOptions = {
   clientDir: string
   mode: 'development' | 'production' | 'test'
   appUrl: string | undefined
+  /** Proxies allowed to name the client in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[]
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -48,9 +51,18 @@ export function isVendorPath(path: string): boolean {
   return path === '/v' || path.startsWith('/v/')
 }
 
-export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions) {
+/** Pages and data behind the buyer login: `/app`, `/app/…`, and Remix's data URLs `/app.data`, `/app/….data`. */
+export function isSignedInPath(path: string): boolean {
+  return path === '/app' || path.startsWith('/app/') || path.startsWith('/app.')
+}
+
+export function createHttpApp({ build, clientDir, mode, appUrl, trustProxy = false }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
+  // The client address the throttles count by: the socket's, or behind trusted proxies the
+  // right-most untrusted X-Forwarded-For entry (Express's proxy-addr), so one client cannot
+  // lock out everyone behind the proxy, and no client can choose its own address.
+  app.set('trust proxy', trustProxy)
   app.use(compression())
 
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -85,6 +97,17 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
   // Vendor pages are reached through a secret link: they never send a referrer anywhere.
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Referrer-Policy', isVendorPath(req.path) ? 'no-referrer' : 'same-origin')
+    next()
+  })
+
+  // Signed-in pages hold an organisation's data: no browser or shared cache may keep them (the
+  // back button after logout on a shared computer). Decided as the headers are written, so a route
+  // that sets its own Cache-Control (PDF, CSV: also no-store) keeps its value instead of a second one.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isSignedInPath(req.path))
+      onHeaders(res, () => {
+        if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store')
+      })
     next()
   })
 
@@ -132,7 +155,7 @@ export function createHttpApp({ build, clientDir, mode, appUrl }: HttpAppOptions
   app.all('*', (req: Request, res: Response, next: NextFunction) => {
     handleWithRemix(remix, req, res, {
       cspNonce: res.locals.cspNonce as string,
-      clientIp: req.socket.remoteAddress ?? 'unknown',
+      clientIp: req.ip ?? 'unknown',
     }).catch(next)
   })
 

@@ -1,6 +1,6 @@
 import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
-import { getEnv } from '../env.server.ts'
+import { type Env, getEnv, type TrustProxy } from '../env.server.ts'
 import { startJobs, stopJobs } from '../jobs/jobs.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
 
@@ -13,6 +13,7 @@ export type StartupReport = {
   mode: 'development' | 'production' | 'test'
   port: number
   appUrl: string | undefined
+  trustProxy: TrustProxy
   appliedMigrations: string[]
   /** Printed on start while the demo admin exists (never in production). */
   demoLogin: { email: string; password: string } | undefined
@@ -27,17 +28,21 @@ export async function prepareServer(): Promise<StartupReport> {
   const env = getEnv()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
-  const origin = env.appUrl ?? `http://localhost:${env.port}`
+  const origin = env.publicUrl
   await startJobs({ origin })
   // PDF workers load their fonts at start, not on a manager's first download (tests start them on demand).
   if (env.mode !== 'test') warmUpPdfPool()
   if (env.mode === 'production') {
-    return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
+    return { ...reportOf(env), appliedMigrations, demoLogin: undefined }
   }
   await seedDemoIfEmpty(db, origin)
   const demoUser = await db.selectFrom('user').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst()
   const demoLogin = demoUser ? { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } : undefined
-  return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
+  return { ...reportOf(env), appliedMigrations, demoLogin }
+}
+
+function reportOf(env: Env) {
+  return { mode: env.mode, port: env.port, appUrl: env.appUrl, trustProxy: env.trustProxy }
 }
 
 /** Releases what the app holds (job runner, PDF workers, database connection), so SIGTERM ends the process at once. */

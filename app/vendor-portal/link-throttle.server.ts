@@ -1,14 +1,13 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { countThrottled, type ThrottleRule, throttleState } from '../throttles/throttle.server.ts'
 
 // Guessing links is hopeless (256 bits), but a flood of lookups is still refused: 30 unknown or
-// dead links per IP in 15 minutes, then 429.
-const badLinks = new RateLimiterMemory({ points: 30, duration: 15 * 60, keyPrefix: 'vendor-link-ip' })
+// dead links per client address in 15 minutes, then 429. Counted in the database (app/throttles).
+const badLinks: ThrottleRule = { keyPrefix: 'vendor-link-ip', points: 30, durationSeconds: 15 * 60 }
 
 export async function isLinkLookupBlocked(ip: string): Promise<boolean> {
-  const state = await badLinks.get(ip)
-  return !!state && state.remainingPoints <= 0
+  return (await throttleState(badLinks, ip)).blocked
 }
 
 export async function recordBadLinkLookup(ip: string): Promise<void> {
-  await badLinks.consume(ip).catch(() => {})
+  await countThrottled(badLinks, ip)
 }

@@ -25,3 +25,78 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
     .where('invitation.id', '=', invitationId)
     .executeTakeFirstOrThrow()
 }
+
+// ——— Vendor sessions (vendor_session): ids arrive hashed. ———
+
+export async function insertVendorSession(
+  db: Kysely<Database>,
+  values: { idHash: string; invitationId: string; generation: number; now: string },
+) {
+  await db
+    .insertInto('vendor_session')
+    .values({
+      id_hash: values.idHash,
+      invitation_id: values.invitationId,
+      link_generation: values.generation,
+      created_at: values.now,
+      last_seen_at: values.now,
+    })
+    .execute()
+}
+
+/**
+ * A vendor session with the state of its invitation, for the access check on every vendor request.
+ * SQL: select … from vendor_session join invitation on invitation.id = vendor_session.invitation_id
+ *      where vendor_session.id_hash = ?
+ */
+export function findVendorSession(db: Kysely<Database>, { idHash }: { idHash: string }) {
+  return db
+    .selectFrom('vendor_session')
+    .innerJoin('invitation', 'invitation.id', 'vendor_session.invitation_id')
+    .select([
+      'vendor_session.invitation_id as invitationId',
+      'vendor_session.link_generation as sessionGeneration',
+      'vendor_session.last_seen_at as lastSeenAt',
+      'invitation.status',
+      'invitation.expires_at as expiresAt',
+      'invitation.link_generation as linkGeneration',
+    ])
+    .where('vendor_session.id_hash', '=', idHash)
+    .executeTakeFirst()
+}
+
+export async function touchVendorSession(db: Kysely<Database>, { idHash, now }: { idHash: string; now: string }) {
+  await db.updateTable('vendor_session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute()
+}
+
+export async function deleteVendorSession(db: Kysely<Database>, { idHash }: { idHash: string }) {
+  await db.deleteFrom('vendor_session').where('id_hash', '=', idHash).execute()
+}
+
+/**
+ * Housekeeping: sessions idle since `idleSince`, of a replaced link generation, or of a revoked
+ * invitation can never be used again.
+ */
+export async function deleteDeadVendorSessions(db: Kysely<Database>, { idleSince }: { idleSince: string }) {
+  await db
+    .deleteFrom('vendor_session')
+    .where((eb) =>
+      eb.or([
+        eb('last_seen_at', '<=', idleSince),
+        eb(
+          'invitation_id',
+          'in',
+          eb
+            .selectFrom('invitation')
+            .select('invitation.id')
+            .where((inner) =>
+              inner.or([
+                inner('invitation.status', '=', 'revoked'),
+                inner('invitation.link_generation', '!=', inner.ref('vendor_session.link_generation')),
+              ]),
+            ),
+        ),
+      ]),
+    )
+    .execute()
+}

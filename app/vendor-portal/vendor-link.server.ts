@@ -6,7 +6,7 @@ import { nowIso } from '../utils/ids.ts'
 import { hashToken } from '../utils/tokens.server.ts'
 
 export type LinkOutcome =
-  | { kind: 'open'; invitationId: string; generation: number }
+  | { kind: 'open'; invitationId: string; generation: number; expiresAt: string }
   | { kind: 'unknown' | 'revoked' | 'expired' }
 
 /**
@@ -44,5 +44,10 @@ export async function openVendorLink(
       }
     })
   }
-  return { kind: 'open', invitationId: invitation.id, generation: invitation.link_generation }
+  return {
+    kind: 'open',
+    invitationId: invitation.id,
+    generation: invitation.link_generation,
+    expiresAt: invitation.expires_at,
+  }
 }

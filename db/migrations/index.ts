@@ -10,6 +10,9 @@ import * as addInvitationLanguage from './2026-11-29T0910_add_invitation_languag
 import * as indexCurrentAssessmentSummary from './2026-11-29T2300_index_current_assessment_summary.ts'
 import * as createEngagementRevision from './2026-11-30T0100_create_engagement_revision.ts'
 import * as createJobs from './2026-12-02T0900_create_jobs.ts'
+import * as createSessions from './2026-12-02T1000_create_sessions.ts'
+import * as createPasswordReset from './2026-12-02T1010_create_password_reset.ts'
+import * as createRateLimit from './2026-12-02T1020_create_rate_limit.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T2300_index_current_assessment_summary': indexCurrentAssessmentSummary,
   '2026-11-30T0100_create_engagement_revision': createEngagementRevision,
   '2026-12-02T0900_create_jobs': createJobs,
+  '2026-12-02T1000_create_sessions': createSessions,
+  '2026-12-02T1010_create_password_reset': createPasswordReset,
+  '2026-12-02T1020_create_rate_limit': createRateLimit,
 }

@@ -88,6 +88,30 @@ describe('log in and out', () => {
     })
     expect(response.headers.get('location')).toBe('/app/engagements')
   })
+
+  test.each([['/\t/evil.test'], ['/\n/evil.test'], ['/\\evil.test']])(
+    'redirectTo %j, which a browser would resolve to another site, leads to the engagements instead',
+    async (redirectTo) => {
+      const org = await createOrganisation()
+      const response = await new BrowserClient(server.baseUrl).post('/login', {
+        email: org.email,
+        password: org.password,
+        redirectTo,
+      })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/app/engagements')
+    },
+  )
+
+  test('redirectTo keeps an in-app path with its query', async () => {
+    const org = await createOrganisation()
+    const response = await new BrowserClient(server.baseUrl).post('/login', {
+      email: org.email,
+      password: org.password,
+      redirectTo: '/app/team?from=login',
+    })
+    expect(response.headers.get('location')).toBe('/app/team?from=login')
+  })
 })
 
 describe('organisation scoping and roles', () => {

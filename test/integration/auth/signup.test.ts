@@ -106,8 +106,40 @@ describe('sign-up', () => {
     const html = await response.text()
     expect(html).toContain('Enter your name')
     expect(html).toContain('Enter a valid email address')
-    expect(html).toContain('Use at least 10 characters')
+    expect(html).toContain('Use at least 12 characters')
     expect(html).toContain('value="Acme Bank"')
     expect(html).toMatch(/aria-describedby="[^"]*-error"/)
+  })
+})
+
+describe('sign-up emails and passwords', () => {
+  test('a common or guessable password is refused with the reason, before anything is sent', async () => {
+    for (const password of ['password1234', '1234567890ab', 'qwertyuiop123']) {
+      const response = await new BrowserClient(server.baseUrl).post('/signup', {
+        ...form('weak@mercy.example'),
+        password,
+      })
+      expect(response.status).toBe(400)
+      expect(await response.text()).toContain('This password is too easy to guess.')
+    }
+    const stored = await getDb()
+      .selectFrom('outbound_email')
+      .select('id')
+      .where('to_address', '=', 'weak@mercy.example')
+    expect(await stored.execute()).toEqual([])
+  })
+
+  test('at most 3 sign-up emails an hour go to one address; the 4th gets 429 and sends nothing', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await new BrowserClient(server.baseUrl).post('/signup', form('flood@mercy.example'))).status).toBe(200)
+    const blocked = await new BrowserClient(server.baseUrl).post('/signup', form('flood@mercy.example'))
+    expect(blocked.status).toBe(429)
+    expect(await blocked.text()).toContain('Too many requests. Try again in')
+    const stored = await getDb()
+      .selectFrom('outbound_email')
+      .select('id')
+      .where('to_address', '=', 'flood@mercy.example')
+      .execute()
+    expect(stored).toHaveLength(3)
   })
 })

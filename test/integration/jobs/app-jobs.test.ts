@@ -13,7 +13,7 @@ afterAll(async () => {
   await server.close()
 })
 
-test('the server queues its hourly reminders as a durable job, once however often it starts', async () => {
+test('the server queues its hourly reminders and housekeeping as durable jobs, once however often it starts', async () => {
   const queued = await listJobs(getDb(), { name: 'vendor-reminders' })
   expect(queued).toHaveLength(1)
   expect(queued[0]).toMatchObject({ state: 'queued', singletonKey: 'recurring' })
@@ -25,8 +25,9 @@ test('the server queues its hourly reminders as a durable job, once however ofte
     now: () => at,
   })
   await runner.scheduleRecurring(at)
-  expect(await runner.runDueJobs()).toBe(1)
+  expect(await runner.runDueJobs()).toBe(2) // reminders and housekeeping
   const after = await listJobs(getDb(), { name: 'vendor-reminders' })
   expect(after.map((j) => j.state)).toEqual(['done', 'queued'])
   expect(after[1]?.runAt).toBe(new Date(at.getTime() + 3_600_000).toISOString())
+  expect((await listJobs(getDb(), { name: 'housekeeping' })).map((j) => j.state)).toEqual(['done', 'queued'])
 })

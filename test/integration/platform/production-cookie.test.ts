@@ -26,3 +26,11 @@ test('in production the session cookie is Secure, HttpOnly and SameSite=Lax, and
   })
   expect(demo.status).toBe(401)
 })
+
+test('in production the language cookie is Secure too', async () => {
+  const response = await new BrowserClient(server.baseUrl).post('/v/language', { lang: 'es', redirectTo: '/v' })
+  expect(response.status).toBe(302)
+  const cookie = response.headers.get('set-cookie') ?? ''
+  expect(cookie).toMatch(/^shoreline_lang=/)
+  expect(cookie).toMatch(/; Secure/i)
+})

@@ -54,6 +54,19 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: '200 200 200 200 200 200 200',
     post: '410 410 410 410 410 410 410',
   },
+  // Asking for a reset link: open to anyone, and it answers the same for any address.
+  'routes/forgot-password': {
+    url: () => '/forgot-password',
+    get: '200 200 200 200 200 200 200',
+    post: '400 400 400 400 400 400 400',
+  },
+  'routes/reset-password.$token': {
+    url: () => '/reset-password/no-such-token',
+    get: '200 200 200 200 200 200 200',
+    post: '400 400 400 400 400 400 400',
+  },
+  // Every signed-in buyer has an account page of their own; its POST needs an intent.
+  'routes/app.account': { url: () => '/app/account', get: BUYER_OWN, post: '302 400 400 400 400 302 302' },
   'routes/app': { url: () => '/app', get: '302 302 302 302 302 302 302', post: NOT_SERVED },
   'routes/app._index': { url: () => '/app', get: '302 302 302 302 302 302 302', post: NOT_SERVED },
   'routes/app.team': { url: () => '/app/team', get: BUYER_OWN, post: '302 400 403 403 400 302 302' },

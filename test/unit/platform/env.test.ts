@@ -31,3 +31,37 @@ describe('configuration', () => {
     expect(parseEnv({ ...base, PORT: '', SMTP_URL: '' }).port).toBe(3000)
   })
 })
+
+describe('links and proxies', () => {
+  test('emailed links use APP_URL, else http://localhost:PORT, never anything from a request', () => {
+    expect(parseEnv({ ...base, APP_URL: 'https://shoreline.example.com/' }).publicUrl).toBe(
+      'https://shoreline.example.com',
+    )
+    expect(parseEnv({ ...base, PORT: '4100' }).publicUrl).toBe('http://localhost:4100')
+  })
+
+  test('production requires APP_URL', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) })).toThrowError(
+      /APP_URL: required when NODE_ENV=production/,
+    )
+  })
+
+  test.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['loopback, 10.0.0.0/8, fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+  ])('TRUST_PROXY=%j is %j', (value, expected) => {
+    expect(parseEnv({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected)
+  })
+
+  test.each([['true'], ['11'], ['proxy.example.com'], ['10.0.0.0/33'], ['10.0.0.1/8/2'], ['1.2.3']])(
+    'TRUST_PROXY=%j is refused with a message',
+    (value) => {
+      expect(() => parseEnv({ ...base, TRUST_PROXY: value })).toThrowError(/TRUST_PROXY: /)
+    },
+  )
+})
