@@ -4,14 +4,14 @@ import type { LocationClass } from '../geography/location-class.ts'
 import { questionsById } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryListText, countryText, NOT_ANSWERED } from './answer-text.ts'
 import {
   CERTIFICATE_STATUS_LABELS,
-  LOCATION_LABELS,
   type ProfileSummary,
   REGIME_STATUS_LABELS,
   summariseProfile,
-  VERDICT_LABELS,
 } from './report-model.ts'
 
 /**

@@ -16,6 +16,8 @@ import { type CertificationAnswer, questionsById } from '../questionnaire/answer
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
 
 /**
@@ -25,11 +27,6 @@ import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from '.
  * crosses into the PDF worker.
  */
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  approve: 'Approve',
-  'approve-with-conditions': 'Approve with conditions',
-  reject: 'Reject',
-}
 export const REGIME_STATUS_LABELS: Record<RegimeStatus, string> = {
   compliant: 'Compliant',
   conditional: 'Conditional',
@@ -41,11 +38,6 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   medium: 'Medium',
   low: 'Low',
   info: 'Info',
-}
-export const LOCATION_LABELS: Record<LocationClass, string> = {
-  onshore: 'Onshore',
-  nearshore: 'Nearshore',
-  offshore: 'Offshore',
 }
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   valid: 'Valid',
