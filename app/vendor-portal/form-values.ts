@@ -8,7 +8,9 @@ import { setPath } from '../utils/safe-path.ts'
  * the browser (react-hook-form) and the server (a plain form POST without JavaScript). Field names
  * are the question ids; react-hook-form reads their dots as paths, so its values nest
  * (`company.legalName` → `{ company: { legalName } }`) and certificate rows are
- * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "".
+ * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "" and never
+ * an empty list: no box ticked and no certificate row filled in are "not answered" as well, by the
+ * one definition in app/conditions/answered.ts, so emptying a field clears its stored answer.
  */
 
 export const NONE = '__none__'
@@ -27,8 +29,10 @@ const strings = (value: unknown): string[] =>
 export function formToAnswer(question: Question, formValue: unknown): unknown {
   switch (question.type) {
     case 'multiple-choice':
-    case 'country-list':
-      return formValue === undefined ? undefined : strings(formValue)
+    case 'country-list': {
+      const list = strings(formValue)
+      return list.length > 0 ? list : undefined
+    }
     case 'yes-no': {
       const value = text(formValue)
       return value === 'true' ? true : value === 'false' ? false : undefined
@@ -44,9 +48,8 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
       return value === '' ? undefined : value
     }
     case 'certification-list': {
-      if (formValue === undefined) return undefined
       const rows = Array.isArray(formValue) ? (formValue as CertificateRow[]) : []
-      return rows
+      const certificates = rows
         .filter((row) => row && [row.type, row.issued, row.expires, row.edition].some((v) => text(v) !== ''))
         .map((row) => {
           const cert: Record<string, string> = { type: text(row.type), issued: text(row.issued) }
@@ -55,6 +58,7 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
           if (text(row.evidenceId)) cert.evidenceId = text(row.evidenceId)
           return cert
         })
+      return certificates.length > 0 ? certificates : undefined
     }
     case 'file':
       return undefined

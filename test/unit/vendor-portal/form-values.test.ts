@@ -32,11 +32,26 @@ describe('form values and stored answers', () => {
     }
   })
 
-  test('an empty field is "not answered", a blank certificate row is no certificate', () => {
+  test('an empty field is "not answered": blank text, no box ticked, only a blank certificate row', () => {
     expect(formToAnswer(question('company.legalName'), '   ')).toBeUndefined()
     expect(formToAnswer(question('incident.notificationHours'), '')).toBeUndefined()
     expect(formToAnswer(question('storage.usesSubprocessors'), null)).toBeUndefined()
-    expect(formToAnswer(question('certifications.held'), answerToForm(question('certifications.held'), []))).toEqual([])
+    expect(formToAnswer(question('storage.backupCountries'), [])).toBeUndefined()
+    expect(
+      formToAnswer(question('storage.backupCountries'), answerToForm(question('storage.backupCountries'), undefined)),
+    ).toBeUndefined()
+    expect(
+      formToAnswer(question('certifications.held'), answerToForm(question('certifications.held'), undefined)),
+    ).toBeUndefined()
+  })
+
+  test('a plain form post with no box ticked and a blank certificate row answers nothing (the stored answer is cleared)', () => {
+    const form = new FormData()
+    form.set('storage.backupCountries.__present', '1')
+    form.set('certifications.held.__present', '1')
+    form.set('certifications.held.0.type', '')
+    form.set('certifications.held.0.issued', '')
+    expect(readSectionValues([question('storage.backupCountries'), question('certifications.held')], form)).toEqual({})
   })
 
   test('the browser schema (generated) accepts what the engine accepts and refuses what it refuses, in the vendor language', () => {
