@@ -1,6 +1,7 @@
 import { createCookieSessionStorage } from '@remix-run/node'
 import { getDb } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
+import { findVendorAccessState } from './queries.server.ts'
 
 /**
  * The vendor's session: no account, just the invitation the secret link opened and the link
@@ -48,11 +49,7 @@ export async function readVendorAccess(cookieHeader: string | null, now: Date = 
   const invitationId = session.get('invitationId')
   const generation = session.get('generation')
   if (!invitationId || generation === undefined) return { ok: false, reason: 'no-session' }
-  const invitation = await getDb()
-    .selectFrom('invitation')
-    .select(['status', 'expires_at', 'link_generation'])
-    .where('id', '=', invitationId)
-    .executeTakeFirst()
+  const invitation = await findVendorAccessState(getDb(), { invitationId })
   if (!invitation) return { ok: false, reason: 'no-session' }
   if (invitation.status === 'revoked') return { ok: false, reason: 'revoked' }
   if (invitation.link_generation !== generation) return { ok: false, reason: 'superseded' }
