@@ -71,3 +71,20 @@ export function listEvidenceOfResponse(db: Kysely<Database>, { responseId }: { r
     .orderBy('created_at')
     .execute()
 }
+
+/**
+ * How many of these ids are invitations of any organisation: only existence, never content, so a
+ * comparison can tell "not in this engagement" (400) from "someone else's" (404).
+ */
+export async function countInvitationsAnywhere(
+  db: Kysely<Database>,
+  { invitationIds }: { invitationIds: readonly string[] },
+): Promise<number> {
+  if (invitationIds.length === 0) return 0
+  const rows = await db
+    .selectFrom('invitation')
+    .select('id')
+    .where('id', 'in', [...invitationIds])
+    .execute()
+  return rows.length
+}

@@ -8,7 +8,12 @@ import { ProfileSchema } from '../regulations/profile.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
-import { listAnswersOfResponses, listEvidenceOfResponse, listReportVendors } from './queries.server.ts'
+import {
+  countInvitationsAnywhere,
+  listAnswersOfResponses,
+  listEvidenceOfResponse,
+  listReportVendors,
+} from './queries.server.ts'
 import { buildVendorReport, type VendorReport } from './report-model.ts'
 
 /**
@@ -102,8 +107,9 @@ export async function loadComparison(
   const missing = invitationIds.filter((id) => !found.has(id))
   if (missing.length > 0) {
     // Only existence is checked outside the organisation, never content: a foreign id is a 404.
-    const existing = await db.selectFrom('invitation').select('id').where('id', 'in', missing).execute()
-    invariantResponse(existing.length === 0, 'Vendor not found', { status: 404 })
+    invariantResponse((await countInvitationsAnywhere(db, { invitationIds: missing })) === 0, 'Vendor not found', {
+      status: 404,
+    })
     throw new UnknownVendorsError(
       `${missing.length === 1 ? 'One chosen vendor is' : `${missing.length} chosen vendors are`} not part of this engagement. Choose the vendors again from the dashboard.`,
     )
