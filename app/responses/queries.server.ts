@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
-import type { AssessmentTable, Database } from '#db/schema.ts'
+import type { AnswerTable, AssessmentTable, Database, ResponseTable } from '#db/schema.ts'
 
 /**
  * Every query of a vendor's response: the response row, its versioned answers, the invitation
@@ -296,4 +296,14 @@ export async function hasCurrentAssessment(
     .where('is_current', '=', 1)
     .executeTakeFirst()
   return row !== undefined
+}
+
+// --- rows written as they are (the demo seed dates its history) --------------------------------
+
+export async function insertResponse(db: Kysely<Database>, row: Insertable<ResponseTable>): Promise<void> {
+  await db.insertInto('response').values(row).execute()
+}
+
+export async function insertAnswerRows(db: Kysely<Database>, rows: Insertable<AnswerTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('answer').values(rows).execute()
 }

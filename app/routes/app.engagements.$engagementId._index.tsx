@@ -44,8 +44,8 @@ import {
   issueExtraLink,
   resendInvitation,
   revokeInvitation,
-  vendorLink,
 } from '#app/invitations/invitations.server.ts'
+import { vendorLink } from '#app/invitations/links.ts'
 import { findInvitation } from '#app/invitations/queries.server.ts'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'

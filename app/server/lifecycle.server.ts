@@ -1,4 +1,5 @@
-import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
@@ -19,13 +20,23 @@ export type StartupReport = {
 }
 
 /**
- * Validates the configuration, applies pending migrations and, outside production, seeds the demo
- * organisation into an empty database. Throws ConfigError or MigrationFailedError (both name what
- * is wrong) so the caller can print it and exit non-zero.
+ * Seeds the demo organisation into an empty database and returns its login while the demo admin
+ * exists. The demo seed (`db/seed.ts`, with its public password) is not part of the server build:
+ * the serving script passes it in, so a production bundle cannot contain it.
+ */
+export type SeedDemo = (
+  db: Kysely<Database>,
+  origin: string,
+) => Promise<{ email: string; password: string } | undefined>
+
+/**
+ * Validates the configuration, applies pending migrations and, outside production, runs the demo
+ * seed it is given. Throws ConfigError or MigrationFailedError (both name what is wrong) so the
+ * caller can print it and exit non-zero.
  */
 let stopScheduler: (() => void) | undefined
 
-export async function prepareServer(): Promise<StartupReport> {
+export async function prepareServer({ seedDemo }: { seedDemo?: SeedDemo } = {}): Promise<StartupReport> {
   const env = getEnv()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
@@ -36,9 +47,8 @@ export async function prepareServer(): Promise<StartupReport> {
   if (env.mode === 'production') {
     return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin: undefined }
   }
-  await seedDemoIfEmpty(db, origin)
-  const demoUser = await db.selectFrom('user').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst()
-  const demoLogin = demoUser ? { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } : undefined
+  const demo = await seedDemo?.(db, origin)
+  const demoLogin = demo ? { email: demo.email, password: demo.password } : undefined
   return { mode: env.mode, port: env.port, appUrl: env.appUrl, appliedMigrations, demoLogin }
 }
 
