@@ -3,10 +3,7 @@ import type { Database } from '#db/schema.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import { insertAuditEvent } from './queries.server.ts'
 
-export type AuditActor =
-  | { type: 'user'; userId: string }
-  | { type: 'vendor'; invitationId: string }
-  | { type: 'system' }
+type AuditActor = { type: 'user'; userId: string } | { type: 'vendor'; invitationId: string } | { type: 'system' }
 
 /**
  * Records one state change in the audit log. Call it inside the same transaction as the change,

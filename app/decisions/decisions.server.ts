@@ -73,9 +73,3 @@ export async function listDecisions(
   }
   return byInvitation
 }
-
-/** The decisions on one vendor, newest first (the first is current). */
-export async function decisionHistory(db: Kysely<Database>, scope: Scope): Promise<DecisionRecord[]> {
-  const map = await listDecisions(db, { ...scope, invitationIds: [scope.invitationId] })
-  return map.get(scope.invitationId) ?? []
-}

@@ -12,7 +12,7 @@ import {
   updateRegulatoryProfile,
 } from './queries.server.ts'
 
-export const CORE_QUESTIONNAIRE = { id: 'cross-border-core', version: 1 } as const
+const CORE_QUESTIONNAIRE = { id: 'cross-border-core', version: 1 } as const
 
 type Actor = { organisationId: string; userId: string }
 

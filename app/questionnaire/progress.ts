@@ -12,9 +12,9 @@ import { type VisibilityContext, visibleQuestionIds } from './visibility.ts'
  * progressOfQuestions(section.questions, { answers: { 'company.legalName': 'Acme' }, visible })
  * // { total: 7, answered: 1, missingRequired: [hqCountry, …] }
  */
-export type Progress = { total: number; answered: number; missingRequired: Question[] }
+type Progress = { total: number; answered: number; missingRequired: Question[] }
 
-export function countsTowardProgress(question: Question, visible: ReadonlySet<string>): boolean {
+function countsTowardProgress(question: Question, visible: ReadonlySet<string>): boolean {
   return question.type !== 'file' && visible.has(question.id)
 }
 
@@ -43,7 +43,7 @@ export function sectionsProgress(
 }
 
 /** A whole number of percent; 0 when there is nothing to answer. */
-export function percentAnswered({ answered, total }: { answered: number; total: number }): number {
+function percentAnswered({ answered, total }: { answered: number; total: number }): number {
   return total === 0 ? 0 : Math.round((answered / total) * 100)
 }
 

@@ -38,7 +38,7 @@ export function readProfileFact(profile: unknown, fact: string): unknown {
   return profileFacts(profile).get(fact)
 }
 
-export function visibilityFacts(context: VisibilityContext): FactReader {
+function visibilityFacts(context: VisibilityContext): FactReader {
   const profile = profileFacts(context.profile)
   return (fact) => {
     if (fact === 'regimes') return context.regimes
@@ -52,7 +52,7 @@ function visible(condition: Condition | undefined, read: FactReader): boolean {
 }
 
 /** The parts of a section visibility reads: its own condition and its questions' conditions. */
-export type VisibilitySection = Pick<Section, 'visibleWhen' | 'questions'>
+type VisibilitySection = Pick<Section, 'visibleWhen' | 'questions'>
 
 function addVisible(section: VisibilitySection, read: FactReader, into: Set<string>): Set<string> {
   if (!visible(section.visibleWhen, read)) return into

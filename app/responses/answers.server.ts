@@ -22,7 +22,7 @@ export class ResponseSubmittedError extends Error {
   }
 }
 
-export type SaveAnswerResult =
+type SaveAnswerResult =
   | { status: 'saved'; version: number }
   | { status: 'conflict'; currentValue: unknown; currentVersion: number }
 

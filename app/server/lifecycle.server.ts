@@ -10,7 +10,7 @@ import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
  * from entry.server.tsx), so the process has exactly one database module and one connection.
  */
 
-export type StartupReport = {
+type StartupReport = {
   mode: 'development' | 'production' | 'test'
   port: number
   appUrl: string | undefined
@@ -24,10 +24,7 @@ export type StartupReport = {
  * exists. The demo seed (`db/seed.ts`, with its public password) is not part of the server build:
  * the serving script passes it in, so a production bundle cannot contain it.
  */
-export type SeedDemo = (
-  db: Kysely<Database>,
-  origin: string,
-) => Promise<{ email: string; password: string } | undefined>
+type SeedDemo = (db: Kysely<Database>, origin: string) => Promise<{ email: string; password: string } | undefined>
 
 /**
  * Validates the configuration, applies pending migrations and, outside production, runs the demo

@@ -1,4 +1,4 @@
-export { invariant, invariantResponse } from '@epic-web/invariant'
+export { invariantResponse } from '@epic-web/invariant'
 
 /** A safe in-app redirect target: only a path on this site, never another origin. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/app'): string {

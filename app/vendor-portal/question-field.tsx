@@ -6,7 +6,7 @@ import type { Question } from '../questionnaire/definition.ts'
 import { type CertificateRow, NONE } from './form-values.ts'
 
 export type Country = { code: string; name: string }
-export type EvidenceOption = { id: string; fileName: string }
+type EvidenceOption = { id: string; fileName: string }
 type FormValues = Record<string, unknown>
 
 type FieldProps = {

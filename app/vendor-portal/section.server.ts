@@ -104,7 +104,7 @@ export async function sectionPage(
   }
 }
 
-export type UploadOutcome = { stored: true; questionId: string } | { stored: false; status: 400 | 413; message: string }
+type UploadOutcome = { stored: true; questionId: string } | { stored: false; status: 400 | 413; message: string }
 
 /**
  * An evidence upload posted on the section page (multipart): read as one stream pipeline
@@ -151,7 +151,7 @@ export async function removeSectionEvidence(
   await deleteEvidence(db, { invitationId: section.context.invitation.id, evidenceId })
 }
 
-export type SaveSectionOutcome =
+type SaveSectionOutcome =
   | { kind: 'invalid'; errors: Record<string, string>; values: Record<string, unknown> }
   | { kind: 'read-only'; message: string; values: Record<string, unknown> }
   | { kind: 'conflict'; conflicts: Question[]; values: Record<string, unknown> }

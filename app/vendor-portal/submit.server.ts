@@ -7,7 +7,7 @@ import { submitResponse } from '../responses/submission.server.ts'
 import { sectionProgress } from './progress.ts'
 import type { VendorContext } from './vendor-context.server.ts'
 
-export type MissingQuestion = { id: string; prompt: string; sectionId: string; sectionTitle: string }
+type MissingQuestion = { id: string; prompt: string; sectionId: string; sectionTitle: string }
 
 /** The required questions the vendor sees and has not answered, section by section, in its language. */
 export function missingBeforeSubmit(context: VendorContext, locale: Locale): MissingQuestion[] {
@@ -16,7 +16,7 @@ export function missingBeforeSubmit(context: VendorContext, locale: Locale): Mis
   )
 }
 
-export type SubmitOutcome = { status: 'submitted' } | { status: 'incomplete'; missing: number }
+type SubmitOutcome = { status: 'submitted' } | { status: 'incomplete'; missing: number }
 
 /**
  * The vendor's "Submit": refused while required questions are unanswered; otherwise the response

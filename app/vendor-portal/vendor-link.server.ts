@@ -6,7 +6,7 @@ import { nowIso } from '../utils/ids.ts'
 import { hashToken } from '../utils/tokens.server.ts'
 import { markInvitationOpened } from './queries.server.ts'
 
-export type LinkOutcome =
+type LinkOutcome =
   | { kind: 'open'; invitationId: string; generation: number }
   | { kind: 'unknown' | 'revoked' | 'expired' }
 

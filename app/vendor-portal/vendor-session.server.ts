@@ -39,7 +39,7 @@ export async function startVendorSession(invitationId: string, generation: numbe
   return vendorStorage().commitSession(session)
 }
 
-export type VendorAccess =
+type VendorAccess =
   | { ok: true; invitationId: string }
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 

@@ -126,7 +126,7 @@ export function Bullets({ items }: { items: readonly string[] }) {
   )
 }
 
-export type Column = { title: string; width: number | string }
+type Column = { title: string; width: number | string }
 
 /**
  * A table: a header row repeated on every page it spans, rows that do not split across pages.
@@ -207,7 +207,7 @@ export function Footer({ left }: { left: string }) {
   )
 }
 
-export type CoverFacts = {
+type CoverFacts = {
   kind: string
   title: string
   subtitle?: string
