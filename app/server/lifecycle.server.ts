@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
-import { getEnv } from '../env.server.ts'
+import { getEnv, getPdfEnv } from '../env.server.ts'
 import { sendDueReminders, startReminderScheduler } from '../invitations/reminders.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
 
@@ -35,6 +35,7 @@ let stopScheduler: (() => void) | undefined
 
 export async function prepareServer({ seedDemo }: { seedDemo?: SeedDemo } = {}): Promise<StartupReport> {
   const env = getEnv()
+  getPdfEnv() // a bad PDF_WORKERS or PDF_TIMEOUT_MS stops start too, not the first download
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.appUrl ?? `http://localhost:${env.port}`
