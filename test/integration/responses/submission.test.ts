@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { assess } from '#app/assessment/engine.ts'
 import { getDb, migrateToLatest } from '#app/db.server.ts'
-import { insertInvitation } from '#app/invitations/queries.server.ts'
-import { saveAnswer } from '#app/responses/answers.server.ts'
-import { newId, nowIso } from '#app/utils/ids.ts'
+import { nowIso } from '#app/utils/ids.ts'
 import { startVendorSession } from '#app/vendor-portal/vendor-session.server.ts'
 import { completeDemoAnswers } from '#db/demo/complete-answers.ts'
 import { createEngagement, createOrganisation } from '#test/support/accounts.ts'
+import { createVendor } from '#test/support/vendors.ts'
 import { action as reviewAction } from '../../../app/routes/v.review.tsx'
 
 // The engine, with a way to make one assessment fail (as a bug in a rule pack would).
@@ -23,33 +22,20 @@ beforeAll(async () => {
 async function readyVendor() {
   const org = await createOrganisation()
   const engagementId = await createEngagement(org.organisationId)
-  const invitationId = newId()
-  await insertInvitation(getDb(), {
-    id: invitationId,
-    organisation_id: org.organisationId,
-    engagement_id: engagementId,
-    vendor_company: 'Pune Records',
-    vendor_country: 'IN',
-    contact_name: 'Asha',
-    contact_email: `${invitationId}@vendor.example`,
-    token_hash: invitationId,
-    expires_at: '2099-01-01T00:00:00.000Z',
-    invited_by_user_id: org.userId,
-    created_at: nowIso(),
-  })
   const profile = { homeCountry: 'US', industry: 'healthcare', dataCategories: ['phi'], volumes: {}, flags: {} }
+  const certificate = { type: 'iso27001', issued: '2025-06-01', expires: '2028-05-31', edition: '2022' }
   const answers = completeDemoAnswers(
-    {
-      'storage.primaryCountries': ['IN'],
-      'certifications.held': [{ type: 'iso27001', issued: '2025-06-01', expires: '2028-05-31', edition: '2022' }],
-    },
+    { 'storage.primaryCountries': ['IN'], 'certifications.held': [certificate] },
     { ...profile, purposes: [] },
     { company: 'Pune Records', country: 'IN' },
   )
-  for (const [questionId, value] of Object.entries(answers))
-    await saveAnswer(getDb(), { invitationId, questionId, value, baseVersion: 0 })
+  const { invitationId } = await createVendor(org.organisationId, engagementId, {
+    company: 'Pune Records',
+    answers,
+    submit: false,
+  })
   const cookie = (await startVendorSession(invitationId, 1)).split(';')[0]!
-  return { invitationId, organisationId: org.organisationId, cookie }
+  return { invitationId, cookie }
 }
 
 function submit(cookie: string) {
