@@ -38,7 +38,7 @@ export const OPERATORS = [
   'gte',
   'lt',
   'lte', // numeric comparisons; false when actual is not a number
-  'answered', // actual is an answer by isAnswered (answered.ts): not missing, '' or [] (value ignored)
+  'answered', // actual is an answer by isAnswered (answered.ts): present and not blank text (value ignored)
   'notAnswered', // the opposite of answered (value ignored)
 ] as const
 export type Operator = (typeof OPERATORS)[number]

@@ -8,9 +8,10 @@ import { setPath } from '../utils/safe-path.ts'
  * the browser (react-hook-form) and the server (a plain form POST without JavaScript). Field names
  * are the question ids; react-hook-form reads their dots as paths, so its values nest
  * (`company.legalName` → `{ company: { legalName } }`) and certificate rows are
- * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "" and never
- * an empty list: no box ticked and no certificate row filled in are "not answered" as well, by the
- * one definition in app/conditions/answered.ts, so emptying a field clears its stored answer.
+ * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "": no box
+ * ticked and only blank certificate rows are "not answered" too, so emptying a field clears its
+ * stored answer. The one empty value the form stores is a certificate list with no row at all,
+ * which the vendor makes by ticking "We hold none" (`[]`, an answer: app/conditions/answered.ts).
  */
 
 export const NONE = '__none__'
@@ -48,7 +49,10 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
       return value === '' ? undefined : value
     }
     case 'certification-list': {
-      const rows = Array.isArray(formValue) ? (formValue as CertificateRow[]) : []
+      if (!Array.isArray(formValue)) return undefined
+      // No row at all: "we hold none" (ticked). Rows left blank: not answered yet.
+      if (formValue.length === 0) return []
+      const rows = formValue as CertificateRow[]
       const certificates = rows
         .filter((row) => row && [row.type, row.issued, row.expires, row.edition].some((v) => text(v) !== ''))
         .map((row) => {
@@ -82,7 +86,9 @@ export function answerToForm(question: Question, answer: unknown): unknown {
     case 'integer':
       return typeof answer === 'number' ? String(answer) : ''
     case 'certification-list':
-      // The stored certificates and one blank row to add the next (blank rows are not answers).
+      // "None held" is no row; otherwise the stored certificates and one blank row to add the next
+      // (blank rows are not answers).
+      if (Array.isArray(answer) && answer.length === 0) return []
       return [...(Array.isArray(answer) ? (answer as CertificateRow[]) : []), {}].map((row) => ({
         type: row.type ?? '',
         edition: row.edition ?? '',
@@ -162,7 +168,11 @@ function formDataValue(question: Question, formData: FormData): unknown {
           evidenceId: get('evidenceId'),
         })
       }
-      return rows
+      // "We hold none" counts unless a certificate was filled in as well (then the rows win).
+      const filled = rows.some((row) =>
+        [row.type, row.issued, row.expires, row.edition].some((v) => (v ?? '').trim() !== ''),
+      )
+      return formData.get(`${id}.__none`) !== null && !filled ? [] : rows
     }
     default:
       return formData.get(id) ?? ''

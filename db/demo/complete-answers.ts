@@ -63,8 +63,7 @@ export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: 
       case 'multiple-choice':
         return [question.choices[0]?.value]
       case 'certification-list':
-        // An empty list is no answer (app/conditions/answered.ts): a vendor names what it holds.
-        return [{ type: 'iso27001', issued: '2025-06-01', expires: '2028-05-31', edition: '2022' }]
+        return [] // "we hold none"
       default:
         return 'Described in our security policy, version 3 (available on request).'
     }

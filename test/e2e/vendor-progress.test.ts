@@ -1,7 +1,9 @@
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
+import { SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
-import { inviteThroughApp } from '#test/support/invite-through-app.ts'
+import { inviteThroughApp, storedAnswers } from '#test/support/invite-through-app.ts'
 
 const env = setUpE2eEnvironment()
 
@@ -20,7 +22,7 @@ async function sectionCount(page: Page) {
 test("the vendor's list and the section's own counter say the same, before and after a follow-up appears", async () => {
   const { server, smtp, browser } = env
   const { page } = browser
-  const { link } = await inviteThroughApp({ server, smtp }, { contactEmail: 'counts@coding.example' })
+  const { link, invitationId } = await inviteThroughApp({ server, smtp }, { contactEmail: 'counts@coding.example' })
   await page.goto(link)
   await page.waitForURL(`${server.baseUrl}/v`)
 
@@ -41,5 +43,18 @@ test("the vendor's list and the section's own counter say the same, before and a
   const after = await sectionCount(page)
   expect(after).not.toBe(before)
   expect(await listCount(page, 'Certifications')).toBe(after)
+
+  // A vendor with no certificate says so ("Leave the list empty if you hold none" is not enough:
+  // an untouched list is unanswered): the answer is [], counted on both pages.
+  await page.getByRole('link', { name: 'Certifications' }).click()
+  await page.getByRole('button', { name: /another certificate/i }).waitFor()
+  await page.getByRole('button', { name: 'Remove this certificate' }).first().click()
+  await page.getByLabel('We hold none of these certificates or reports').check()
+  await page.locator('.autosave-status', { hasText: 'All changes saved' }).waitFor()
+  expect((await storedAnswers(invitationId)).get('certifications.held')?.value).toEqual([])
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, '24-vendor-certifications-none-held.png'), fullPage: true })
+  const none = await sectionCount(page)
+  expect(none).toMatch(/^1 of \d+ answered$/)
+  expect(await listCount(page, 'Certifications')).toBe(none)
   expect(browser.pageErrors).toEqual([])
 })

@@ -49,12 +49,14 @@ function sectionFormCount(answers: Record<string, unknown>, sectionId: string) {
 }
 
 describe('one definition of "answered"', () => {
+  // An answer is what the vendor stored; the form stores nothing for an empty field
+  // (test/unit/vendor-portal/form-values.test.ts), so only an explicit "none" is an empty value.
   test.each([
     [undefined, false],
     ['', false],
     ['   ', false],
-    [[], false],
     [null, true], // a nullable question's "none"
+    [[], true], // "we hold none of these certificates"
     [false, true],
     [0, true],
     ['Acme', true],
@@ -79,9 +81,10 @@ describe("the vendor's list, the section's counter and the buyer's column agree"
       { 'company.legalName': 'Acme', 'company.majorityOwnerCountry': null, 'storage.usesSubprocessors': true },
       {
         'certifications.held': [{ type: 'pci-dss-aoc', issued: '2026-03-01', expires: '2027-03-01' }],
-        'storage.backupCountries': [],
+        'storage.backupCountries': ['IN'],
         'handling.encryptionAtRest': 'provider-managed',
       },
+      { 'certifications.held': [], 'storage.primaryCountries': ['US', 'IN'] },
     ]
     for (const answers of states) {
       for (const section of coreQuestionnaire.sections) {
