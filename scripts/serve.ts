@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createHttpApp } from '../app/server/http.server.ts'
 import type { prepareServer, shutdownServer } from '../app/server/lifecycle.server.ts'
-import { seedDemo } from '../db/seed.ts'
+import type { seedDemo as SeedDemo } from '../db/seed.ts'
 
 /**
  * Serves the production build (`npm start` builds it first): validates configuration, migrates,
@@ -12,6 +12,9 @@ import { seedDemo } from '../db/seed.ts'
  * Start-up failures print what is wrong and exit 1.
  */
 type Lifecycle = { prepareServer: typeof prepareServer; shutdownServer: typeof shutdownServer }
+
+// The demo seed is loaded from source, and only when prepareServer calls it (never in production).
+const seedDemo: typeof SeedDemo = async (db, origin) => (await import('../db/seed.ts')).seedDemo(db, origin)
 
 const buildDir = path.resolve('build')
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
