@@ -159,3 +159,43 @@ function developmentSessionSecret(): string {
     return readFileSync(file, 'utf8').trim()
   }
 }
+
+// --- PDF rendering: app/reports/pdf/pdf-pool.server.ts reads these through getPdfEnv() ----------
+
+const PdfEnvSchema = z.object({
+  PDF_WORKERS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 8' })
+    .int('must be a whole number from 1 to 8')
+    .min(1, 'must be a whole number from 1 to 8')
+    .max(8, 'must be a whole number from 1 to 8')
+    .optional(),
+  PDF_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(1, 'must be a whole number of milliseconds')
+    .default(30_000),
+})
+
+/** How many worker threads render PDFs (unset: the pool decides from the cores), and a render's time limit. */
+export type PdfEnv = { workers: number | undefined; timeoutMs: number }
+
+/** Like parseEnv: a bad value is a ConfigError naming the variable. */
+export function parsePdfEnv(source: Record<string, string | undefined>): PdfEnv {
+  const parsed = PdfEnvSchema.safeParse({
+    PDF_WORKERS: source.PDF_WORKERS || undefined,
+    PDF_TIMEOUT_MS: source.PDF_TIMEOUT_MS || undefined,
+  })
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const { PDF_WORKERS, PDF_TIMEOUT_MS } = parsed.data
+  return { workers: PDF_WORKERS, timeoutMs: PDF_TIMEOUT_MS }
+}
+
+let cachedPdf: PdfEnv | undefined
+
+export function getPdfEnv(): PdfEnv {
+  cachedPdf ??= parsePdfEnv(process.env)
+  return cachedPdf
+}

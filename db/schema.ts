@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /**
  * Row types of the database, written by hand to match db/migrations (see README, Decisions).
@@ -313,8 +313,3 @@ export interface Database {
   password_reset: PasswordResetTable
   rate_limit: RateLimitTable
 }
-
-export type UserRow = Selectable<UserTable>
-export type NewUser = Insertable<UserTable>
-export type EngagementRow = Selectable<EngagementTable>
-export type EngagementUpdate = Updateable<EngagementTable>

@@ -1,18 +1,24 @@
 import { type Kysely, sql } from 'kysely'
+import { recordAuditEvent } from '#app/audit/audit.server.ts'
 import { createOrganisationWithAdmin } from '#app/auth/accounts.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
-import { defaultExpiry, vendorLink } from '#app/invitations/invitations.server.ts'
+import { findUserByEmail } from '#app/auth/queries.server.ts'
+import { insertEngagement, insertRegulatoryProfile } from '#app/engagements/queries.server.ts'
+import { defaultExpiry, vendorLink } from '#app/invitations/links.ts'
 import { insertInvitation } from '#app/invitations/queries.server.ts'
 import { assessResponse } from '#app/responses/assessments.server.ts'
+import { insertAnswerRows, insertResponse } from '#app/responses/queries.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
 import { DEMO_ENGAGEMENTS, type DemoVendor } from './demo/engagements.ts'
 import type { Database } from './schema.ts'
 
 /**
- * The demo organisation a newcomer logs into after `npm start`. Its password is public (printed on
- * start and in the README), so it is seeded only outside production. Later issues add the demo
- * engagements, vendors and answers here.
+ * The demo organisation a newcomer logs into after `npm start`: three engagements with vendors in
+ * every state. Its password is public (printed on start and in the README), so it is seeded only
+ * outside production, and this module is not part of the server build: `scripts/serve.ts`, the
+ * test server and `db:reset` run it from source and hand it the server's connection
+ * (`prepareServer({ seedDemo })`). It writes through the app's own query and service functions.
  */
 export const DEMO_LOGIN = {
   organisationName: 'Meridian Group (demo)',
@@ -58,6 +64,12 @@ export async function seedDemoIfEmpty(
   })
 }
 
+/** Seeds an empty database, then returns the demo login while the demo admin exists (printed on start). */
+export async function seedDemo(db: Kysely<Database>, demoOrigin: string): Promise<typeof DEMO_LOGIN | undefined> {
+  await seedDemoIfEmpty(db, demoOrigin)
+  return (await findUserByEmail(db, { email: DEMO_LOGIN.email })) ? DEMO_LOGIN : undefined
+}
+
 const DAY_MS = 86_400_000
 const at = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS).toISOString()
 
@@ -74,32 +86,26 @@ async function seedDemoEngagements(
     const engagementId = newId()
     const created = at(now, -30 + index)
     const dueDate = at(now, demo.dueInDays).slice(0, 10)
-    await trx
-      .insertInto('engagement')
-      .values({
-        id: engagementId,
-        organisation_id: organisationId,
-        name: demo.name,
-        description: demo.description,
-        due_date: dueDate,
-        questionnaire_id: 'cross-border-core',
-        questionnaire_version: 1,
-        created_by_user_id: userId,
-        created_at: created,
-        updated_at: created,
-      })
-      .execute()
-    await trx
-      .insertInto('regulatory_profile')
-      .values({
-        id: newId(),
-        engagement_id: engagementId,
-        profile_json: JSON.stringify(demo.profile),
-        updated_by_user_id: userId,
-        created_at: created,
-        updated_at: created,
-      })
-      .execute()
+    await insertEngagement(trx, {
+      id: engagementId,
+      organisation_id: organisationId,
+      name: demo.name,
+      description: demo.description,
+      due_date: dueDate,
+      questionnaire_id: 'cross-border-core',
+      questionnaire_version: 1,
+      created_by_user_id: userId,
+      created_at: created,
+      updated_at: created,
+    })
+    await insertRegulatoryProfile(trx, {
+      id: newId(),
+      engagement_id: engagementId,
+      profile_json: JSON.stringify(demo.profile),
+      updated_by_user_id: userId,
+      created_at: created,
+      updated_at: created,
+    })
     await audit(trx, {
       organisationId,
       engagementId,
@@ -202,37 +208,32 @@ async function seedVendor(
   }
   if (!vendor.answers) return
   const responseId = newId()
-  await trx
-    .insertInto('response')
-    .values({
-      id: responseId,
-      invitation_id: id,
-      questionnaire_id: 'cross-border-core',
-      questionnaire_version: 1,
-      status: submitted && vendor.state === 'submitted' ? 'submitted' : 'draft',
-      submitted_at: vendor.state === 'submitted' ? submitted : null,
+  await insertResponse(trx, {
+    id: responseId,
+    invitation_id: id,
+    questionnaire_id: 'cross-border-core',
+    questionnaire_version: 1,
+    status: submitted && vendor.state === 'submitted' ? 'submitted' : 'draft',
+    submitted_at: vendor.state === 'submitted' ? submitted : null,
+    created_at: started ?? input.invitedAt,
+    updated_at: submitted ?? started ?? input.invitedAt,
+  })
+  await insertAnswerRows(
+    trx,
+    Object.entries(vendor.answers).map(([questionId, value]) => ({
+      id: newId(),
+      response_id: responseId,
+      question_id: questionId,
+      value_json: JSON.stringify(value),
       created_at: started ?? input.invitedAt,
-      updated_at: submitted ?? started ?? input.invitedAt,
-    })
-    .execute()
-  for (const [questionId, value] of Object.entries(vendor.answers)) {
-    await trx
-      .insertInto('answer')
-      .values({
-        id: newId(),
-        response_id: responseId,
-        question_id: questionId,
-        value_json: JSON.stringify(value),
-        created_at: started ?? input.invitedAt,
-        updated_at: started ?? input.invitedAt,
-      })
-      .execute()
-  }
+      updated_at: started ?? input.invitedAt,
+    })),
+  )
   // Submitted vendors (and reopened ones, assessed when first submitted) carry their assessment.
   if (submitted) await assessResponse(trx, { responseId, asOf: now.toISOString().slice(0, 10) })
 }
 
-async function audit(
+function audit(
   trx: Kysely<Database>,
   e: {
     organisationId: string
@@ -245,20 +246,5 @@ async function audit(
     detail: Record<string, unknown>
   },
 ) {
-  await trx
-    .insertInto('audit_event')
-    .values({
-      id: newId(),
-      organisation_id: e.organisationId,
-      engagement_id: e.engagementId,
-      actor_type: 'user',
-      actor_user_id: e.userId,
-      actor_invitation_id: null,
-      action: e.action,
-      subject_type: e.subjectType,
-      subject_id: e.subjectId,
-      detail_json: JSON.stringify(e.detail),
-      created_at: e.at,
-    })
-    .execute()
+  return recordAuditEvent(trx, { ...e, actor: { type: 'user', userId: e.userId } })
 }

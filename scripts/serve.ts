@@ -3,13 +3,18 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createHttpApp } from '../app/server/http.server.ts'
 import type { prepareServer, shutdownServer } from '../app/server/lifecycle.server.ts'
+import type { seedDemo as SeedDemo } from '../db/seed.ts'
 
 /**
  * Serves the production build (`npm start` builds it first): validates configuration, migrates,
- * seeds the demo organisation into an empty database, listens, and shuts down cleanly on
- * SIGTERM/SIGINT. Start-up failures print what is wrong and exit 1.
+ * seeds the demo organisation into an empty database (outside production; the seed runs from
+ * source here, it is not in the build), listens, and shuts down cleanly on SIGTERM/SIGINT.
+ * Start-up failures print what is wrong and exit 1.
  */
 type Lifecycle = { prepareServer: typeof prepareServer; shutdownServer: typeof shutdownServer }
+
+// The demo seed is loaded from source, and only when prepareServer calls it (never in production).
+const seedDemo: typeof SeedDemo = async (db, origin) => (await import('../db/seed.ts')).seedDemo(db, origin)
 
 const buildDir = path.resolve('build')
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
@@ -17,7 +22,7 @@ const lifecycle = build.entry.module as unknown as Lifecycle
 
 let report: Awaited<ReturnType<Lifecycle['prepareServer']>>
 try {
-  report = await lifecycle.prepareServer()
+  report = await lifecycle.prepareServer({ seedDemo })
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error)
   console.error(`\nShoreline did not start.\n${message}\n`)

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { Insertable, Kysely } from 'kysely'
+import type { AuditEventTable, Database } from '#db/schema.ts'
 
 /**
  * An engagement's audit log, newest first, with who acted: a user (name), a vendor (company) or
@@ -29,4 +29,8 @@ export function listEngagementAuditEvents(
     .orderBy('audit_event.created_at', 'desc')
     .limit(limit)
     .execute()
+}
+
+export async function insertAuditEvent(db: Kysely<Database>, row: Insertable<AuditEventTable>): Promise<void> {
+  await db.insertInto('audit_event').values(row).execute()
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isAnswered } from './answered.ts'
 
 /**
  * The one condition language of Shoreline, used by questionnaire visibility (`visibleWhen`),
@@ -37,8 +38,8 @@ export const OPERATORS = [
   'gte',
   'lt',
   'lte', // numeric comparisons; false when actual is not a number
-  'answered', // actual is not undefined or null (value ignored)
-  'notAnswered', // actual is undefined or null (value ignored)
+  'answered', // actual is an answer by isAnswered (answered.ts): present and not blank text (value ignored)
+  'notAnswered', // the opposite of answered (value ignored)
 ] as const
 export type Operator = (typeof OPERATORS)[number]
 
@@ -133,9 +134,9 @@ function compareLeaf(operator: Operator, actual: unknown, value: ConditionValue 
     case 'lte':
       return typeof actual === 'number' && typeof value === 'number' && actual <= value
     case 'answered':
-      return actual !== undefined && actual !== null
+      return isAnswered(actual)
     case 'notAnswered':
-      return actual === undefined || actual === null
+      return !isAnswered(actual)
   }
 }
 

@@ -1,7 +1,9 @@
+import type { Verdict } from '../assessment/engine.ts'
 import { STATUS_LABELS } from '../invitations/invitation.ts'
 import { toCsv } from '../utils/csv.ts'
+import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import type { ExpiringCertificate } from './dashboard.ts'
-import { DECISION_LABELS, type DecisionFilter, VERDICT_LABELS, type Verdict } from './dashboard-params.ts'
+import { DECISION_FILTER_LABELS, type DecisionFilter } from './dashboard-params.ts'
 
 type ExportRow = {
   vendorCompany: string
@@ -60,7 +62,7 @@ export function dashboardCsv(rows: readonly ExportRow[]): string {
       row.conditionCount,
       row.assessedAsOf ?? '',
       row.expiring.map((c) => `${c.name} (ends ${c.validUntil})`).join('; '),
-      row.decision ? (DECISION_LABELS[row.decision as DecisionFilter] ?? row.decision) : '',
+      row.decision ? (DECISION_FILTER_LABELS[row.decision as DecisionFilter] ?? row.decision) : '',
       row.decidedAt?.slice(0, 10) ?? '',
     ]),
   )

@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import type { Verdict } from '../assessment/engine.ts'
+import { DECISION_LABELS, DECISIONS, NO_DECISION_LABEL } from '../decisions/decision.ts'
+import { LOCATION_CLASSES, type LocationClass } from '../geography/location-class.ts'
 import { INVITATION_STATUSES } from '../invitations/invitation.ts'
+import { VERDICTS } from '../vocabulary/verdict.ts'
 
 /**
  * The dashboard's URL search params: sort, direction, filters and page. Client-safe (the page builds
@@ -52,25 +56,9 @@ export const DEFAULT_DIRECTION: Record<SortKey, 'asc' | 'desc'> = {
   submitted: 'desc',
 }
 
-export const VERDICTS = ['approve', 'approve-with-conditions', 'reject'] as const
-export type Verdict = (typeof VERDICTS)[number]
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  approve: 'Approve',
-  'approve-with-conditions': 'Approve with conditions',
-  reject: 'Reject',
-}
-
-export const LOCATION_CLASSES = ['onshore', 'nearshore', 'offshore'] as const
-export type LocationClass = (typeof LOCATION_CLASSES)[number]
-
-export const DECISION_FILTERS = ['shortlisted', 'approved', 'rejected', 'none'] as const
+export const DECISION_FILTERS = [...DECISIONS, 'none'] as const
 export type DecisionFilter = (typeof DECISION_FILTERS)[number]
-export const DECISION_LABELS: Record<DecisionFilter, string> = {
-  shortlisted: 'Shortlisted',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  none: 'No decision yet',
-}
+export const DECISION_FILTER_LABELS: Record<DecisionFilter, string> = { ...DECISION_LABELS, none: NO_DECISION_LABEL }
 
 export const PAGE_SIZE = 50
 export const MAX_SEARCH_LENGTH = 100

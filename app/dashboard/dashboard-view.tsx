@@ -1,18 +1,18 @@
 import { Form, Link } from '@remix-run/react'
+import { LOCATION_CLASSES } from '../geography/location-class.ts'
 import { INVITATION_STATUSES, STATUS_LABELS } from '../invitations/invitation.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { VERDICT_LABELS, VERDICTS } from '../vocabulary/verdict.ts'
 import {
   type DashboardParams,
+  DECISION_FILTER_LABELS,
   DECISION_FILTERS,
-  DECISION_LABELS,
   dashboardSearch,
   hasFilters,
-  LOCATION_CLASSES,
   MAX_SEARCH_LENGTH,
   SORT_LABELS,
   type SortKey,
   sortBy,
-  VERDICT_LABELS,
-  VERDICTS,
   withSelection,
 } from './dashboard-params.ts'
 
@@ -63,13 +63,13 @@ export function DashboardFilters({
         name="location"
         label="Location"
         value={params.location}
-        options={LOCATION_CLASSES.map((l) => [l, l])}
+        options={LOCATION_CLASSES.map((l) => [l, LOCATION_LABELS[l]])}
       />
       <FilterSelect
         name="decision"
         label="Decision"
         value={params.decision}
-        options={DECISION_FILTERS.map((d) => [d, DECISION_LABELS[d]])}
+        options={DECISION_FILTERS.map((d) => [d, DECISION_FILTER_LABELS[d]])}
       />
       <div className="filter-buttons">
         <button type="submit" className="primary">

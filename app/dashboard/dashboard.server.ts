@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import type { Verdict } from '../assessment/engine.ts'
 import type { InvitationStatus } from '../invitations/invitation.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
-import { answeredShare } from '../responses/progress.ts'
+import { answeredShare } from '../questionnaire/progress.ts'
+import { isVerdict } from '../vocabulary/verdict.ts'
 import { expiringCertificates, statusNote } from './dashboard.ts'
-import { type DashboardParams, PAGE_SIZE, VERDICTS, type Verdict } from './dashboard-params.ts'
+import { type DashboardParams, PAGE_SIZE } from './dashboard-params.ts'
 import {
   countVendorsByVerdict,
   listAnswersOf,
@@ -119,7 +121,7 @@ export async function listDashboardExport(
 function countsByVerdict(rows: ReadonlyArray<{ verdict: string | null; count: number | string | bigint }>) {
   const counts: VerdictCounts = { approve: 0, 'approve-with-conditions': 0, reject: 0, unassessed: 0 }
   for (const row of rows) {
-    const key = (VERDICTS as readonly string[]).includes(row.verdict ?? '') ? (row.verdict as Verdict) : 'unassessed'
+    const key = isVerdict(row.verdict) ? row.verdict : 'unassessed'
     counts[key] += Number(row.count)
   }
   return counts

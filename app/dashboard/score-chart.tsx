@@ -1,4 +1,5 @@
-import { VERDICT_LABELS, VERDICTS, type Verdict } from './dashboard-params.ts'
+import type { Verdict } from '../assessment/engine.ts'
+import { VERDICT_LABELS, VERDICTS } from '../vocabulary/verdict.ts'
 
 type ChartVendor = { id: string; vendorCompany: string; score: number | null; verdict: Verdict | null }
 

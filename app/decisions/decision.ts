@@ -13,6 +13,8 @@ export const DECISION_LABELS: Record<Decision, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
 }
+/** What the dashboard and the reports say of a vendor without a decision. */
+export const NO_DECISION_LABEL = 'No decision yet'
 
 export const MAX_DECISION_COMMENT = 2000
 

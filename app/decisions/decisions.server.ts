@@ -3,6 +3,7 @@ import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import type { DecisionInput, DecisionRecord } from './decision.ts'
+import { listDecisionRows, replaceCurrentDecision } from './queries.server.ts'
 
 /**
  * Decisions are history: recording one makes the previous one non-current and inserts the new one,
@@ -19,27 +20,17 @@ export async function recordDecision(
   const id = newId()
   const now = nowIso()
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('vendor_decision')
-      .set({ is_current: 0 })
-      .where('organisation_id', '=', scope.organisationId)
-      .where('invitation_id', '=', scope.invitationId)
-      .where('is_current', '=', 1)
-      .execute()
-    await trx
-      .insertInto('vendor_decision')
-      .values({
-        id,
-        organisation_id: scope.organisationId,
-        engagement_id: scope.engagementId,
-        invitation_id: scope.invitationId,
-        decision: input.decision,
-        comment: input.comment,
-        decided_by_user_id: userId,
-        is_current: 1,
-        created_at: now,
-      })
-      .execute()
+    await replaceCurrentDecision(trx, {
+      id,
+      organisation_id: scope.organisationId,
+      engagement_id: scope.engagementId,
+      invitation_id: scope.invitationId,
+      decision: input.decision,
+      comment: input.comment,
+      decided_by_user_id: userId,
+      is_current: 1,
+      created_at: now,
+    })
     await recordAuditEvent(trx, {
       organisationId: scope.organisationId,
       engagementId: scope.engagementId,
@@ -68,26 +59,7 @@ export async function listDecisions(
 ): Promise<Map<string, DecisionRecord[]>> {
   const byInvitation = new Map<string, DecisionRecord[]>()
   if (invitationIds.length === 0) return byInvitation
-  let query = db
-    .selectFrom('vendor_decision')
-    .leftJoin('user', 'user.id', 'vendor_decision.decided_by_user_id')
-    .select([
-      'vendor_decision.id',
-      'vendor_decision.invitation_id as invitationId',
-      'vendor_decision.decision',
-      'vendor_decision.comment',
-      'vendor_decision.created_at as decidedAt',
-      'user.name as decidedBy',
-    ])
-    .where('vendor_decision.organisation_id', '=', organisationId)
-    .where('vendor_decision.engagement_id', '=', engagementId)
-    .where('vendor_decision.invitation_id', 'in', [...invitationIds])
-  if (currentOnly) query = query.where('vendor_decision.is_current', '=', 1)
-  // The current one first even when two decisions share a millisecond.
-  const rows = await query
-    .orderBy('vendor_decision.is_current', 'desc')
-    .orderBy('vendor_decision.created_at', 'desc')
-    .execute()
+  const rows = await listDecisionRows(db, { organisationId, engagementId, invitationIds, currentOnly })
   for (const row of rows) {
     const list = byInvitation.get(row.invitationId) ?? []
     list.push({
@@ -100,16 +72,4 @@ export async function listDecisions(
     byInvitation.set(row.invitationId, list)
   }
   return byInvitation
-}
-
-/** The decisions on one vendor, newest first (the first is current). */
-export async function decisionHistory(db: Kysely<Database>, scope: Scope): Promise<DecisionRecord[]> {
-  const map = await listDecisions(db, { ...scope, invitationIds: [scope.invitationId] })
-  return map.get(scope.invitationId) ?? []
-}
-
-/** The current decision on one vendor, if any. */
-export async function currentDecision(db: Kysely<Database>, scope: Scope): Promise<DecisionRecord | undefined> {
-  const map = await listDecisions(db, { ...scope, invitationIds: [scope.invitationId], currentOnly: true })
-  return map.get(scope.invitationId)?.[0]
 }

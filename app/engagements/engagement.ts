@@ -27,4 +27,3 @@ export type EngagementDetails = z.output<typeof EngagementDetailsSchema>
 
 /** The whole engagement form: details plus the regulatory profile. */
 export const EngagementFormSchema = EngagementDetailsSchema.extend({ profile: ProfileFormSchema })
-export type EngagementFormOutput = z.output<typeof EngagementFormSchema>

@@ -3,8 +3,16 @@ import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import type { EngagementDetails } from './engagement.ts'
+import {
+  getProfileJson,
+  insertEngagement,
+  insertRegulatoryProfile,
+  updateEngagementDetails,
+  updateEngagementStatus,
+  updateRegulatoryProfile,
+} from './queries.server.ts'
 
-export const CORE_QUESTIONNAIRE = { id: 'cross-border-core', version: 1 } as const
+const CORE_QUESTIONNAIRE = { id: 'cross-border-core', version: 1 } as const
 
 type Actor = { organisationId: string; userId: string }
 
@@ -16,32 +24,26 @@ export async function createEngagement(
   const id = newId()
   const now = nowIso()
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('engagement')
-      .values({
-        id,
-        organisation_id: actor.organisationId,
-        name: details.name,
-        description: details.description,
-        due_date: details.dueDate,
-        questionnaire_id: CORE_QUESTIONNAIRE.id,
-        questionnaire_version: CORE_QUESTIONNAIRE.version,
-        created_by_user_id: actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
-    await trx
-      .insertInto('regulatory_profile')
-      .values({
-        id: newId(),
-        engagement_id: id,
-        profile_json: JSON.stringify(profile),
-        updated_by_user_id: actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertEngagement(trx, {
+      id,
+      organisation_id: actor.organisationId,
+      name: details.name,
+      description: details.description,
+      due_date: details.dueDate,
+      questionnaire_id: CORE_QUESTIONNAIRE.id,
+      questionnaire_version: CORE_QUESTIONNAIRE.version,
+      created_by_user_id: actor.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    await insertRegulatoryProfile(trx, {
+      id: newId(),
+      engagement_id: id,
+      profile_json: JSON.stringify(profile),
+      updated_by_user_id: actor.userId,
+      created_at: now,
+      updated_at: now,
+    })
     await recordAuditEvent(trx, {
       organisationId: actor.organisationId,
       engagementId: id,
@@ -61,13 +63,9 @@ export async function setEngagementArchived(
 ): Promise<void> {
   const now = nowIso()
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('engagement')
-      .set({ status: archived ? 'archived' : 'active', updated_at: now })
-      .where('id', '=', engagementId)
-      .where('organisation_id', '=', actor.organisationId)
-      .executeTakeFirst()
-    if (Number(updated.numUpdatedRows) !== 1) return
+    const status = archived ? 'archived' : 'active'
+    if (!(await updateEngagementStatus(trx, { organisationId: actor.organisationId, engagementId, status, now })))
+      return
     await recordAuditEvent(trx, {
       organisationId: actor.organisationId,
       engagementId,
@@ -94,27 +92,13 @@ export async function updateEngagement(
 ): Promise<{ profileChanged: boolean }> {
   const now = nowIso()
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('regulatory_profile')
-      .innerJoin('engagement', 'engagement.id', 'regulatory_profile.engagement_id')
-      .select(['regulatory_profile.profile_json as profileJson'])
-      .where('engagement.id', '=', engagementId)
-      .where('engagement.organisation_id', '=', actor.organisationId)
-      .executeTakeFirstOrThrow()
+    const scope = { organisationId: actor.organisationId, engagementId }
+    const currentJson = await getProfileJson(trx, scope)
     const next = JSON.stringify(profile)
-    const profileChanged = current.profileJson !== next
-    await trx
-      .updateTable('engagement')
-      .set({ name: details.name, description: details.description, due_date: details.dueDate, updated_at: now })
-      .where('id', '=', engagementId)
-      .where('organisation_id', '=', actor.organisationId)
-      .execute()
+    const profileChanged = currentJson !== next
+    await updateEngagementDetails(trx, { ...scope, ...details, now })
     if (profileChanged) {
-      await trx
-        .updateTable('regulatory_profile')
-        .set({ profile_json: next, updated_by_user_id: actor.userId, updated_at: now })
-        .where('engagement_id', '=', engagementId)
-        .execute()
+      await updateRegulatoryProfile(trx, { engagementId, profileJson: next, userId: actor.userId, now })
       await recordAuditEvent(trx, {
         organisationId: actor.organisationId,
         engagementId,
@@ -122,7 +106,7 @@ export async function updateEngagement(
         action: 'profile.updated',
         subjectType: 'regulatory_profile',
         subjectId: engagementId,
-        detail: { before: JSON.parse(current.profileJson), after: profile },
+        detail: { before: JSON.parse(currentJson), after: profile },
       })
     }
     return { profileChanged }

@@ -17,7 +17,6 @@ export const INDUSTRY_LABELS = {
   manufacturing: 'Manufacturing',
   other: 'Other',
 } as const satisfies Record<(typeof INDUSTRIES)[number], string>
-export type Industry = keyof typeof INDUSTRY_LABELS
 
 export const DATA_CATEGORY_INFO = {
   phi: {
@@ -117,7 +116,6 @@ export const FLAG_INFO = {
   dodContractor: 'We hold US Department of Defense contracts',
   usGovernmentRelatedData: 'The data includes US government-related data (e.g. about government personnel or sites)',
 } as const
-export type BooleanFlag = keyof typeof FLAG_INFO
 
 export const PURPOSE_LABELS = {
   'cross-border-contract': 'Performing a contract with the individual (shopping, delivery, payment, booking, visa)',
@@ -129,7 +127,6 @@ export const PURPOSE_LABELS = {
   manufacturing: 'Cross-border manufacturing',
   marketing: 'Marketing',
 } as const satisfies Record<(typeof CN_PURPOSES)[number], string>
-export type Purpose = (typeof CN_PURPOSES)[number]
 
 /** Whether a volume field matters for the chosen categories (others are hidden and sent as 0). */
 export function volumeFieldShown(field: VolumeField, categories: readonly string[]): boolean {
@@ -210,4 +207,3 @@ export const ProfileFormSchema = z
     for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     return z.NEVER
   })
-export type ProfileFormOutput = z.output<typeof ProfileFormSchema>

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, EngagementTable, RegulatoryProfileTable } from '#db/schema.ts'
 
 /** Engagements of one organisation, newest first. Every buyer query is scoped by organisation. */
 export function listEngagements(
@@ -44,4 +44,91 @@ export async function findEngagementWithProfile(
   if (!row) return undefined
   const { profileJson, ...engagement } = row
   return { engagement, profile: JSON.parse(profileJson) as unknown }
+}
+
+export async function insertEngagement(db: Kysely<Database>, row: Insertable<EngagementTable>): Promise<void> {
+  await db.insertInto('engagement').values(row).execute()
+}
+
+export async function insertRegulatoryProfile(
+  db: Kysely<Database>,
+  row: Insertable<RegulatoryProfileTable>,
+): Promise<void> {
+  await db.insertInto('regulatory_profile').values(row).execute()
+}
+
+/** Archives or restores; false when the engagement is not the organisation's. */
+export async function updateEngagementStatus(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    status,
+    now,
+  }: { organisationId: string; engagementId: string; status: 'active' | 'archived'; now: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('engagement')
+    .set({ status, updated_at: now })
+    .where('id', '=', engagementId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
+}
+
+/** The stored profile JSON of the organisation's engagement (throws when it is not the organisation's). */
+export async function getProfileJson(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+): Promise<string> {
+  const row = await db
+    .selectFrom('regulatory_profile')
+    .innerJoin('engagement', 'engagement.id', 'regulatory_profile.engagement_id')
+    .select(['regulatory_profile.profile_json as profileJson'])
+    .where('engagement.id', '=', engagementId)
+    .where('engagement.organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return row.profileJson
+}
+
+export async function updateEngagementDetails(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    name,
+    description,
+    dueDate,
+    now,
+  }: {
+    organisationId: string
+    engagementId: string
+    name: string
+    description: string
+    dueDate: string | null
+    now: string
+  },
+): Promise<void> {
+  await db
+    .updateTable('engagement')
+    .set({ name, description, due_date: dueDate, updated_at: now })
+    .where('id', '=', engagementId)
+    .where('organisation_id', '=', organisationId)
+    .execute()
+}
+
+export async function updateRegulatoryProfile(
+  db: Kysely<Database>,
+  {
+    engagementId,
+    profileJson,
+    userId,
+    now,
+  }: { engagementId: string; profileJson: string; userId: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('regulatory_profile')
+    .set({ profile_json: profileJson, updated_by_user_id: userId, updated_at: now })
+    .where('engagement_id', '=', engagementId)
+    .execute()
 }

@@ -55,6 +55,7 @@ export type Messages = {
     evidenceFile: string
     addCertificateRow: string
     removeCertificateRow: string
+    noCertificates: string
     fileBelow: string
     filesFor: (prompt: string) => string
     addFile: string
@@ -201,6 +202,7 @@ const en: Messages = {
     evidenceFile: 'Evidence file',
     addCertificateRow: 'Add another certificate',
     removeCertificateRow: 'Remove this certificate',
+    noCertificates: 'We hold none of these certificates or reports',
     fileBelow: 'Upload the files for this question below the form.',
     filesFor: (prompt) => `Files for: ${prompt}`,
     addFile: 'Add a file (PDF, PNG or JPEG, up to 10 MB)',
@@ -361,6 +363,7 @@ const es: Messages = {
     evidenceFile: 'Archivo de respaldo',
     addCertificateRow: 'Agregar otro certificado',
     removeCertificateRow: 'Quitar este certificado',
+    noCertificates: 'No tenemos ninguno de estos certificados o informes',
     fileBelow: 'Suba los archivos de esta pregunta debajo del formulario.',
     filesFor: (prompt) => `Archivos para: ${prompt}`,
     addFile: 'Agregar un archivo (PDF, PNG o JPEG, hasta 10 MB)',
@@ -525,6 +528,7 @@ const zh: Messages = {
     evidenceFile: '证明文件',
     addCertificateRow: '再添加一个证书',
     removeCertificateRow: '删除此证书',
+    noCertificates: '我们不持有上述任何证书或报告',
     fileBelow: '请在表单下方上传此问题的文件。',
     filesFor: (prompt) => `文件：${prompt}`,
     addFile: '添加文件（PDF、PNG 或 JPEG，最大 10 MB）',

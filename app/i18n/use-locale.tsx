@@ -3,7 +3,7 @@ import { isLocale, type Locale } from './locale.ts'
 import { type Messages, messagesFor } from './messages.ts'
 
 /** The vendor area's layout route (app/routes/v.tsx) holds the page language in its loader data. */
-export const VENDOR_LAYOUT_ROUTE_ID = 'routes/v'
+const VENDOR_LAYOUT_ROUTE_ID = 'routes/v'
 
 /** The language of the current vendor page; English outside the vendor area. */
 export function useLocale(): Locale {

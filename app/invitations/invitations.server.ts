@@ -6,11 +6,10 @@ import { sendEmail } from '../mail/mailer.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import { newSecretToken } from '../utils/tokens.server.ts'
 import type { InviteVendorInput } from './invitation.ts'
+import { defaultExpiry, vendorLink } from './links.ts'
 import { findInvitation, findInvitationByEmail, insertInvitation } from './queries.server.ts'
 
 const DAY_MS = 86_400_000
-/** Without a due date, a link lasts this long. */
-const DEFAULT_LINK_DAYS = 30
 
 type Engagement = { id: string; organisation_id: string; name: string; due_date: string | null }
 type Buyer = { userId: string; organisationName: string }
@@ -28,15 +27,6 @@ export class InvitationClosedError extends Error {
 }
 
 /** A link expires 7 days after the engagement's due date (end of that day, UTC). */
-export function defaultExpiry(dueDate: string | null, now: Date = new Date()): string {
-  if (!dueDate) return new Date(now.getTime() + DEFAULT_LINK_DAYS * DAY_MS).toISOString()
-  return new Date(Date.parse(`${dueDate}T23:59:59.999Z`) + 7 * DAY_MS).toISOString()
-}
-
-export function vendorLink(origin: string, token: string): string {
-  return `${origin}/v/${token}`
-}
-
 /**
  * Invites one vendor contact to an engagement: stores only the hash of a fresh 256-bit link, audits
  * it, then emails the link. A failed email is recorded on the invitation (and can be retried by

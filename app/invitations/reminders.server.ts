@@ -4,7 +4,8 @@ import { recordAuditEvent } from '../audit/audit.server.ts'
 import { messagesFor } from '../i18n/messages.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
 import { nowIso } from '../utils/ids.ts'
-import { issueExtraLink, vendorLink } from './invitations.server.ts'
+import { issueExtraLink } from './invitations.server.ts'
+import { vendorLink } from './links.ts'
 
 const DAY_MS = 86_400_000
 /** "A few days before the due date". */

@@ -59,7 +59,7 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
-export const CERTIFICATE_EDITIONS = ['2013', '2022'] as const
+const CERTIFICATE_EDITIONS = ['2013', '2022'] as const
 
 function oneOf(allowed: readonly string[], m: AnswerMessages) {
   return z.custom<string>((value) => typeof value === 'string' && allowed.includes(value), {

@@ -13,7 +13,7 @@ export { isIsoDate } from './answer-schema.ts'
 
 export type AnswerValue = unknown
 export type Answers = Record<string, AnswerValue>
-export type AnswerIssue = { path: string; message: string }
+type AnswerIssue = { path: string; message: string }
 export type CertificationAnswer = {
   type: string
   issued: string

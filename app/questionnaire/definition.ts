@@ -124,7 +124,6 @@ export const QuestionSchema = z.discriminatedUnion('type', [
     .strict(),
 ])
 export type Question = z.infer<typeof QuestionSchema>
-export type QuestionType = Question['type']
 
 export const SectionSchema = z
   .object({

@@ -50,7 +50,7 @@ const CLOSED_VALUES: Record<string, { values: readonly string[]; noun: string }>
   'profile.purposes': { values: CN_PURPOSES, noun: 'a purpose' },
 }
 
-export type LoadResult = { ok: true; definition: QuestionnaireDefinition } | { ok: false; errors: string[] }
+type LoadResult = { ok: true; definition: QuestionnaireDefinition } | { ok: false; errors: string[] }
 
 type PathPart = string | number | symbol
 

@@ -1,5 +1,5 @@
 import { type Condition, evaluateCondition, type FactReader } from '../conditions/condition.ts'
-import type { QuestionnaireDefinition } from './definition.ts'
+import type { QuestionnaireDefinition, Section } from './definition.ts'
 
 /**
  * Which questions a vendor sees, from its answers, the regimes that apply and the buyer's profile.
@@ -12,19 +12,6 @@ export type VisibilityContext = {
   answers: Readonly<Record<string, unknown>>
   regimes: readonly string[]
   profile: unknown
-}
-
-export function readPath(root: unknown, path: string): unknown {
-  let value = root
-  let start = 0
-  while (value !== undefined && value !== null) {
-    const dot = path.indexOf('.', start)
-    const key = dot === -1 ? path.slice(start) : path.slice(start, dot)
-    value = (value as Record<string, unknown>)[key]
-    if (dot === -1) return value
-    start = dot + 1
-  }
-  return undefined
 }
 
 // Profile facts are read by many conditions per assessment: flatten each profile once into a map
@@ -51,7 +38,7 @@ export function readProfileFact(profile: unknown, fact: string): unknown {
   return profileFacts(profile).get(fact)
 }
 
-export function visibilityFacts(context: VisibilityContext): FactReader {
+function visibilityFacts(context: VisibilityContext): FactReader {
   const profile = profileFacts(context.profile)
   return (fact) => {
     if (fact === 'regimes') return context.regimes
@@ -64,13 +51,31 @@ function visible(condition: Condition | undefined, read: FactReader): boolean {
   return condition === undefined || evaluateCondition(condition, read)
 }
 
-/** The ids of the visible questions; a question in a hidden section is hidden. */
+/** The parts of a section visibility reads: its own condition and its questions' conditions. */
+type VisibilitySection = Pick<Section, 'visibleWhen' | 'questions'>
+
+function addVisible(section: VisibilitySection, read: FactReader, into: Set<string>): Set<string> {
+  if (!visible(section.visibleWhen, read)) return into
+  for (const question of section.questions) if (visible(question.visibleWhen, read)) into.add(question.id)
+  return into
+}
+
+/**
+ * THE definition of "visible": the ids of the questions a vendor sees; a question in a hidden
+ * section is hidden. The engine (hidden questions neither earn nor count), the vendor's and the
+ * buyer's progress, the section form and the reports all call this module.
+ */
 export function visibleQuestionIds(definition: QuestionnaireDefinition, context: VisibilityContext): Set<string> {
   const read = visibilityFacts(context)
   const ids = new Set<string>()
-  for (const section of definition.sections) {
-    if (!visible(section.visibleWhen, read)) continue
-    for (const question of section.questions) if (visible(question.visibleWhen, read)) ids.add(question.id)
-  }
+  for (const section of definition.sections) addVisible(section, read, ids)
   return ids
+}
+
+/**
+ * One section's visible question ids, by the same rule: the vendor form re-evaluates its own
+ * section as the vendor types, with only the facts that section's conditions read.
+ */
+export function visibleQuestionIdsInSection(section: VisibilitySection, context: VisibilityContext): Set<string> {
+  return addVisible(section, visibilityFacts(context), new Set())
 }

@@ -28,7 +28,7 @@ export function certificationTypeLabel(type: string, question: Question | undefi
   return type
 }
 
-export function certificationText(cert: CertificationAnswer, question: Question | undefined): string {
+function certificationText(cert: CertificationAnswer, question: Question | undefined): string {
   const parts = [certificationTypeLabel(cert.type, question)]
   if (cert.edition) parts[0] += ` (${cert.edition} edition)`
   parts.push(`issued ${cert.issued}`)

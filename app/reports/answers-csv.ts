@@ -1,7 +1,7 @@
 import { toCsv } from '../utils/csv.ts'
 import type { VendorReport } from './report-model.ts'
 
-export const ANSWERS_CSV_HEADER = [
+const ANSWERS_CSV_HEADER = [
   'Question id',
   'Section',
   'Question',

@@ -4,14 +4,14 @@ import type { LocationClass } from '../geography/location-class.ts'
 import { questionsById } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryListText, countryText, NOT_ANSWERED } from './answer-text.ts'
 import {
   CERTIFICATE_STATUS_LABELS,
-  LOCATION_LABELS,
   type ProfileSummary,
   REGIME_STATUS_LABELS,
   summariseProfile,
-  VERDICT_LABELS,
 } from './report-model.ts'
 
 /**
@@ -19,11 +19,11 @@ import {
  * status, blockers and conditions, and the key facts a committee asks about. Pure and serialisable.
  */
 
-export const MIN_COMPARED = 2
-export const MAX_COMPARED = 6
+const MIN_COMPARED = 2
+const MAX_COMPARED = 6
 
 /** The answers the key facts read (ids from questionnaires/cross-border-core/v1.json). */
-export const KEY_FACT_QUESTIONS = {
+const KEY_FACT_QUESTIONS = {
   storage: 'storage.primaryCountries',
   backup: 'storage.backupCountries',
   personnel: 'access.personnelCountries',
@@ -48,7 +48,7 @@ export type ComparisonVendorInput = {
   decision: DecisionRecord | undefined
 }
 
-export type ComparisonInput = {
+type ComparisonInput = {
   engagement: { id: string; name: string }
   profile: Profile
   questionnaire: QuestionnaireDefinition | undefined
@@ -225,7 +225,7 @@ export function buildComparison(input: ComparisonInput): Comparison {
   }
 }
 
-export type CompareSelection = { ok: true; ids: string[] } | { ok: false; message: string }
+type CompareSelection = { ok: true; ids: string[] } | { ok: false; message: string }
 
 /**
  * The `v` parameters of a comparison URL: 2 to 6 distinct ids (duplicates are dropped, the order

@@ -16,6 +16,8 @@ import { type CertificationAnswer, questionsById } from '../questionnaire/answer
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
 
 /**
@@ -25,27 +27,17 @@ import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from '.
  * crosses into the PDF worker.
  */
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  approve: 'Approve',
-  'approve-with-conditions': 'Approve with conditions',
-  reject: 'Reject',
-}
 export const REGIME_STATUS_LABELS: Record<RegimeStatus, string> = {
   compliant: 'Compliant',
   conditional: 'Conditional',
   'non-compliant': 'Non-compliant',
 }
-export const SEVERITY_LABELS: Record<Severity, string> = {
+const SEVERITY_LABELS: Record<Severity, string> = {
   blocker: 'Blocker',
   high: 'High',
   medium: 'Medium',
   low: 'Low',
   info: 'Info',
-}
-export const LOCATION_LABELS: Record<LocationClass, string> = {
-  onshore: 'Onshore',
-  nearshore: 'Nearshore',
-  offshore: 'Offshore',
 }
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   valid: 'Valid',
@@ -54,7 +46,7 @@ export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
   expired: 'Expired',
   invalid: 'Not valid',
 }
-export const CONDITION_KIND_LABELS = { mechanism: 'Transfer mechanism', approval: 'Government approval' } as const
+const CONDITION_KIND_LABELS = { mechanism: 'Transfer mechanism', approval: 'Government approval' } as const
 
 export type AnswerRecord = { questionId: string; value: unknown; version: number; updatedAt: string }
 export type EvidenceRecord = { id: string; questionId: string; fileName: string; size: number }
@@ -122,7 +114,7 @@ export type ReportCertificate = {
   today: { status: CertificateStatus; label: string; reason: string }
   evidence: { id: string; fileName: string } | undefined
 }
-export type ReportAnswer = {
+type ReportAnswer = {
   questionId: string
   prompt: string
   answer: string
@@ -185,7 +177,7 @@ export type VendorReport = {
 const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]))
 const STATUS_RANK: Record<RegimeStatus, number> = { 'non-compliant': 0, conditional: 1, compliant: 2 }
 
-export function compareFindings(a: Pick<Finding, 'severity' | 'ruleId'>, b: Pick<Finding, 'severity' | 'ruleId'>) {
+function compareFindings(a: Pick<Finding, 'severity' | 'ruleId'>, b: Pick<Finding, 'severity' | 'ruleId'>) {
   const bySeverity = (SEVERITY_RANK.get(a.severity) ?? 9) - (SEVERITY_RANK.get(b.severity) ?? 9)
   return bySeverity !== 0 ? bySeverity : a.ruleId.localeCompare(b.ruleId)
 }

@@ -2,6 +2,18 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { GroupCommit } from '../utils/group-commit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
+import {
+  deleteAnswer,
+  findAnswer,
+  findResponse,
+  getEngagementQuestionnaireOfInvitation,
+  insertFirstAnswer,
+  insertResponseIfAbsent,
+  listAnswerRowsOfInvitation,
+  recordAnsweringActivity,
+  touchResponse,
+  updateAnswerAtVersion,
+} from './queries.server.ts'
 
 export class ResponseSubmittedError extends Error {
   override name = 'ResponseSubmittedError'
@@ -10,7 +22,7 @@ export class ResponseSubmittedError extends Error {
   }
 }
 
-export type SaveAnswerResult =
+type SaveAnswerResult =
   | { status: 'saved'; version: number }
   | { status: 'conflict'; currentValue: unknown; currentVersion: number }
 
@@ -19,32 +31,19 @@ export async function ensureResponse(
   db: Kysely<Database>,
   { invitationId, now }: { invitationId: string; now: string },
 ) {
-  const existing = await db
-    .selectFrom('response')
-    .selectAll()
-    .where('invitation_id', '=', invitationId)
-    .executeTakeFirst()
+  const existing = await findResponse(db, { invitationId })
   if (existing) return existing
-  const engagement = await db
-    .selectFrom('invitation')
-    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
-    .select(['engagement.questionnaire_id', 'engagement.questionnaire_version'])
-    .where('invitation.id', '=', invitationId)
-    .executeTakeFirstOrThrow()
-  await db
-    .insertInto('response')
-    .values({
-      id: newId(),
-      invitation_id: invitationId,
-      questionnaire_id: engagement.questionnaire_id,
-      questionnaire_version: engagement.questionnaire_version,
-      created_at: now,
-      updated_at: now,
-      submitted_at: null,
-    })
-    .onConflict((oc) => oc.column('invitation_id').doNothing())
-    .execute()
-  return db.selectFrom('response').selectAll().where('invitation_id', '=', invitationId).executeTakeFirstOrThrow()
+  const questionnaire = await getEngagementQuestionnaireOfInvitation(db, { invitationId })
+  await insertResponseIfAbsent(db, {
+    id: newId(),
+    invitationId,
+    questionnaireId: questionnaire.questionnaire_id,
+    questionnaireVersion: questionnaire.questionnaire_version,
+    now,
+  })
+  const created = await findResponse(db, { invitationId })
+  if (!created) throw new Error(`the response of invitation ${invitationId} was not created`)
+  return created
 }
 
 /**
@@ -82,57 +81,16 @@ async function saveAnswerIn(
   if (response.status === 'submitted') throw new ResponseSubmittedError()
   if (value === undefined) return clearAnswerIn(trx, { responseId: response.id, questionId, baseVersion })
   const valueJson = JSON.stringify(value)
+  const row = { responseId: response.id, questionId, valueJson, now }
+  const stored =
+    baseVersion === 0
+      ? await insertFirstAnswer(trx, { id: newId(), ...row })
+      : await updateAnswerAtVersion(trx, { ...row, baseVersion })
+  if (!stored) return conflictWith(await findAnswer(trx, { responseId: response.id, questionId }))
 
-  let saved: number | undefined
-  if (baseVersion === 0) {
-    const inserted = await trx
-      .insertInto('answer')
-      .values({
-        id: newId(),
-        response_id: response.id,
-        question_id: questionId,
-        value_json: valueJson,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
-      .executeTakeFirst()
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) saved = 1
-  } else {
-    const updated = await trx
-      .updateTable('answer')
-      .set({ value_json: valueJson, version: baseVersion + 1, updated_at: now })
-      .where('response_id', '=', response.id)
-      .where('question_id', '=', questionId)
-      .where('version', '=', baseVersion)
-      .executeTakeFirst()
-    if (Number(updated.numUpdatedRows) === 1) saved = baseVersion + 1
-  }
-
-  if (saved === undefined) {
-    const current = await trx
-      .selectFrom('answer')
-      .select(['value_json', 'version'])
-      .where('response_id', '=', response.id)
-      .where('question_id', '=', questionId)
-      .executeTakeFirst()
-    return conflictWith(current)
-  }
-
-  await trx.updateTable('response').set({ updated_at: now }).where('id', '=', response.id).execute()
-  await trx
-    .updateTable('invitation')
-    .set({ status: 'in-progress', started_at: now })
-    .where('id', '=', invitationId)
-    .where('status', 'in', ['invited', 'opened'])
-    .execute()
-  await trx
-    .updateTable('invitation')
-    .set({ last_activity_at: now, updated_at: now })
-    .where('id', '=', invitationId)
-    .execute()
-  return { status: 'saved', version: saved }
+  await touchResponse(trx, { responseId: response.id, now })
+  await recordAnsweringActivity(trx, { invitationId, now })
+  return { status: 'saved', version: baseVersion + 1 }
 }
 
 /**
@@ -143,16 +101,11 @@ async function clearAnswerIn(
   trx: Kysely<Database>,
   { responseId, questionId, baseVersion }: { responseId: string; questionId: string; baseVersion: number },
 ): Promise<SaveAnswerResult> {
-  const current = await trx
-    .selectFrom('answer')
-    .select(['value_json', 'version'])
-    .where('response_id', '=', responseId)
-    .where('question_id', '=', questionId)
-    .executeTakeFirst()
+  const current = await findAnswer(trx, { responseId, questionId })
   if (!current) return baseVersion === 0 ? { status: 'saved', version: 0 } : conflictWith(undefined)
   if (current.version !== baseVersion) return conflictWith(current)
-  await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
-  await trx.updateTable('response').set({ updated_at: nowIso() }).where('id', '=', responseId).execute()
+  await deleteAnswer(trx, { responseId, questionId })
+  await touchResponse(trx, { responseId, now: nowIso() })
   return { status: 'saved', version: 0 }
 }
 
@@ -166,12 +119,7 @@ function conflictWith(current: { value_json: string; version: number } | undefin
 
 /** Every stored answer of an invitation's response, with versions (for the form and the engine). */
 export async function listAnswers(db: Kysely<Database>, { invitationId }: { invitationId: string }) {
-  const rows = await db
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .select(['answer.question_id as questionId', 'answer.value_json as valueJson', 'answer.version'])
-    .where('response.invitation_id', '=', invitationId)
-    .execute()
+  const rows = await listAnswerRowsOfInvitation(db, { invitationId })
   return rows.map((row) => ({
     questionId: row.questionId,
     value: JSON.parse(row.valueJson) as unknown,

@@ -6,6 +6,12 @@ import { recordAuditEvent } from '../audit/audit.server.ts'
 import type { Answers } from '../questionnaire/answers.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
 import { newId, nowIso } from '../utils/ids.ts'
+import {
+  getAssessmentInputs,
+  listAnswerRowsOfResponse,
+  listSubmittedResponseIds,
+  replaceCurrentAssessment,
+} from './queries.server.ts'
 
 /**
  * Computes and stores the assessment of one response under its engagement's current profile,
@@ -16,38 +22,18 @@ export async function assessResponse(
   db: Kysely<Database>,
   { responseId, asOf = nowIso().slice(0, 10) }: { responseId: string; asOf?: string },
 ) {
-  const context = await db
-    .selectFrom('response')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'invitation.engagement_id')
-    .select(['response.questionnaire_id', 'response.questionnaire_version', 'regulatory_profile.profile_json'])
-    .where('response.id', '=', responseId)
-    .executeTakeFirstOrThrow()
+  const context = await getAssessmentInputs(db, { responseId })
   const questionnaire = getQuestionnaire(context.questionnaire_id, context.questionnaire_version)
   if (!questionnaire)
     throw new Error(`questionnaire ${context.questionnaire_id} v${context.questionnaire_version} is not installed`)
-  const rows = await db
-    .selectFrom('answer')
-    .select(['question_id', 'value_json'])
-    .where('response_id', '=', responseId)
-    .execute()
+  const rows = await listAnswerRowsOfResponse(db, { responseId })
   const answers: Answers = Object.fromEntries(rows.map((row) => [row.question_id, JSON.parse(row.value_json)]))
   const profile = ProfileSchema.parse(JSON.parse(context.profile_json))
   const { assessment, trace } = assess({ profile, questionnaire, answers, regimes: regimePacks, asOf })
 
   const id = newId()
-  await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('assessment')
-      .set({ is_current: 0 })
-      .where('response_id', '=', responseId)
-      .where('is_current', '=', 1)
-      .execute()
-    await trx
-      .insertInto('assessment')
-      .values(assessmentRow({ id, responseId, profile, assessment, trace, createdAt: nowIso() }))
-      .execute()
-  })
+  const row = assessmentRow({ id, responseId, profile, assessment, trace, createdAt: nowIso() })
+  await inTransaction(db, (trx) => replaceCurrentAssessment(trx, { ...row, response_id: responseId }))
   return { id, assessment }
 }
 
@@ -92,7 +78,7 @@ export function assessmentRow({
   }
 }
 
-/** Runs in the caller's transaction when there is one (the demo seed), else in a new one. */
+/** Runs in the caller's transaction when there is one (submitting, the demo seed), else in a new one. */
 function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work)
 }
@@ -105,14 +91,7 @@ export async function reassessEngagement(
   db: Kysely<Database>,
   { organisationId, engagementId, userId }: { organisationId: string; engagementId: string; userId: string },
 ): Promise<number> {
-  const responses = await db
-    .selectFrom('response')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select('response.id')
-    .where('invitation.engagement_id', '=', engagementId)
-    .where('invitation.organisation_id', '=', organisationId)
-    .where('response.status', '=', 'submitted')
-    .execute()
+  const responses = await listSubmittedResponseIds(db, { organisationId, engagementId })
   for (const response of responses) await assessResponse(db, { responseId: response.id })
   if (responses.length > 0) {
     await recordAuditEvent(db, {

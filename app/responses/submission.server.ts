@@ -3,13 +3,29 @@ import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import { ensureResponse } from './answers.server.ts'
+import { assessResponse } from './assessments.server.ts'
+import {
+  findInvitationOfOrganisation,
+  hasCurrentAssessment,
+  markInvitationReopened,
+  markInvitationSubmitted,
+  reopenSubmittedResponse,
+  submitDraftResponse,
+} from './queries.server.ts'
 
 /**
- * Submits a vendor's response. Idempotent: a double click, a retry or a second tab gives one
- * submission and one audit event; only the first call returns `firstSubmission: true`, so only it
- * sends the buyer's email and computes the assessment.
+ * Submits a vendor's response and stores its assessment, in ONE transaction: if assessing fails,
+ * nothing is submitted and the vendor's retry submits again; once it commits, the response is
+ * submitted, audited and assessed together. Idempotent: a double click, a retry or a second tab
+ * gives one submission and one audit event; only the first call returns `firstSubmission: true`,
+ * so only it emails the buyer. A response submitted without its assessment (before the two were
+ * one transaction) is assessed by the next submit.
  *
- * SQL shape: update response set status = 'submitted' where id = ? and status = 'draft'
+ * The engine is pure and synchronous (milliseconds), so assessing inside the write transaction
+ * holds SQLite's lock only that long.
+ *
+ * SQL shape: update response set status = 'submitted' where id = ? and status = 'draft';
+ *            update invitation …; insert into audit_event …; insert into assessment …
  */
 export async function submitResponse(
   db: Kysely<Database>,
@@ -18,28 +34,22 @@ export async function submitResponse(
   return db.transaction().execute(async (trx) => {
     const now = nowIso()
     const response = await ensureResponse(trx, { invitationId, now })
-    const updated = await trx
-      .updateTable('response')
-      .set({ status: 'submitted', submitted_at: now, updated_at: now })
-      .where('id', '=', response.id)
-      .where('status', '=', 'draft')
-      .executeTakeFirst()
-    if (Number(updated.numUpdatedRows) !== 1) return { firstSubmission: false, responseId: response.id }
-    const invitation = await trx
-      .updateTable('invitation')
-      .set({ status: 'submitted', submitted_at: now, last_activity_at: now, updated_at: now })
-      .where('id', '=', invitationId)
-      .returning(['organisation_id', 'engagement_id'])
-      .executeTakeFirstOrThrow()
-    await recordAuditEvent(trx, {
-      organisationId: invitation.organisation_id,
-      engagementId: invitation.engagement_id,
-      actor: { type: 'vendor', invitationId },
-      action: 'response.submitted',
-      subjectType: 'response',
-      subjectId: response.id,
-    })
-    return { firstSubmission: true, responseId: response.id }
+    const firstSubmission = await submitDraftResponse(trx, { responseId: response.id, now })
+    if (firstSubmission) {
+      const invitation = await markInvitationSubmitted(trx, { invitationId, now })
+      await recordAuditEvent(trx, {
+        organisationId: invitation.organisation_id,
+        engagementId: invitation.engagement_id,
+        actor: { type: 'vendor', invitationId },
+        action: 'response.submitted',
+        subjectType: 'response',
+        subjectId: response.id,
+      })
+    }
+    if (firstSubmission || !(await hasCurrentAssessment(trx, { responseId: response.id }))) {
+      await assessResponse(trx, { responseId: response.id })
+    }
+    return { firstSubmission, responseId: response.id }
   })
 }
 
@@ -55,25 +65,10 @@ export async function reopenResponse(
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso()
-    const invitation = await trx
-      .selectFrom('invitation')
-      .select(['id', 'engagement_id'])
-      .where('id', '=', invitationId)
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst()
+    const invitation = await findInvitationOfOrganisation(trx, { organisationId, invitationId })
     if (!invitation) return false
-    const reopened = await trx
-      .updateTable('response')
-      .set({ status: 'draft', updated_at: now })
-      .where('invitation_id', '=', invitationId)
-      .where('status', '=', 'submitted')
-      .executeTakeFirst()
-    if (Number(reopened.numUpdatedRows) !== 1) return false
-    await trx
-      .updateTable('invitation')
-      .set({ status: 'reopened', reopened_at: now, updated_at: now })
-      .where('id', '=', invitationId)
-      .execute()
+    if (!(await reopenSubmittedResponse(trx, { invitationId, now }))) return false
+    await markInvitationReopened(trx, { invitationId, now })
     await recordAuditEvent(trx, {
       organisationId,
       engagementId: invitation.engagement_id,

@@ -1,21 +1,19 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { type ChangeEvent, useEffect, useState } from 'react'
-import { applicableRegimeIds } from '#app/assessment/engine.ts'
+import { applicableRegimeIds, type Verdict } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { EXPIRING_WITHIN_DAYS, showingText } from '#app/dashboard/dashboard.ts'
 import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
 import {
-  DECISION_LABELS,
+  DECISION_FILTER_LABELS,
   type DecisionFilter,
   dashboardSearch,
   hasFilters,
   parseDashboardParams,
   parseSelection,
-  VERDICT_LABELS,
-  type Verdict,
 } from '#app/dashboard/dashboard-params.ts'
 import {
   CompareForm,
@@ -46,8 +44,8 @@ import {
   issueExtraLink,
   resendInvitation,
   revokeInvitation,
-  vendorLink,
 } from '#app/invitations/invitations.server.ts'
+import { vendorLink } from '#app/invitations/links.ts'
 import { findInvitation } from '#app/invitations/queries.server.ts'
 import { sendEmail } from '#app/mail/mailer.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
@@ -56,6 +54,7 @@ import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
@@ -451,7 +450,7 @@ export default function EngagementVendors() {
                       <td>
                         {v.decision ? (
                           <span className={`badge decision-${v.decision}`}>
-                            {DECISION_LABELS[v.decision as DecisionFilter]}
+                            {DECISION_FILTER_LABELS[v.decision as DecisionFilter]}
                           </span>
                         ) : (
                           <span className="muted">none yet</span>

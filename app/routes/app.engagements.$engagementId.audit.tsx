@@ -33,8 +33,10 @@ const ACTIONS: Record<string, string> = {
   'invitation.reminded': 'sent a reminder',
   'invitation.opened': 'opened the invitation link',
   'response.submitted': 'submitted the questionnaire',
+  'vendor.language-changed': 'changed the language of its emails',
   'response.reopened': 'reopened the questionnaire',
   'assessment.recomputed': 're-assessed the vendor',
+  'vendor.decided': 'recorded a decision',
 }
 
 function describeDetail(json: string): string {

@@ -1,6 +1,7 @@
-import { DEMO_LOGIN, seedDemoIfEmpty } from '#db/seed.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema.ts'
 import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
-import { type Env, getEnv, type TrustProxy } from '../env.server.ts'
+import { type Env, getEnv, getPdfEnv, type TrustProxy } from '../env.server.ts'
 import { startJobs, stopJobs } from '../jobs/jobs.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
 
@@ -9,7 +10,7 @@ import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
  * from entry.server.tsx), so the process has exactly one database module and one connection.
  */
 
-export type StartupReport = {
+type StartupReport = {
   mode: 'development' | 'production' | 'test'
   port: number
   appUrl: string | undefined
@@ -20,12 +21,20 @@ export type StartupReport = {
 }
 
 /**
- * Validates the configuration, applies pending migrations and, outside production, seeds the demo
- * organisation into an empty database. Throws ConfigError or MigrationFailedError (both name what
- * is wrong) so the caller can print it and exit non-zero.
+ * Seeds the demo organisation into an empty database and returns its login while the demo admin
+ * exists. The demo seed (`db/seed.ts`, with its public password) is not part of the server build:
+ * the serving script passes it in, so a production bundle cannot contain it.
  */
-export async function prepareServer(): Promise<StartupReport> {
+type SeedDemo = (db: Kysely<Database>, origin: string) => Promise<{ email: string; password: string } | undefined>
+
+/**
+ * Validates the configuration, applies pending migrations and, outside production, runs the demo
+ * seed it is given. Throws ConfigError or MigrationFailedError (both name what is wrong) so the
+ * caller can print it and exit non-zero.
+ */
+export async function prepareServer({ seedDemo }: { seedDemo?: SeedDemo } = {}): Promise<StartupReport> {
   const env = getEnv()
+  getPdfEnv() // a bad PDF_WORKERS or PDF_TIMEOUT_MS stops start too, not the first download
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.publicUrl
@@ -35,9 +44,8 @@ export async function prepareServer(): Promise<StartupReport> {
   if (env.mode === 'production') {
     return { ...reportOf(env), appliedMigrations, demoLogin: undefined }
   }
-  await seedDemoIfEmpty(db, origin)
-  const demoUser = await db.selectFrom('user').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst()
-  const demoLogin = demoUser ? { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password } : undefined
+  const demo = await seedDemo?.(db, origin)
+  const demoLogin = demo ? { email: demo.email, password: demo.password } : undefined
   return { ...reportOf(env), appliedMigrations, demoLogin }
 }
 

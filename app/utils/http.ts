@@ -1,6 +1,6 @@
 import type { HeadersFunction } from '@remix-run/node'
 
-export { invariant, invariantResponse } from '@epic-web/invariant'
+export { invariantResponse } from '@epic-web/invariant'
 
 /** A route's `headers` export that passes its action's Retry-After (a 429) to the document response. */
 export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {

@@ -15,7 +15,7 @@ export type SaveReply =
   | { kind: 'submitted' }
   | { kind: 'unavailable' }
 
-export type SendSave = (questionId: string, value: unknown, baseVersion: number) => Promise<SaveReply>
+type SendSave = (questionId: string, value: unknown, baseVersion: number) => Promise<SaveReply>
 
 export type QuestionSaveState =
   | { status: 'idle' }

@@ -12,7 +12,7 @@ const AutosaveSchema = z.object({
   clear: z.boolean().optional(),
 })
 
-export type AutosaveReply = { status: number; body: Record<string, unknown> }
+type AutosaveReply = { status: number; body: Record<string, unknown> }
 
 /**
  * Autosave of one answer: `{ questionId, value, baseVersion }` or `{ questionId, clear: true,

@@ -8,7 +8,10 @@ import { setPath } from '../utils/safe-path.ts'
  * the browser (react-hook-form) and the server (a plain form POST without JavaScript). Field names
  * are the question ids; react-hook-form reads their dots as paths, so its values nest
  * (`company.legalName` → `{ company: { legalName } }`) and certificate rows are
- * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "".
+ * `certifications.held.0.type`. A field left empty is "not answered" (absent), never "": no box
+ * ticked and only blank certificate rows are "not answered" too, so emptying a field clears its
+ * stored answer. The one empty value the form stores is a certificate list with no row at all,
+ * which the vendor makes by ticking "We hold none" (`[]`, an answer: app/conditions/answered.ts).
  */
 
 export const NONE = '__none__'
@@ -27,8 +30,10 @@ const strings = (value: unknown): string[] =>
 export function formToAnswer(question: Question, formValue: unknown): unknown {
   switch (question.type) {
     case 'multiple-choice':
-    case 'country-list':
-      return formValue === undefined ? undefined : strings(formValue)
+    case 'country-list': {
+      const list = strings(formValue)
+      return list.length > 0 ? list : undefined
+    }
     case 'yes-no': {
       const value = text(formValue)
       return value === 'true' ? true : value === 'false' ? false : undefined
@@ -44,9 +49,11 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
       return value === '' ? undefined : value
     }
     case 'certification-list': {
-      if (formValue === undefined) return undefined
-      const rows = Array.isArray(formValue) ? (formValue as CertificateRow[]) : []
-      return rows
+      if (!Array.isArray(formValue)) return undefined
+      // No row at all: "we hold none" (ticked). Rows left blank: not answered yet.
+      if (formValue.length === 0) return []
+      const rows = formValue as CertificateRow[]
+      const certificates = rows
         .filter((row) => row && [row.type, row.issued, row.expires, row.edition].some((v) => text(v) !== ''))
         .map((row) => {
           const cert: Record<string, string> = { type: text(row.type), issued: text(row.issued) }
@@ -55,6 +62,7 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
           if (text(row.evidenceId)) cert.evidenceId = text(row.evidenceId)
           return cert
         })
+      return certificates.length > 0 ? certificates : undefined
     }
     case 'file':
       return undefined
@@ -78,7 +86,9 @@ export function answerToForm(question: Question, answer: unknown): unknown {
     case 'integer':
       return typeof answer === 'number' ? String(answer) : ''
     case 'certification-list':
-      // The stored certificates and one blank row to add the next (blank rows are not answers).
+      // "None held" is no row; otherwise the stored certificates and one blank row to add the next
+      // (blank rows are not answers).
+      if (Array.isArray(answer) && answer.length === 0) return []
       return [...(Array.isArray(answer) ? (answer as CertificateRow[]) : []), {}].map((row) => ({
         type: row.type ?? '',
         edition: row.edition ?? '',
@@ -158,7 +168,11 @@ function formDataValue(question: Question, formData: FormData): unknown {
           evidenceId: get('evidenceId'),
         })
       }
-      return rows
+      // "We hold none" counts unless a certificate was filled in as well (then the rows win).
+      const filled = rows.some((row) =>
+        [row.type, row.issued, row.expires, row.edition].some((v) => (v ?? '').trim() !== ''),
+      )
+      return formData.get(`${id}.__none`) !== null && !filled ? [] : rows
     }
     default:
       return formData.get(id) ?? ''

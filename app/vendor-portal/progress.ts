@@ -1,9 +1,12 @@
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
+import { sectionsProgress } from '../questionnaire/progress.ts'
 
-const answered = (value: unknown) => value !== undefined && value !== null && value !== ''
-
-/** Per visible section: how many visible questions are answered, and which required ones are not. */
+/**
+ * The vendor's progress per visible section, in the vendor's language: how many questions are
+ * answered, and which required ones are not (the review page lists them). Counted by
+ * `questionnaire/progress.ts`, the same count as the section's own counter and the buyer's column.
+ */
 export function sectionProgress(
   questionnaire: QuestionnaireDefinition,
   {
@@ -12,18 +15,11 @@ export function sectionProgress(
     locale = 'en',
   }: { answers: Readonly<Record<string, unknown>>; visible: ReadonlySet<string>; locale?: Locale },
 ) {
-  return questionnaire.sections
-    .map((section) => {
-      const questions = section.questions.filter((q) => visible.has(q.id) && q.type !== 'file')
-      return {
-        id: section.id,
-        title: localized(section.title, locale),
-        total: questions.length,
-        answered: questions.filter((q) => answered(answers[q.id])).length,
-        missingRequired: questions
-          .filter((q) => q.required && !answered(answers[q.id]))
-          .map((q) => ({ id: q.id, prompt: localized(q.prompt, locale) })),
-      }
-    })
-    .filter((section) => section.total > 0)
+  return sectionsProgress(questionnaire, { answers, visible }).map(({ section, total, answered, missingRequired }) => ({
+    id: section.id,
+    title: localized(section.title, locale),
+    total,
+    answered,
+    missingRequired: missingRequired.map((q) => ({ id: q.id, prompt: localized(q.prompt, locale) })),
+  }))
 }

@@ -6,7 +6,7 @@ import type { Question } from '../questionnaire/definition.ts'
 import { type CertificateRow, NONE } from './form-values.ts'
 
 export type Country = { code: string; name: string }
-export type EvidenceOption = { id: string; fileName: string }
+type EvidenceOption = { id: string; fileName: string }
 type FormValues = Record<string, unknown>
 
 type FieldProps = {
@@ -297,16 +297,35 @@ function CountryChecklist({
 /** Certificate rows (type, edition, dates, evidence file); with JavaScript rows are added and removed. */
 function CertificateEditor({ question, value, t, locale, register, control, hydrated, evidence }: FieldProps) {
   const id = question.id
-  const { fields, append, remove } = useFieldArray({ control, name: id as never })
-  // Server render (and no JavaScript): the stored rows and a blank one to fill in (answerToForm).
+  const { fields, append, remove, replace } = useFieldArray({ control, name: id as never })
+  const blank = { type: '', edition: '', issued: '', expires: '', evidenceId: '' }
+  // Server render (and no JavaScript): the stored rows and a blank one to fill in (answerToForm);
+  // "none held" has no row, but a plain form still offers one to fill in instead.
   const serverRows = Array.isArray(value) ? (value as CertificateRow[]) : []
+  const noneHeld = hydrated ? fields.length === 0 : serverRows.length === 0
   const rows: Array<{ key: string; row: CertificateRow }> = hydrated
     ? fields.map((field) => ({ key: field.id, row: field as unknown as CertificateRow }))
-    : serverRows.map((row, i) => ({ key: `${id}-${i}`, row }))
+    : (serverRows.length > 0 ? serverRows : [blank]).map((row, i) => ({ key: `${id}-${i}`, row }))
   if (question.type !== 'certification-list') return null
   return (
     <div className="cert-rows">
       <input type="hidden" name={`${id}.__present`} value="1" />
+      <label className="check">
+        <input
+          type="checkbox"
+          name={`${id}.__none`}
+          value="1"
+          {...(hydrated
+            ? {
+                checked: noneHeld,
+                // None held is no row at all; unticking offers a row to fill in.
+                onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
+                  event.target.checked ? remove() : append(blank as never),
+              }
+            : { defaultChecked: noneHeld })}
+        />{' '}
+        {t.section.noCertificates}
+      </label>
       {rows.map(({ key, row }, i) => (
         <div className="cert-row" key={key}>
           <label>
@@ -348,18 +367,19 @@ function CertificateEditor({ question, value, t, locale, register, control, hydr
             </select>
           </label>
           {hydrated ? (
-            <button type="button" className="link-button" onClick={() => remove(i)}>
+            <button
+              type="button"
+              className="link-button"
+              // The last row is emptied rather than removed: no row at all means "none held".
+              onClick={() => (fields.length > 1 ? remove(i) : replace([blank] as never))}
+            >
               {t.section.removeCertificateRow}
             </button>
           ) : null}
         </div>
       ))}
       {hydrated ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => append({ type: '', edition: '', issued: '', expires: '', evidenceId: '' } as never)}
-        >
+        <button type="button" className="secondary" onClick={() => append(blank as never)}>
           {t.section.addCertificateRow}
         </button>
       ) : null}

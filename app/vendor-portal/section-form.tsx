@@ -5,8 +5,9 @@ import { type Resolver, useForm, useWatch } from 'react-hook-form'
 import type { Condition } from '../conditions/condition.ts'
 import { type Locale, localized } from '../i18n/locale.ts'
 import { type Messages, messagesFor } from '../i18n/messages.ts'
-import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
-import { visibleQuestionIds } from '../questionnaire/visibility.ts'
+import type { Question } from '../questionnaire/definition.ts'
+import { progressOfQuestions } from '../questionnaire/progress.ts'
+import { visibleQuestionIdsInSection } from '../questionnaire/visibility.ts'
 import { getPath } from '../utils/safe-path.ts'
 import { AutosaveQueue, type QuestionSaveState, type QueueState, sendSaveOverHttp } from './autosave-queue.ts'
 import { answerToForm, formToAnswer, sectionDefaults, sectionFormSchema } from './form-values.ts'
@@ -96,6 +97,24 @@ function describeAnswer(question: Question, value: unknown, locale: Locale, t: M
 }
 
 /**
+ * Which of the section's questions are visible with the answers as typed so far: the server's
+ * visibility rule over this section, with the facts the server sent for its conditions.
+ */
+export function liveVisibility(
+  page: Pick<SectionPage, 'questions' | 'visibleWhen' | 'visibility'>,
+  formAnswers: Readonly<Record<string, unknown>>,
+): Set<string> {
+  return visibleQuestionIdsInSection(
+    { questions: page.questions, ...(page.visibleWhen ? { visibleWhen: page.visibleWhen } : {}) },
+    {
+      answers: { ...page.visibility.answers, ...formAnswers },
+      regimes: page.visibility.regimes,
+      profile: page.visibility.profile,
+    },
+  )
+}
+
+/**
  * A questionnaire section: a plain form that posts and moves on without JavaScript; with it,
  * react-hook-form validates with the generated schema, each changed answer is saved in the
  * background, follow-up questions appear as their trigger is answered (the server's visibility
@@ -178,37 +197,15 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     return () => window.removeEventListener('beforeunload', warn)
   }, [queue, t])
 
-  // Follow-up questions appear and disappear as their triggers are answered, by the same function
-  // the server uses.
+  // Follow-up questions appear and disappear as their triggers are answered, and the section's
+  // counter moves, by the same functions the server uses for the list and the review page.
   const watched = useWatch({ control: form.control })
   const formAnswers = Object.fromEntries(
     page.questions.map((q) => [q.id, hydrated ? formToAnswer(q, getPath(watched, q.id)) : startValues[q.id]]),
   )
-  const visible = hydrated
-    ? visibleQuestionIds(
-        {
-          sections: [
-            {
-              id: page.sectionId,
-              title: { en: page.title },
-              questions: page.questions,
-              ...(page.visibleWhen ? { visibleWhen: page.visibleWhen } : {}),
-            },
-          ],
-        } as unknown as QuestionnaireDefinition,
-        {
-          answers: { ...page.visibility.answers, ...formAnswers },
-          regimes: page.visibility.regimes,
-          profile: page.visibility.profile,
-        },
-      )
-    : new Set(page.visibleIds)
+  const visible = hydrated ? liveVisibility(page, formAnswers) : new Set(page.visibleIds)
   const shown = page.questions.filter((q) => visible.has(q.id))
-  const countable = shown.filter((q) => q.type !== 'file')
-  const answered = countable.filter((q) => {
-    const value = formAnswers[q.id]
-    return value !== undefined && !(Array.isArray(value) && value.length === 0)
-  }).length
+  const { answered, total } = progressOfQuestions(page.questions, { answers: formAnswers, visible })
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     if (!hydrated || !queue) return // the plain form POST does the work
@@ -305,12 +302,8 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
       <h1>{page.title}</h1>
       {page.description ? <p className="muted">{page.description}</p> : null}
       <p className="section-progress">
-        <progress
-          max={countable.length || 1}
-          value={answered}
-          aria-label={t.home.sectionCount(answered, countable.length)}
-        />{' '}
-        {t.home.sectionCount(answered, countable.length)}
+        <progress max={total || 1} value={answered} aria-label={t.home.sectionCount(answered, total)} />{' '}
+        {t.home.sectionCount(answered, total)}
       </p>
       <p className={`autosave-status${saveState.offline ? ' offline' : ''}`} role="status" aria-live="polite">
         {overall}

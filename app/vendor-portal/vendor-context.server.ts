@@ -37,3 +37,6 @@ export async function loadVendorContextForCookie(cookieHeader: string | null) {
   const visible = visibleQuestionIds(questionnaire, { answers, regimes, profile })
   return { problem: null, invitation, questionnaire, profile, regimes, answers, versions, visible } as const
 }
+
+/** A vendor page's context once the session is valid. */
+export type VendorContext = Extract<Awaited<ReturnType<typeof loadVendorContextForCookie>>, { problem: null }>

@@ -1,7 +1,7 @@
 import { useMessages } from '../i18n/use-locale.tsx'
 import { VendorPage } from './vendor-page.tsx'
 
-export type LinkProblem = 'unknown' | 'revoked' | 'expired' | 'superseded' | 'no-session' | 'throttled'
+type LinkProblem = 'unknown' | 'revoked' | 'expired' | 'superseded' | 'no-session' | 'throttled'
 
 /** The plain page for a vendor link that cannot be used: what to do, and nothing about anyone. */
 export function VendorLinkProblem({ problem }: { problem: LinkProblem }) {

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/audit.server.ts'
 import { findInvitationByTokenHash } from '../invitations/queries.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import { hashToken } from '../utils/tokens.server.ts'
+import { markInvitationOpened } from './queries.server.ts'
 
 export type LinkOutcome =
   | { kind: 'open'; invitationId: string; generation: number; expiresAt: string }
@@ -26,13 +27,7 @@ export async function openVendorLink(
   if (invitation.status === 'invited') {
     const at = nowIso(now)
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('invitation')
-        .set({ status: 'opened', opened_at: at, last_activity_at: at, updated_at: at })
-        .where('id', '=', invitation.id)
-        .where('status', '=', 'invited')
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) === 1) {
+      if (await markInvitationOpened(trx, { invitationId: invitation.id, now: at })) {
         await recordAuditEvent(trx, {
           organisationId: invitation.organisation_id,
           engagementId: invitation.engagement_id,

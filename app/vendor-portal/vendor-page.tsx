@@ -24,7 +24,7 @@ export function VendorPage({ children, wide = false }: { children: ReactNode; wi
 }
 
 /** Three buttons in a plain form: works without JavaScript and with the keyboard. */
-export function LanguageSwitcher() {
+function LanguageSwitcher() {
   const locale = useLocale()
   const t = useMessages()
   const location = useLocation()

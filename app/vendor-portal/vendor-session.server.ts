@@ -54,7 +54,7 @@ export async function startVendorSession(
   return vendorCookie().serialize(token, { expires })
 }
 
-export type VendorAccess =
+type VendorAccess =
   | { ok: true; invitationId: string }
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 

@@ -1,4 +1,5 @@
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
+import { isAnswered } from '#app/conditions/answered.ts'
 import { countryName } from '#app/geography/countries.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { visibleQuestionIds } from '#app/questionnaire/visibility.ts'
@@ -62,7 +63,7 @@ export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: 
       case 'multiple-choice':
         return [question.choices[0]?.value]
       case 'certification-list':
-        return []
+        return [] // "we hold none"
       default:
         return 'Described in our security policy, version 3 (available on request).'
     }
@@ -73,7 +74,7 @@ export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: 
   for (let pass = 0; pass < 5; pass++) {
     const visible = visibleQuestionIds(coreQuestionnaire, { answers: result, regimes, profile })
     const missing = questions.filter(
-      (q) => q.required && q.type !== 'file' && visible.has(q.id) && result[q.id] === undefined,
+      (q) => q.required && q.type !== 'file' && visible.has(q.id) && !isAnswered(result[q.id]),
     )
     if (missing.length === 0) break
     for (const q of missing) result[q.id] = q.id in chosen ? chosen[q.id] : fallback(q)

@@ -15,7 +15,7 @@ export type DemoVendor = {
   state: 'invited' | 'opened' | 'in-progress' | 'submitted' | 'reopened' | 'revoked' | 'expired'
   answers?: Answers
 }
-export type DemoEngagement = {
+type DemoEngagement = {
   name: string
   description: string
   dueInDays: number

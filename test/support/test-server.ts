@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createHttpApp } from '#app/server/http.server.ts'
 import type { prepareServer, shutdownServer } from '#app/server/lifecycle.server.ts'
+import { seedDemo } from '#db/seed.ts'
 
 type Lifecycle = { prepareServer: typeof prepareServer; shutdownServer: typeof shutdownServer }
 
@@ -30,7 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   const lifecycle = build.entry.module as unknown as Lifecycle
-  const report = await lifecycle.prepareServer()
+  const report = await lifecycle.prepareServer({ seedDemo })
   // The build has read its configuration; processes this test spawns must not inherit this port.
   for (const [name, value] of Object.entries(before)) {
     if (name in env) continue

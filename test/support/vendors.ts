@@ -2,15 +2,14 @@ import { getDb } from '#app/db.server.ts'
 import { addEvidence } from '#app/evidence/evidence.server.ts'
 import { insertInvitation } from '#app/invitations/queries.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
-import { assessResponse } from '#app/responses/assessments.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
 
 /**
  * A vendor invited to an engagement, written straight to this test file's database: its answers
- * saved, evidence uploaded and, unless `submit: false`, submitted and assessed as the vendor's
- * submit would.
+ * saved, evidence uploaded and, unless `submit: false`, submitted (which assesses it) as the
+ * vendor's submit does.
  */
 export async function createVendor(
   organisationId: string,
@@ -48,8 +47,7 @@ export async function createVendor(
   const evidenceIds: string[] = []
   for (const file of evidence) evidenceIds.push((await addEvidence(getDb(), { invitationId, ...file })).id)
   if (submit) {
-    const { responseId } = await submitResponse(getDb(), { invitationId })
-    await assessResponse(getDb(), { responseId })
+    await submitResponse(getDb(), { invitationId })
   }
   return { invitationId, evidenceIds }
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
 import type { Comparison, ComparisonVendor, KeyFacts } from '../comparison-model.ts'
 import { ComparisonScoreChart } from './score-chart.tsx'
 
@@ -58,7 +59,9 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
             {row('Location class', (v) => v.locationLabel)}
             {row('Recommended model', (v) => v.modelLabel)}
             {row('Decision', (v) =>
-              v.decisionLabel ? `${v.decisionLabel}${v.decisionComment ? `: ${v.decisionComment}` : ''}` : 'None yet',
+              v.decisionLabel
+                ? `${v.decisionLabel}${v.decisionComment ? `: ${v.decisionComment}` : ''}`
+                : NO_DECISION_LABEL,
             )}
           </tbody>
         </table>

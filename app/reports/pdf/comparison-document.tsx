@@ -1,5 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
+import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
 import type { Comparison, ComparisonVendor } from '../comparison-model.ts'
 import { COLORS, CoverPage, Footer, STATUS_COLORS, styles, Tag, VERDICT_COLORS } from './pdf-kit.tsx'
 
@@ -84,7 +85,7 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
                 cell: (v) =>
                   v.decisionLabel
                     ? `${v.decisionLabel}${v.decisionComment ? `: ${v.decisionComment}` : ''}`
-                    : 'None yet',
+                    : NO_DECISION_LABEL,
               },
             ]}
           />

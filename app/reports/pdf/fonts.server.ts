@@ -12,7 +12,7 @@ export const PDF_FONT_FAMILY = ['DejaVu Sans', 'Noto Sans Hans']
 
 let registered = false
 
-export function fontFiles() {
+function fontFiles() {
   const require = createRequire(import.meta.url)
   const dejavu = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))
   // The package exports only its JS entry; the fonts sit beside its dist/ folder.

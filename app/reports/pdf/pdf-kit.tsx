@@ -1,5 +1,6 @@
 import { Circle, Page, Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
+import type { Verdict } from '../../assessment/engine.ts'
 import type { ProfileSummary } from '../report-model.ts'
 import { PDF_FONT_FAMILY } from './fonts.server.ts'
 
@@ -91,7 +92,7 @@ export const SEVERITY_COLORS: Record<string, string> = {
   low: COLORS.low,
   info: COLORS.info,
 }
-export const VERDICT_COLORS: Record<string, string> = {
+export const VERDICT_COLORS: Record<Verdict, string> = {
   approve: COLORS.good,
   'approve-with-conditions': COLORS.warn,
   reject: COLORS.blocker,
@@ -125,7 +126,7 @@ export function Bullets({ items }: { items: readonly string[] }) {
   )
 }
 
-export type Column = { title: string; width: number | string }
+type Column = { title: string; width: number | string }
 
 /**
  * A table: a header row repeated on every page it spans, rows that do not split across pages.
@@ -206,7 +207,7 @@ export function Footer({ left }: { left: string }) {
   )
 }
 
-export type CoverFacts = {
+type CoverFacts = {
   kind: string
   title: string
   subtitle?: string

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker, type WorkerOptions } from 'node:worker_threads'
+import { getPdfEnv } from '../../env.server.ts'
 import type { PdfJob } from './render.server.tsx'
 
 /**
@@ -22,11 +23,9 @@ export class PdfTimeoutError extends Error {
   override name = 'PdfTimeoutError'
 }
 
-const POOL_SIZE = Math.max(
-  1,
-  Math.min(2, Number(process.env.PDF_WORKERS) || Math.max(1, os.availableParallelism() - 1)),
-)
-const RENDER_TIMEOUT_MS = Number(process.env.PDF_TIMEOUT_MS) || 30_000
+/** PDF_WORKERS, or one fewer than the cores (at least 1, at most 2: each worker holds a renderer's memory). */
+const poolSize = () => getPdfEnv().workers ?? Math.max(1, Math.min(2, os.availableParallelism() - 1))
+const renderTimeoutMs = () => getPdfEnv().timeoutMs
 const MAX_QUEUE = 50
 const MAX_RENDERS_PER_WORKER = 50
 
@@ -131,6 +130,7 @@ class PdfPool {
     slot.renders += 1
     slot.worker.ref()
     const id = this.nextId++
+    const timeoutMs = renderTimeoutMs()
     const finish = (retire: boolean) => {
       clearTimeout(timer)
       slot.worker.off('message', onMessage)
@@ -157,8 +157,8 @@ class PdfPool {
     }
     const timer = setTimeout(() => {
       finish(true)
-      pending.reject(new PdfTimeoutError(`PDF rendering took longer than ${RENDER_TIMEOUT_MS} ms`))
-    }, RENDER_TIMEOUT_MS)
+      pending.reject(new PdfTimeoutError(`PDF rendering took longer than ${timeoutMs} ms`))
+    }, timeoutMs)
     slot.worker.on('message', onMessage)
     slot.worker.once('exit', onExit)
     slot.worker.postMessage({ id, job: pending.job })
@@ -187,7 +187,7 @@ export async function renderPdfOffThread(job: PdfJob): Promise<Uint8Array> {
       const { renderPdf } = await import('./render.server.tsx')
       return renderPdf(job)
     }
-    pool = new PdfPool(file, POOL_SIZE)
+    pool = new PdfPool(file, poolSize())
   }
   return pool.render(job)
 }
@@ -197,7 +197,7 @@ export function warmUpPdfPool(): void {
   if (pool) return
   const file = workerFile()
   if (!file) return
-  pool = new PdfPool(file, POOL_SIZE)
+  pool = new PdfPool(file, poolSize())
   pool.warmUp()
 }
 

@@ -32,6 +32,21 @@ function remindersTo(email: string) {
   return env.smtp.received.filter((m) => m.to.includes(email) && /^(Recordatorio|Vencido):/.test(m.subject))
 }
 
+/**
+ * The reminders recorded for an address. Every send is recorded before it goes out and
+ * sendDueReminders resolves only after each send has finished, so once it has resolved this is
+ * the complete list: a test proves "nothing was sent" here, instead of waiting to see that
+ * nothing arrives.
+ */
+function recordedRemindersTo(email: string) {
+  return getDb()
+    .selectFrom('outbound_email')
+    .select(['kind', 'status'])
+    .where('to_address', '=', email)
+    .where('kind', 'like', 'vendor-reminder-%')
+    .execute()
+}
+
 describe('reminders', () => {
   test('one "due soon" email a few days before the due date, with a working link; then none the same day', async () => {
     const now = new Date('2099-03-08T09:00:00Z')
@@ -46,7 +61,7 @@ describe('reminders', () => {
 
     await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(now.getTime() + 3_600_000) })
     await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date(now.getTime() + DAY) })
-    expect(remindersTo(email)).toHaveLength(1)
+    expect(await recordedRemindersTo(email)).toEqual([{ kind: 'vendor-reminder-due-soon', status: 'sent' }])
   })
 
   test('overdue: at most one email a day', async () => {
@@ -63,25 +78,33 @@ describe('reminders', () => {
   test('two runs at once (server scheduler and cron) send one email', async () => {
     const email = await invite('2099-05-01', 'race@vendor.example')
     const now = new Date('2099-04-29T10:00:00Z')
-    await Promise.all([
+    const runs = await Promise.all([
       sendDueReminders(getDb(), { origin: env.server.baseUrl, now }),
       sendDueReminders(getDb(), { origin: env.server.baseUrl, now }),
     ])
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(remindersTo(email)).toHaveLength(1)
+    expect(runs.map((r) => r.sent).sort()).toEqual([0, 1])
+    expect(await recordedRemindersTo(email)).toHaveLength(1)
+    await expect.poll(() => remindersTo(email).length).toBe(1)
   })
 
   test('no reminder far from the due date, or for a revoked invitation', async () => {
     const email = await invite('2099-06-30', 'calm@vendor.example')
-    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date('2099-06-01T10:00:00Z') })
+    const farAway = await sendDueReminders(getDb(), {
+      origin: env.server.baseUrl,
+      now: new Date('2099-06-01T10:00:00Z'),
+    })
+    expect(farAway.sent).toBe(0)
     const { id } = await getDb()
       .selectFrom('invitation')
       .select('id')
       .where('contact_email', '=', email)
       .executeTakeFirstOrThrow()
     await getDb().updateTable('invitation').set({ status: 'revoked' }).where('id', '=', id).execute()
-    await sendDueReminders(getDb(), { origin: env.server.baseUrl, now: new Date('2099-07-02T10:00:00Z') })
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(remindersTo(email)).toHaveLength(0)
+    const afterRevocation = await sendDueReminders(getDb(), {
+      origin: env.server.baseUrl,
+      now: new Date('2099-07-02T10:00:00Z'),
+    })
+    expect(afterRevocation.sent).toBe(0)
+    expect(await recordedRemindersTo(email)).toEqual([])
   })
 })

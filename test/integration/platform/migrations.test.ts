@@ -96,4 +96,15 @@ describe('migrations', () => {
     expect(started.code).toBe(1)
     expect(started.stderr).toContain('PORT')
   }, 60_000)
+
+  test('a bad PDF setting stops start too, not the first download', async () => {
+    const started = await run(['scripts/serve.ts'], {
+      DATABASE_URL: freshDatabaseFile(),
+      PORT: '0',
+      PDF_TIMEOUT_MS: '30s',
+    })
+    expect(started.code).toBe(1)
+    expect(started.stderr).toContain('PDF_TIMEOUT_MS: must be a whole number of milliseconds')
+    expect(started.stdout).not.toContain('Shoreline is running')
+  }, 60_000)
 })

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Assessment } from '#app/assessment/engine.ts'
 import { getDb } from '#app/db.server.ts'
@@ -277,23 +276,24 @@ describe('PDFs', () => {
 })
 
 describe('rendering off the request thread', () => {
-  test('while four PDFs render at once, the server’s event loop stays responsive', async () => {
-    // The server runs in this process: a render on its thread would stall this loop for its whole length.
+  test('while four PDFs render at once, /healthz is answered before any of them is done', async () => {
+    // The server runs in this process. Rendered on its thread, the PDFs would hold the event loop
+    // and /healthz (asked for after them) would wait; in the worker pool it is answered at once.
+    // The order of the answers is the proof, not a clock: latency figures belong to bench:web.
     await fetchPdf(ctx.member, `${vendorUrl(ctx.caribe)}/report.pdf`) // workers started and fonts loaded
-    const delay = monitorEventLoopDelay({ resolution: 10 })
-    delay.enable()
-    const started = performance.now()
+    let rendersDone = 0
     const renders = [ctx.caribe, ctx.manila, ctx.shanghai, ctx.draft].map((id) =>
-      ctx.member.get(`${vendorUrl(id)}/report.pdf`),
+      ctx.member.get(`${vendorUrl(id)}/report.pdf`).then((response) => {
+        rendersDone++
+        return response
+      }),
     )
     const health = await ctx.member.get('/healthz')
-    const healthMs = performance.now() - started
+    const rendersDoneWhenHealthAnswered = rendersDone
     const responses = await Promise.all(renders)
-    delay.disable()
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200])
     expect(health.status).toBe(200)
-    expect(healthMs).toBeLessThan(250)
-    expect(delay.percentile(99) / 1e6).toBeLessThan(100)
+    expect(rendersDoneWhenHealthAnswered).toBe(0)
   })
 })
 

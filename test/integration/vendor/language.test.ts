@@ -51,6 +51,19 @@ describe('the vendor’s language', () => {
       (await getDb().selectFrom('invitation').select('language').where('id', '=', invitationId).executeTakeFirst())
         ?.language,
     ).toBe('es')
+    // The change is audited once, with what it was and what it became; choosing it again records nothing.
+    await vendor.post('/v/language', { lang: 'es', redirectTo: '/v' })
+    const changes = await getDb()
+      .selectFrom('audit_event')
+      .select(['actor_type', 'actor_invitation_id', 'detail_json'])
+      .where('action', '=', 'vendor.language-changed')
+      .where('subject_id', '=', invitationId)
+      .execute()
+    expect(changes.map((c) => ({ ...c, detail: JSON.parse(c.detail_json) }))).toMatchObject([
+      { actor_type: 'vendor', actor_invitation_id: invitationId, detail: { from: 'en', to: 'es' } },
+    ])
+    const auditPage = await (await buyer.get(`/app/engagements/${engagementId}/audit`)).text()
+    expect(auditPage).toContain('changed the language of its emails')
 
     // Answers are stored as codes, whatever the language of the page they were given on.
     const saved = await vendor.post('/v/section/company', { 'company.hqCountry': 'IN', 'company.legalName': 'Ana SA' })

@@ -49,6 +49,11 @@ describe('the vendor questionnaire without JavaScript', () => {
       .where('contact_email', '=', 'priya@blr.example')
       .executeTakeFirstOrThrow()
     expect(invitation.status).toBe('in-progress')
+    // "No single owner holds 50 % or more" is an answer: counted, and not listed as missing.
+    const review = await (await vendor.get('/v/review')).text()
+    expect(review).toContain('#q-company.ownershipDetails')
+    expect(review).not.toContain('#q-company.majorityOwnerCountry')
+    expect(await (await vendor.get('/v')).text()).toContain('4 of 7 answered')
   })
 
   test('a save from a stale page does not overwrite a colleague’s newer answer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ConfigError, parseEnv } from '#app/env.server.ts'
+import { ConfigError, parseEnv, parsePdfEnv } from '#app/env.server.ts'
 
 const base = { NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(40) }
 
@@ -64,4 +64,23 @@ describe('links and proxies', () => {
       expect(() => parseEnv({ ...base, TRUST_PROXY: value })).toThrowError(/TRUST_PROXY: /)
     },
   )
+})
+
+describe('PDF rendering configuration', () => {
+  test('unset: the pool sizes itself, and a render may take 30 s', () => {
+    expect(parsePdfEnv({})).toEqual({ workers: undefined, timeoutMs: 30_000 })
+    expect(parsePdfEnv({ PDF_WORKERS: '', PDF_TIMEOUT_MS: '' })).toEqual({ workers: undefined, timeoutMs: 30_000 })
+    expect(parsePdfEnv({ PDF_WORKERS: '2', PDF_TIMEOUT_MS: '5000' })).toEqual({ workers: 2, timeoutMs: 5000 })
+  })
+
+  test.each([
+    [{ PDF_WORKERS: 'two' }, 'PDF_WORKERS'],
+    [{ PDF_WORKERS: '0' }, 'PDF_WORKERS'],
+    [{ PDF_WORKERS: '1.5' }, 'PDF_WORKERS'],
+    [{ PDF_TIMEOUT_MS: '30s' }, 'PDF_TIMEOUT_MS'],
+    [{ PDF_TIMEOUT_MS: '-1' }, 'PDF_TIMEOUT_MS'],
+  ])('a bad value (%o) is refused naming %s, instead of silently falling back', (source, variable) => {
+    expect(() => parsePdfEnv(source)).toThrowError(ConfigError)
+    expect(() => parsePdfEnv(source)).toThrowError(new RegExp(`${variable}:`))
+  })
 })

@@ -32,11 +32,44 @@ describe('form values and stored answers', () => {
     }
   })
 
-  test('an empty field is "not answered", a blank certificate row is no certificate', () => {
+  test('an empty field is "not answered": blank text, no box ticked, only a blank certificate row', () => {
     expect(formToAnswer(question('company.legalName'), '   ')).toBeUndefined()
     expect(formToAnswer(question('incident.notificationHours'), '')).toBeUndefined()
     expect(formToAnswer(question('storage.usesSubprocessors'), null)).toBeUndefined()
-    expect(formToAnswer(question('certifications.held'), answerToForm(question('certifications.held'), []))).toEqual([])
+    expect(formToAnswer(question('storage.backupCountries'), [])).toBeUndefined()
+    expect(
+      formToAnswer(question('storage.backupCountries'), answerToForm(question('storage.backupCountries'), undefined)),
+    ).toBeUndefined()
+    expect(
+      formToAnswer(question('certifications.held'), answerToForm(question('certifications.held'), undefined)),
+    ).toBeUndefined()
+  })
+
+  test('"We hold none" is no certificate row at all, and the answer []', () => {
+    expect(answerToForm(question('certifications.held'), [])).toEqual([])
+    expect(formToAnswer(question('certifications.held'), [])).toEqual([])
+  })
+
+  test('a plain form post with no box ticked and a blank certificate row answers nothing (the stored answer is cleared)', () => {
+    const form = new FormData()
+    form.set('storage.backupCountries.__present', '1')
+    form.set('certifications.held.__present', '1')
+    form.set('certifications.held.0.type', '')
+    form.set('certifications.held.0.issued', '')
+    expect(readSectionValues([question('storage.backupCountries'), question('certifications.held')], form)).toEqual({})
+  })
+
+  test('a plain form post with "We hold none" ticked answers [], unless a certificate was filled in too', () => {
+    const none = new FormData()
+    none.set('certifications.held.__present', '1')
+    none.set('certifications.held.__none', '1')
+    none.set('certifications.held.0.type', '')
+    expect(readSectionValues([question('certifications.held')], none)).toEqual({ 'certifications.held': [] })
+    none.set('certifications.held.0.type', 'soc2-type2')
+    none.set('certifications.held.0.issued', '2026-06-30')
+    expect(readSectionValues([question('certifications.held')], none)).toEqual({
+      'certifications.held': [{ type: 'soc2-type2', issued: '2026-06-30' }],
+    })
   })
 
   test('the browser schema (generated) accepts what the engine accepts and refuses what it refuses, in the vendor language', () => {

@@ -1,0 +1,309 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { AnswerTable, AssessmentTable, Database, ResponseTable } from '#db/schema.ts'
+
+/**
+ * Every query of a vendor's response: the response row, its versioned answers, the invitation
+ * status moves that answering and submitting make, and the assessments stored for it. The first
+ * parameter is the connection or the caller's transaction; services in this folder decide what
+ * runs together.
+ */
+
+// --- the response ------------------------------------------------------------------------------
+
+/** SQL: select * from response where invitation_id = ? */
+export function findResponse(db: Kysely<Database>, { invitationId }: { invitationId: string }) {
+  return db.selectFrom('response').selectAll().where('invitation_id', '=', invitationId).executeTakeFirst()
+}
+
+/** The questionnaire an invitation's engagement uses (a new response is pinned to it). */
+export function getEngagementQuestionnaireOfInvitation(
+  db: Kysely<Database>,
+  { invitationId }: { invitationId: string },
+) {
+  return db
+    .selectFrom('invitation')
+    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
+    .select(['engagement.questionnaire_id', 'engagement.questionnaire_version'])
+    .where('invitation.id', '=', invitationId)
+    .executeTakeFirstOrThrow()
+}
+
+/** Inserts a draft response unless the invitation already has one (two tabs may race). */
+export async function insertResponseIfAbsent(
+  db: Kysely<Database>,
+  row: {
+    id: string
+    invitationId: string
+    questionnaireId: string
+    questionnaireVersion: number
+    now: string
+  },
+): Promise<void> {
+  await db
+    .insertInto('response')
+    .values({
+      id: row.id,
+      invitation_id: row.invitationId,
+      questionnaire_id: row.questionnaireId,
+      questionnaire_version: row.questionnaireVersion,
+      created_at: row.now,
+      updated_at: row.now,
+      submitted_at: null,
+    })
+    .onConflict((oc) => oc.column('invitation_id').doNothing())
+    .execute()
+}
+
+export async function touchResponse(db: Kysely<Database>, { responseId, now }: { responseId: string; now: string }) {
+  await db.updateTable('response').set({ updated_at: now }).where('id', '=', responseId).execute()
+}
+
+/**
+ * Submits a draft; false when it was not a draft (already submitted).
+ * SQL: update response set status = 'submitted', … where id = ? and status = 'draft'
+ */
+export async function submitDraftResponse(
+  db: Kysely<Database>,
+  { responseId, now }: { responseId: string; now: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('response')
+    .set({ status: 'submitted', submitted_at: now, updated_at: now })
+    .where('id', '=', responseId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
+}
+
+/**
+ * Back to draft; false when it was not submitted.
+ * SQL: update response set status = 'draft' where invitation_id = ? and status = 'submitted'
+ */
+export async function reopenSubmittedResponse(
+  db: Kysely<Database>,
+  { invitationId, now }: { invitationId: string; now: string },
+): Promise<boolean> {
+  const reopened = await db
+    .updateTable('response')
+    .set({ status: 'draft', updated_at: now })
+    .where('invitation_id', '=', invitationId)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst()
+  return Number(reopened.numUpdatedRows) === 1
+}
+
+/** The ids of an engagement's submitted responses, scoped by organisation. */
+export function listSubmittedResponseIds(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+) {
+  return db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .select('response.id')
+    .where('invitation.engagement_id', '=', engagementId)
+    .where('invitation.organisation_id', '=', organisationId)
+    .where('response.status', '=', 'submitted')
+    .execute()
+}
+
+// --- answers -----------------------------------------------------------------------------------
+
+/**
+ * A first answer (version 1); 0 rows when the question already has one (someone saved first).
+ * SQL: insert into answer … on conflict (response_id, question_id) do nothing
+ */
+export async function insertFirstAnswer(
+  db: Kysely<Database>,
+  row: { id: string; responseId: string; questionId: string; valueJson: string; now: string },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('answer')
+    .values({
+      id: row.id,
+      response_id: row.responseId,
+      question_id: row.questionId,
+      value_json: row.valueJson,
+      version: 1,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .onConflict((oc) => oc.columns(['response_id', 'question_id']).doNothing())
+    .executeTakeFirst()
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+}
+
+/**
+ * Replaces an answer only at the version the person saw (optimistic concurrency).
+ * SQL: update answer set value_json = ?, version = ? + 1 where response_id = ? and question_id = ? and version = ?
+ */
+export async function updateAnswerAtVersion(
+  db: Kysely<Database>,
+  row: { responseId: string; questionId: string; valueJson: string; baseVersion: number; now: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('answer')
+    .set({ value_json: row.valueJson, version: row.baseVersion + 1, updated_at: row.now })
+    .where('response_id', '=', row.responseId)
+    .where('question_id', '=', row.questionId)
+    .where('version', '=', row.baseVersion)
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
+}
+
+export function findAnswer(
+  db: Kysely<Database>,
+  { responseId, questionId }: { responseId: string; questionId: string },
+) {
+  return db
+    .selectFrom('answer')
+    .select(['value_json', 'version'])
+    .where('response_id', '=', responseId)
+    .where('question_id', '=', questionId)
+    .executeTakeFirst()
+}
+
+export async function deleteAnswer(
+  db: Kysely<Database>,
+  { responseId, questionId }: { responseId: string; questionId: string },
+): Promise<void> {
+  await db.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
+}
+
+/** Every answer of an invitation's response with its version. */
+export function listAnswerRowsOfInvitation(db: Kysely<Database>, { invitationId }: { invitationId: string }) {
+  return db
+    .selectFrom('answer')
+    .innerJoin('response', 'response.id', 'answer.response_id')
+    .select(['answer.question_id as questionId', 'answer.value_json as valueJson', 'answer.version'])
+    .where('response.invitation_id', '=', invitationId)
+    .execute()
+}
+
+/** Every answer of a response (what the engine assesses). */
+export function listAnswerRowsOfResponse(db: Kysely<Database>, { responseId }: { responseId: string }) {
+  return db.selectFrom('answer').select(['question_id', 'value_json']).where('response_id', '=', responseId).execute()
+}
+
+// --- the invitation's status as the response moves ---------------------------------------------
+
+/** The first saved answer moves an invited or opened invitation to "in progress"; every save is activity. */
+export async function recordAnsweringActivity(
+  db: Kysely<Database>,
+  { invitationId, now }: { invitationId: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('invitation')
+    .set({ status: 'in-progress', started_at: now })
+    .where('id', '=', invitationId)
+    .where('status', 'in', ['invited', 'opened'])
+    .execute()
+  await db
+    .updateTable('invitation')
+    .set({ last_activity_at: now, updated_at: now })
+    .where('id', '=', invitationId)
+    .execute()
+}
+
+export function markInvitationSubmitted(
+  db: Kysely<Database>,
+  { invitationId, now }: { invitationId: string; now: string },
+) {
+  return db
+    .updateTable('invitation')
+    .set({ status: 'submitted', submitted_at: now, last_activity_at: now, updated_at: now })
+    .where('id', '=', invitationId)
+    .returning(['organisation_id', 'engagement_id'])
+    .executeTakeFirstOrThrow()
+}
+
+export async function markInvitationReopened(
+  db: Kysely<Database>,
+  { invitationId, now }: { invitationId: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('invitation')
+    .set({ status: 'reopened', reopened_at: now, updated_at: now })
+    .where('id', '=', invitationId)
+    .execute()
+}
+
+/** An invitation of the organisation (the buyer's scope for reopening). */
+export function findInvitationOfOrganisation(
+  db: Kysely<Database>,
+  { organisationId, invitationId }: { organisationId: string; invitationId: string },
+) {
+  return db
+    .selectFrom('invitation')
+    .select(['id', 'engagement_id'])
+    .where('id', '=', invitationId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+/** The email of the buyer who sent the invitation (told when the vendor submits). */
+export async function findInvitingUserEmail(
+  db: Kysely<Database>,
+  { invitationId }: { invitationId: string },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('invitation')
+    .innerJoin('user', 'user.id', 'invitation.invited_by_user_id')
+    .select(['user.email'])
+    .where('invitation.id', '=', invitationId)
+    .executeTakeFirst()
+  return row?.email
+}
+
+// --- assessments -------------------------------------------------------------------------------
+
+/** What assessing a response needs: its pinned questionnaire and its engagement's profile. */
+export function getAssessmentInputs(db: Kysely<Database>, { responseId }: { responseId: string }) {
+  return db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'invitation.engagement_id')
+    .select(['response.questionnaire_id', 'response.questionnaire_version', 'regulatory_profile.profile_json'])
+    .where('response.id', '=', responseId)
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Stores a new current assessment; the previous current one stays as history.
+ * SQL: update assessment set is_current = 0 where response_id = ? and is_current = 1; insert into assessment …
+ */
+export async function replaceCurrentAssessment(
+  db: Kysely<Database>,
+  row: Insertable<AssessmentTable> & { response_id: string },
+): Promise<void> {
+  await db
+    .updateTable('assessment')
+    .set({ is_current: 0 })
+    .where('response_id', '=', row.response_id)
+    .where('is_current', '=', 1)
+    .execute()
+  await db.insertInto('assessment').values(row).execute()
+}
+
+export async function hasCurrentAssessment(
+  db: Kysely<Database>,
+  { responseId }: { responseId: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('assessment')
+    .select('id')
+    .where('response_id', '=', responseId)
+    .where('is_current', '=', 1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+// --- rows written as they are (the demo seed dates its history) --------------------------------
+
+export async function insertResponse(db: Kysely<Database>, row: Insertable<ResponseTable>): Promise<void> {
+  await db.insertInto('response').values(row).execute()
+}
+
+export async function insertAnswerRows(db: Kysely<Database>, rows: Insertable<AnswerTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('answer').values(rows).execute()
+}
