@@ -17,6 +17,9 @@ type Scope = { organisationId: string; engagementId: string }
 
 export type VerdictCounts = Record<Verdict | 'unassessed', number>
 
+/** One row of the dashboard, as the page shows it. */
+export type DashboardVendor = Awaited<ReturnType<typeof loadDashboardPage>>['vendors'][number]
+
 /**
  * One page of the engagement dashboard: the vendors matching the filters, sorted and paginated in
  * SQL, with the total, the counts by verdict (of the filtered set), the certificates expiring within
