@@ -233,6 +233,29 @@ export interface EngagementRevisionTable {
   revision: Generated<number>
 }
 
+/**
+ * One row per invitation with what the engagement dashboard filters, sorts and counts on, kept by
+ * triggers from invitation, assessment (the current one) and vendor_decision (see its migration).
+ */
+export interface InvitationSummaryTable {
+  engagement_id: string
+  invitation_id: string
+  vendor_company: string
+  contact_email: string
+  status: InvitationStatus
+  expires_at: string
+  submitted_at: string | null
+  score: number | null
+  verdict: AssessmentTable['verdict'] | null
+  location_class: string | null
+  model: string | null
+  blocker_count: number | null
+  condition_count: number | null
+  assessed_as_of: string | null
+  decision: VendorDecisionKind | null
+  decided_at: string | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -252,6 +275,7 @@ export interface Database {
   outbound_email: OutboundEmailTable
   health_check: HealthCheckTable
   engagement_revision: EngagementRevisionTable
+  invitation_summary: InvitationSummaryTable
 }
 
 export type UserRow = Selectable<UserTable>

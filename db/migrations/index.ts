@@ -9,6 +9,7 @@ import * as createVendorDecisions from './2026-11-29T0900_create_vendor_decision
 import * as addInvitationLanguage from './2026-11-29T0910_add_invitation_language.ts'
 import * as indexCurrentAssessmentSummary from './2026-11-29T2300_index_current_assessment_summary.ts'
 import * as createEngagementRevision from './2026-11-30T0100_create_engagement_revision.ts'
+import * as createInvitationSummary from './2026-12-02T1200_create_invitation_summary.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0910_add_invitation_language': addInvitationLanguage,
   '2026-11-29T2300_index_current_assessment_summary': indexCurrentAssessmentSummary,
   '2026-11-30T0100_create_engagement_revision': createEngagementRevision,
+  '2026-12-02T1200_create_invitation_summary': createInvitationSummary,
 }
