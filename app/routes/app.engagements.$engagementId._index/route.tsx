@@ -1,17 +1,12 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { type ChangeEvent, useEffect, useState } from 'react'
+import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
 import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
-import {
-  dashboardSearch,
-  hasFilters,
-  parseDashboardParams,
-  parseSelection,
-  type Verdict,
-} from '#app/dashboard/dashboard-params.ts'
+import { dashboardSearch, hasFilters, parseDashboardParams, parseSelection } from '#app/dashboard/dashboard-params.ts'
+import { packRow, toDashboardRow, unpackRow } from '#app/dashboard/dashboard-row.ts'
 import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/dashboard/dashboard-view.tsx'
 import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
@@ -51,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const dashboard = await cachedDashboardPage(db, {
     scope,
     params: query,
-    // Parsed only when the page is not cached (unfinished vendors' progress needs the profile).
+    // Parsed only when the page shows an unfinished vendor (its progress needs the profile).
     progress: questionnaire
       ? () => {
           const profile = ProfileSchema.parse(withProfile.profile)
@@ -62,10 +57,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (dashboard.pageClamped && dashboard.total > 0) {
     problems.push(`There is no page ${query.page}; this is the last page.`)
   }
+  const { vendors, counts, total, page, pageCount, offset } = dashboard
   return {
-    ...dashboard,
-    engagementId: engagement.id,
-    params: { ...query, page: dashboard.page },
+    // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
+    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor))),
+    counts,
+    total,
+    page,
+    pageCount,
+    offset,
+    // Filters that are not set are left out rather than sent as undefined.
+    params: definedOnly({ ...query, page: dashboard.page }),
     problems,
     // Vendors ticked on another view, or before a comparison, stay ticked.
     selected: parseSelection(url.searchParams),
@@ -107,6 +109,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reply({ ok: false, message: 'Unknown action.' }, 400)
 }
 
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
 function sentMessage(email: string, status: string) {
   if (status === 'failed')
     return `The invitation for ${email} is saved, but the email could not be sent. Use "Retry email" to try again.`
@@ -122,8 +128,10 @@ function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typ
 }
 
 export default function EngagementVendors() {
-  const { vendors, total, counts, archived, params, problems, engagementId, offset, page, pageCount, selected } =
+  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected } =
     useLoaderData<typeof loader>()
+  const { engagementId } = useParams()
+  const vendors = useMemo(() => rows.map(unpackRow), [rows])
   const reply = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const base = `/app/engagements/${engagementId}`
@@ -206,7 +214,7 @@ export default function EngagementVendors() {
               pageCount={pageCount}
               showing={showing}
             />
-            <ScoreChart vendors={vendors.map((v) => ({ ...v, verdict: v.verdict as Verdict | null }))} />
+            <ScoreChart vendors={vendors} />
           </>
         )}
       </section>
