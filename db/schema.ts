@@ -288,6 +288,29 @@ export interface RateLimitTable {
   expire: number | null
 }
 
+/**
+ * One row per invitation with what the engagement dashboard filters, sorts and counts on, kept by
+ * triggers from invitation, assessment (the current one) and vendor_decision (see its migration).
+ */
+export interface InvitationSummaryTable {
+  engagement_id: string
+  invitation_id: string
+  vendor_company: string
+  contact_email: string
+  status: InvitationStatus
+  expires_at: string
+  submitted_at: string | null
+  score: number | null
+  verdict: AssessmentTable['verdict'] | null
+  location_class: string | null
+  model: string | null
+  blocker_count: number | null
+  condition_count: number | null
+  assessed_as_of: string | null
+  decision: VendorDecisionKind | null
+  decided_at: string | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -312,4 +335,5 @@ export interface Database {
   vendor_session: VendorSessionTable
   password_reset: PasswordResetTable
   rate_limit: RateLimitTable
+  invitation_summary: InvitationSummaryTable
 }

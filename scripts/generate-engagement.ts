@@ -200,17 +200,7 @@ export async function generateEngagement(
       })
       .execute()
 
-    const answerRows: Array<{
-      id: string
-      response_id: string
-      question_id: string
-      value_json: string
-      created_at: string
-      updated_at: string
-    }> = []
-    const responseRows: Insertable<Database['response']>[] = []
-    const assessmentRows: Insertable<Database['assessment']>[] = []
-    const decisionRows: Insertable<Database['vendor_decision']>[] = []
+    let batch = emptyBatch()
     for (let i = 0; i < vendors; i++) {
       const answers = i === 0 ? longReportAnswers(random, asOf) : vendorAnswers(random, asOf)
       const country = typeof answers['company.hqCountry'] === 'string' ? answers['company.hqCountry'] : 'US'
@@ -218,7 +208,7 @@ export async function generateEngagement(
       const responseId = newId()
       const submittedAt = new Date(Date.parse(now) - Math.floor(random() * 30 * 86_400_000)).toISOString()
       invitationIds.push(invitationId)
-      await insertInvitation(trx, {
+      batch.invitations.push({
         id: invitationId,
         organisation_id: organisationId,
         engagement_id: engagementId,
@@ -236,7 +226,7 @@ export async function generateEngagement(
         invited_by_user_id: userId,
         created_at: now,
       })
-      responseRows.push({
+      batch.responses.push({
         id: responseId,
         invitation_id: invitationId,
         questionnaire_id: coreQuestionnaire.id,
@@ -247,7 +237,7 @@ export async function generateEngagement(
         updated_at: submittedAt,
       })
       for (const [questionId, value] of Object.entries(answers)) {
-        answerRows.push({
+        batch.answers.push({
           id: newId(),
           response_id: responseId,
           question_id: questionId,
@@ -263,11 +253,11 @@ export async function generateEngagement(
         regimes: regimePacks,
         asOf,
       })
-      assessmentRows.push(
+      batch.assessments.push(
         assessmentRow({ id: newId(), responseId, profile, assessment, trace, createdAt: submittedAt }),
       )
       if (random() < 0.2) {
-        decisionRows.push({
+        batch.decisions.push({
           id: newId(),
           organisation_id: organisationId,
           engagement_id: engagementId,
@@ -279,14 +269,38 @@ export async function generateEngagement(
           created_at: now,
         })
       }
+      // Written every VENDORS_PER_BATCH vendors: an assessment row carries tens of kilobytes of
+      // result and trace, so 20,000 vendors held until the end would need gigabytes of memory.
+      if (batch.invitations.length === VENDORS_PER_BATCH || i === vendors - 1) {
+        await writeBatch(trx, batch)
+        batch = emptyBatch()
+      }
     }
-    // Multi-row inserts in chunks that stay well under SQLite's bound-parameter limit.
-    for (const chunk of chunks(responseRows, 500)) await trx.insertInto('response').values(chunk).execute()
-    for (const chunk of chunks(answerRows, 1000)) await trx.insertInto('answer').values(chunk).execute()
-    for (const chunk of chunks(assessmentRows, 200)) await trx.insertInto('assessment').values(chunk).execute()
-    for (const chunk of chunks(decisionRows, 500)) await trx.insertInto('vendor_decision').values(chunk).execute()
   })
   return { engagementId, invitationIds, longReportInvitationId: invitationIds[0] }
+}
+
+const VENDORS_PER_BATCH = 250
+
+type Batch = {
+  invitations: Parameters<typeof insertInvitation>[1][]
+  responses: Insertable<Database['response']>[]
+  answers: Insertable<Database['answer']>[]
+  assessments: Insertable<Database['assessment']>[]
+  decisions: Insertable<Database['vendor_decision']>[]
+}
+
+function emptyBatch(): Batch {
+  return { invitations: [], responses: [], answers: [], assessments: [], decisions: [] }
+}
+
+/** Multi-row inserts in chunks that stay well under SQLite's bound-parameter limit. */
+async function writeBatch(trx: Kysely<Database>, batch: Batch) {
+  for (const invitation of batch.invitations) await insertInvitation(trx, invitation)
+  for (const chunk of chunks(batch.responses, 500)) await trx.insertInto('response').values(chunk).execute()
+  for (const chunk of chunks(batch.answers, 1000)) await trx.insertInto('answer').values(chunk).execute()
+  for (const chunk of chunks(batch.assessments, 200)) await trx.insertInto('assessment').values(chunk).execute()
+  for (const chunk of chunks(batch.decisions, 500)) await trx.insertInto('vendor_decision').values(chunk).execute()
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {

@@ -3,12 +3,10 @@ import { LRUCache } from 'lru-cache'
 import type { Database } from '#db/schema.ts'
 import { countDashboardVendors, loadDashboardPage, type VerdictCounts } from './dashboard.server.ts'
 import { DEFAULT_DIRECTION, DEFAULT_SORT, dashboardSearch } from './dashboard-params.ts'
+import { engagementRevision, nextOpenLinkExpiry } from './queries.server.ts'
 
 type DashboardPage = Awaited<ReturnType<typeof loadDashboardPage>>
-type LoadArgs = Omit<Parameters<typeof loadDashboardPage>[1], 'progress'> & {
-  /** What progress is computed from; called only when the page is not cached. */
-  progress?: () => NonNullable<Parameters<typeof loadDashboardPage>[1]['progress']>
-}
+type LoadArgs = Parameters<typeof loadDashboardPage>[1]
 
 /**
  * The dashboard's pages, kept per process and keyed by the engagement's revision, which triggers
@@ -23,16 +21,29 @@ type LoadArgs = Omit<Parameters<typeof loadDashboardPage>[1], 'progress'> & {
  *
  * About 30 KB per page entry (50 vendors); 200 entries of each.
  */
-const pages = new LRUCache<string, { page: DashboardPage; validUntil: number }>({ max: 200 })
-const counts = new LRUCache<string, { counts: VerdictCounts; validUntil: number }>({ max: 200 })
+const pages = new LRUCache<string, { page: DashboardPage; valid: Validity }>({ max: 200 })
+const counts = new LRUCache<string, { counts: VerdictCounts; valid: Validity }>({ max: 200 })
 
-export async function engagementRevision(db: Kysely<Database>, engagementId: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('engagement_revision')
-    .select('revision')
-    .where('engagement_id', '=', engagementId)
-    .executeTakeFirst()
-  return row?.revision
+export { engagementRevision }
+
+type Validity = { from: number; until: number }
+/** Per engagement revision: from when until when its pages read the same (see `nextTimeChange`). */
+const validity = new LRUCache<string, Validity>({ max: 500 })
+
+const covers = (v: Validity | undefined, now: number) => v !== undefined && v.from <= now && now < v.until
+
+/**
+ * Until when pages of this revision read the same, computed once per revision (a miss costs one
+ * indexed read, not one per view). The instant it was computed for is kept too, so an entry is
+ * never used for an earlier time than it was worked out from.
+ */
+async function validityOf(db: Kysely<Database>, engagementId: string, revision: number, now: Date) {
+  const key = `${engagementId}|${revision}`
+  const known = validity.get(key)
+  if (known && covers(known, now.getTime())) return known
+  const fresh = { from: now.getTime(), until: await nextTimeChange(db, engagementId, now) }
+  validity.set(key, fresh)
+  return fresh
 }
 
 /**
@@ -42,15 +53,8 @@ export async function engagementRevision(db: Kysely<Database>, engagementId: str
  */
 export async function nextTimeChange(db: Kysely<Database>, engagementId: string, now: Date): Promise<number> {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
-  const row = await db
-    .selectFrom('invitation')
-    .select((eb) => eb.fn.min('expires_at').as('nextExpiry'))
-    .where('engagement_id', '=', engagementId)
-    .where('status', 'not in', ['submitted', 'revoked'])
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst()
-  const nextExpiry = row?.nextExpiry ? Date.parse(String(row.nextExpiry)) : Number.POSITIVE_INFINITY
-  return Math.min(midnight, nextExpiry)
+  const nextExpiry = await nextOpenLinkExpiry(db, { engagementId, after: now.toISOString() })
+  return Math.min(midnight, nextExpiry ? Date.parse(nextExpiry) : Number.POSITIVE_INFINITY)
 }
 
 /** `loadDashboardPage`, served from the cache while the engagement's revision and the time allow. */
@@ -59,13 +63,13 @@ export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs):
   const { scope } = args
   // Read before the page: a write landing in between makes the page newer than its key, never older.
   const revision = await engagementRevision(db, scope.engagementId)
-  if (revision === undefined) return loadDashboardPage(db, { ...args, now, progress: args.progress?.() })
+  if (revision === undefined) return loadDashboardPage(db, { ...args, now })
   const base = [scope.organisationId, scope.engagementId, revision].join('|')
   const key = `${base}|${args.progress ? 'progress' : 'no-progress'}|${dashboardSearch(args.params)}`
   const hit = pages.get(key)
-  if (hit && now.getTime() < hit.validUntil) return hit.page
+  if (hit && covers(hit.valid, now.getTime())) return hit.page
 
-  const validUntil = await nextTimeChange(db, scope.engagementId, now)
+  const valid = await validityOf(db, scope.engagementId, revision, now)
   const filters = dashboardSearch({
     ...args.params,
     sort: DEFAULT_SORT,
@@ -74,11 +78,11 @@ export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs):
   })
   const countsKey = `${base}|${filters}`
   let known = counts.get(countsKey)
-  if (!known || now.getTime() >= known.validUntil) {
-    known = { counts: await countDashboardVendors(db, { scope, params: args.params, now }), validUntil }
+  if (!known || !covers(known.valid, now.getTime())) {
+    known = { counts: await countDashboardVendors(db, { scope, params: args.params, now }), valid }
     counts.set(countsKey, known)
   }
-  const page = await loadDashboardPage(db, { ...args, now, counts: known.counts, progress: args.progress?.() })
-  pages.set(key, { page, validUntil })
+  const page = await loadDashboardPage(db, { ...args, now, counts: known.counts })
+  pages.set(key, { page, valid })
   return page
 }

@@ -16,7 +16,11 @@ import {
   withSelection,
 } from './dashboard-params.ts'
 
-/** Building blocks of the dashboard page. Every control is a link or a GET form: no JavaScript needed. */
+/**
+ * Building blocks of the dashboard page. Every control is a link or a GET form: no JavaScript needed.
+ * Links to another view of the dashboard are `discover="none"`: they lead to this same route, which
+ * the browser already has, so the attribute that asks for route discovery would only add bytes.
+ */
 
 /** A link to another view of the dashboard, carrying the vendors ticked for comparison. */
 const href = (
@@ -136,13 +140,16 @@ export function VerdictSummary({
   return (
     <p className="verdict-summary">
       <strong>{`${n(total)} vendor${total === 1 ? '' : 's'}`}</strong>
-      {hasFilters(params) ? ' match the filters' : ' in this engagement'}:{' '}
+      {hasFilters(params) ? ' match the filters: ' : ' in this engagement: '}
       {VERDICTS.map((verdict) => (
-        <span key={verdict} className="verdict-count">
-          <Link to={href(base, params, selected, { verdict, page: 1 })} className={`badge verdict-${verdict}`}>
-            {`${VERDICT_LABELS[verdict]}: ${n(counts[verdict] ?? 0)}`}
-          </Link>{' '}
-        </span>
+        <Link
+          key={verdict}
+          to={href(base, params, selected, { verdict, page: 1 })}
+          className={`badge verdict-${verdict}`}
+          discover="none"
+        >
+          {`${VERDICT_LABELS[verdict]}: ${n(counts[verdict] ?? 0)}`}
+        </Link>
       ))}
       <span className="badge">{`Not assessed: ${n(counts.unassessed ?? 0)}`}</span>
     </p>
@@ -166,9 +173,9 @@ export function SortHeader({
   const next = sortBy(params, sortKey)
   return (
     <th scope="col" aria-sort={sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link to={href(base, params, selected, next)} className="sort-link">
+      <Link to={href(base, params, selected, next)} discover="none">
         {label}
-        <span aria-hidden="true">{sorted ? (params.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        {/* The arrow (▲, ▼, or ↕ when another column sorts) is drawn by dashboard.css from aria-sort. */}
         <span className="visually-hidden">{`, sort ${next.dir === 'asc' ? 'ascending' : 'descending'}`}</span>
       </Link>
     </th>
@@ -197,8 +204,10 @@ export function Pagination({
         <span className="pagination-links">
           {page > 1 ? (
             <>
-              <Link to={href(base, params, selected, { page: 1 })}>First</Link>
-              <Link to={href(base, params, selected, { page: page - 1 })} rel="prev">
+              <Link to={href(base, params, selected, { page: 1 })} discover="none">
+                First
+              </Link>
+              <Link to={href(base, params, selected, { page: page - 1 })} rel="prev" discover="none">
                 Previous
               </Link>
             </>
@@ -206,10 +215,12 @@ export function Pagination({
           <span aria-current="page">{`Page ${page} of ${pageCount}`}</span>
           {page < pageCount ? (
             <>
-              <Link to={href(base, params, selected, { page: page + 1 })} rel="next">
+              <Link to={href(base, params, selected, { page: page + 1 })} rel="next" discover="none">
                 Next
               </Link>
-              <Link to={href(base, params, selected, { page: pageCount })}>Last</Link>
+              <Link to={href(base, params, selected, { page: pageCount })} discover="none">
+                Last
+              </Link>
             </>
           ) : null}
         </span>

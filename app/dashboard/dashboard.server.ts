@@ -11,13 +11,17 @@ import {
   countVendorsByVerdict,
   listAnswersOf,
   listCertificationAnswers,
-  listCurrentDecisions,
-  listDashboardVendors,
+  listDashboardExportRows,
+  listDashboardPageIds,
+  listDashboardRows,
 } from './queries.server.ts'
 
 type Scope = { organisationId: string; engagementId: string }
 
 export type VerdictCounts = Record<Verdict | 'unassessed', number>
+
+/** One row of the dashboard, as the page shows it. */
+export type DashboardVendor = Awaited<ReturnType<typeof loadDashboardPage>>['vendors'][number]
 
 /**
  * One page of the engagement dashboard: the vendors matching the filters, sorted and paginated in
@@ -37,8 +41,11 @@ export async function loadDashboardPage(
     scope: Scope
     params: DashboardParams
     now?: Date
-    /** How to compute an unfinished vendor's progress; omitted, progress is not computed. */
-    progress?: { questionnaire: QuestionnaireDefinition; regimes: readonly string[]; profile: unknown }
+    /**
+     * What an unfinished vendor's progress is computed from, asked for only when the page has one
+     * (it parses the engagement's profile); omitted, progress is not computed.
+     */
+    progress?: () => { questionnaire: QuestionnaireDefinition; regimes: readonly string[]; profile: unknown }
     /** The counts of these filters, when the caller already has them (they ignore sort and page). */
     counts?: VerdictCounts
   },
@@ -49,21 +56,24 @@ export async function loadDashboardPage(
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(params.page, pageCount)
   const offset = (page - 1) * PAGE_SIZE
-  const rows = await listDashboardVendors(db, scope, params, { now: nowText, limit: PAGE_SIZE, offset })
-  const ids = rows.map((row) => row.id)
+  const ids = await listDashboardPageIds(db, scope, params, { now: nowText, limit: PAGE_SIZE, offset, total })
+  const position = new Map(ids.map((id, i) => [id, i]))
+  const rows = (await listDashboardRows(db, scope, ids, nowText)).sort(
+    (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
+  )
   const unfinished = rows.filter((row) => row.status !== 'submitted' && row.responseId).map((row) => row.id)
-  const [certificates, decisions, answers] = await Promise.all([
+  const [certificates, answers] = await Promise.all([
     listCertificationAnswers(db, scope, ids),
-    listCurrentDecisions(db, scope, ids),
     progress ? listAnswersOf(db, scope, unfinished) : Promise.resolve(new Map<string, Record<string, unknown>>()),
   ])
+  const progressOf = unfinished.length > 0 ? progress?.() : undefined
   const asOf = nowText.slice(0, 10)
   const vendors = rows.map((row) => {
     const status = row.status as InvitationStatus
     let percent = status === 'submitted' ? 100 : 0
     const vendorAnswers = answers.get(row.id)
-    if (progress && vendorAnswers && status !== 'submitted') {
-      percent = answeredShare(progress.questionnaire, { ...progress, answers: vendorAnswers }).percent
+    if (progressOf && vendorAnswers && status !== 'submitted') {
+      percent = answeredShare(progressOf.questionnaire, { ...progressOf, answers: vendorAnswers }).percent
     }
     // Only what the page shows: the loader's data is serialised into every page for hydration.
     return {
@@ -82,7 +92,7 @@ export async function loadDashboardPage(
       model: row.model,
       blockerCount: row.blockerCount,
       conditionCount: row.conditionCount,
-      decision: decisions.get(row.id)?.decision ?? null,
+      decision: row.decision,
       expiring: expiringCertificates(certificates.get(row.id), asOf),
     }
   })
@@ -103,17 +113,14 @@ export async function listDashboardExport(
   { scope, params, now = new Date() }: { scope: Scope; params: DashboardParams; now?: Date },
 ) {
   const nowText = now.toISOString()
-  const [rows, certificates, decisions] = await Promise.all([
-    listDashboardVendors(db, scope, params, { now: nowText }),
+  const [rows, certificates] = await Promise.all([
+    listDashboardExportRows(db, scope, params, nowText),
     listCertificationAnswers(db, scope),
-    listCurrentDecisions(db, scope),
   ])
   const asOf = nowText.slice(0, 10)
   return rows.map((row) => ({
     ...row,
     status: row.status as InvitationStatus,
-    decision: decisions.get(row.id)?.decision ?? null,
-    decidedAt: decisions.get(row.id)?.decidedAt ?? null,
     expiring: expiringCertificates(certificates.get(row.id), asOf),
   }))
 }

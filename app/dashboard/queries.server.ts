@@ -1,9 +1,17 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
-import type { Database, InvitationStatus, VendorDecisionKind } from '#db/schema.ts'
-import { invitationsWithCurrentAssessment } from '../invitations/queries.server.ts'
+import type { Database, InvitationStatus } from '#db/schema.ts'
+import { invitationSummaries } from '../invitations/queries.server.ts'
 import type { DashboardParams, SortKey } from './dashboard-params.ts'
 
 type Scope = { organisationId: string; engagementId: string }
+
+/**
+ * The dashboard reads `invitation_summary`: one narrow row per invitation, clustered by engagement
+ * and kept by triggers, with an index per sort key and direction that holds the rows in the
+ * dashboard's order and every column a filter reads (migration 2026-12-02T1200). Counting reads one
+ * range of one table; a page walks one index and stops after its rows; nothing is joined until the
+ * page's 50 rows are read.
+ */
 
 /**
  * The effective status in SQL, as `effectiveStatus()` computes it in JS: a link past its expiry
@@ -11,7 +19,7 @@ type Scope = { organisationId: string; engagementId: string }
  * in UTC, so comparing strings compares instants.
  */
 function effectiveStatusSql(now: string) {
-  return sql<InvitationStatus>`(case when invitation.status in ('submitted', 'revoked') then invitation.status when invitation.expires_at <= ${now} then 'expired' else invitation.status end)`
+  return sql<InvitationStatus>`(case when s.status in ('submitted', 'revoked') then s.status when s.expires_at <= ${now} then 'expired' else s.status end)`
 }
 
 /**
@@ -21,25 +29,25 @@ function effectiveStatusSql(now: string) {
 function sortExpression(key: SortKey, now: string): Expression<unknown> {
   switch (key) {
     case 'vendor':
-      return sql`invitation.vendor_company collate nocase`
+      return sql`s.vendor_company collate nocase`
     case 'status':
       return sql`(case ${effectiveStatusSql(now)} when 'invited' then 1 when 'opened' then 2 when 'in-progress' then 3 when 'reopened' then 4 when 'submitted' then 5 when 'expired' then 6 else 7 end)`
     case 'score':
-      return sql`assessment.score`
+      return sql`s.score`
     case 'verdict':
-      return sql`(case assessment.verdict when 'approve' then 1 when 'approve-with-conditions' then 2 when 'reject' then 3 end)`
+      return sql`(case s.verdict when 'approve' then 1 when 'approve-with-conditions' then 2 when 'reject' then 3 end)`
     case 'location':
-      return sql`(case assessment.location_class when 'onshore' then 1 when 'nearshore' then 2 when 'offshore' then 3 end)`
+      return sql`(case s.location_class when 'onshore' then 1 when 'nearshore' then 2 when 'offshore' then 3 end)`
     case 'model':
-      return sql`(case assessment.model when 'onshore' then 1 when 'nearshore' then 2 when 'offshore' then 3 end)`
+      return sql`(case s.model when 'onshore' then 1 when 'nearshore' then 2 when 'offshore' then 3 end)`
     case 'blockers':
-      return sql`assessment.blocker_count`
+      return sql`s.blocker_count`
     case 'conditions':
-      return sql`assessment.condition_count`
+      return sql`s.condition_count`
     case 'decision':
-      return sql`(case vendor_decision.decision when 'approved' then 1 when 'shortlisted' then 2 when 'rejected' then 3 end)`
+      return sql`(case s.decision when 'approved' then 1 when 'shortlisted' then 2 when 'rejected' then 3 end)`
     case 'submitted':
-      return sql`invitation.submitted_at`
+      return sql`s.submitted_at`
   }
 }
 
@@ -49,124 +57,149 @@ export function likePattern(text: string): string {
 }
 
 /**
- * The engagement's vendors joined to their response and current assessment, with the dashboard's
- * filters applied; the current decision is joined only when a filter or the sort needs it (the join
- * costs about 1 ms over 2,000 vendors; otherwise the page's decisions are read for its 50 rows).
- * Every row is one invitation: the current assessment and decision are at most one row each.
- *
- * SQL: from invitation
- *        left join response on response.invitation_id = invitation.id
- *        left join assessment on assessment.response_id = response.id and assessment.is_current = 1
- *        [left join vendor_decision on vendor_decision.invitation_id = invitation.id and vendor_decision.is_current = 1]
- *      where invitation.organisation_id = ? and invitation.engagement_id = ? [and filters]
+ * The engagement's vendors matching the dashboard's filters.
+ * SQL: from invitation_summary s where s.engagement_id = ? and [organisation check] [and filters]
  */
 function filteredVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
-  let query = invitationsWithCurrentAssessment(db, scope).$if(needsDecisionJoin(params), (qb) => {
-    const joined = qb.leftJoin('vendor_decision', (join) =>
-      join.onRef('vendor_decision.invitation_id', '=', 'invitation.id').on('vendor_decision.is_current', '=', 1),
-    )
-    if (params.decision === 'none') return joined.where('vendor_decision.decision', 'is', null)
-    if (params.decision) return joined.where('vendor_decision.decision', '=', params.decision)
-    return joined
-  })
-  if (params.verdict) query = query.where('assessment.verdict', '=', params.verdict)
-  if (params.location) query = query.where('assessment.location_class', '=', params.location)
+  let query = invitationSummaries(db, scope)
+  if (params.verdict) query = query.where('s.verdict', '=', params.verdict)
+  if (params.location) query = query.where('s.location_class', '=', params.location)
+  if (params.decision === 'none') query = query.where('s.decision', 'is', null)
+  else if (params.decision) query = query.where('s.decision', '=', params.decision)
   if (params.status) query = query.where(sql<SqlBool>`${effectiveStatusSql(now)} = ${params.status}`)
   if (params.q) {
     const pattern = likePattern(params.q)
     // LIKE is case-insensitive for ASCII in SQLite (and lower() would not help the index either).
     query = query.where(
-      sql<SqlBool>`(invitation.vendor_company like ${pattern} escape '\\' or invitation.contact_email like ${pattern} escape '\\')`,
+      sql<SqlBool>`(s.vendor_company like ${pattern} escape '\\' or s.contact_email like ${pattern} escape '\\')`,
     )
   }
   return query
 }
 
-export function needsDecisionJoin(params: DashboardParams): boolean {
-  return params.decision !== undefined || params.sort === 'decision'
-}
-
 /**
  * How many vendors match, by verdict (null: not assessed yet). The total is their sum.
- * SQL: select assessment.verdict, count(*) … [filtered] group by assessment.verdict
+ * SQL: select verdict, count(*) from invitation_summary s … [filtered] group by verdict
  */
 export function countVendorsByVerdict(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
   return filteredVendors(db, scope, params, now)
-    .select(['assessment.verdict', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy('assessment.verdict')
+    .select(['s.verdict', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('s.verdict')
     .execute()
 }
 
 /**
- * One page of matching vendors (or all of them when `limit` is undefined, for the CSV), sorted by a
- * whitelisted key with vendors lacking that value last in either direction, then by name and id so
- * pages never overlap.
+ * The ids of one page of matching vendors, sorted by a whitelisted key with vendors lacking that
+ * value last in either direction, then by name and id so pages never overlap.
  *
- * A page is read in two steps: the ids in order (the sort visits every matching vendor, so it
- * carries as little as it can), then the page's rows by id. Sorting the full rows kept up to
- * offset + 50 wide rows in SQLite's sorter: with 2,000 vendors, 6–8 ms at page 20 against 3.5–4.5 ms
- * for the ids (docs/PERFORMANCE.md).
- * SQL: select invitation.id … [filtered] order by (key) is null, key dir, vendor_company collate nocase, id limit ? offset ?
- *      select … from invitation left join response left join assessment where invitation.id in (…page ids)
+ * Sorting keeps offset + limit rows in SQLite's sorter, so a page in the back half of the list is
+ * read from the other end: the same order reversed term by term, the page's rows counted from the
+ * end, then turned round. The order is total (ids are unique), so the page is exactly the same; the
+ * deepest page costs what the middle one does instead of a sort of every vendor.
+ * SQL: select invitation_id from invitation_summary s … [filtered]
+ *      order by (key) is null, key dir, vendor_company collate nocase, invitation_id limit ? offset ?
  */
-export async function listDashboardVendors(
+export async function listDashboardPageIds(
   db: Kysely<Database>,
   scope: Scope,
   params: DashboardParams,
-  { now, limit, offset = 0 }: { now: string; limit?: number; offset?: number },
-) {
-  const key = sortExpression(params.sort, now)
-  const ordered = filteredVendors(db, scope, params, now)
-    .orderBy(sql`(${key}) is null`)
-    .orderBy(key, params.dir)
-    .orderBy(sql`invitation.vendor_company collate nocase`)
-    .orderBy('invitation.id')
-  if (limit === undefined) return ordered.select(dashboardColumns(now)).execute()
+  window: { now: string; limit: number; offset: number; total: number },
+): Promise<string[]> {
+  const { query, fromEnd } = pageIdsQuery(db, scope, params, window)
+  const ids = (await query.execute()).map((row) => row.id)
+  return fromEnd ? ids.reverse() : ids
+}
 
-  const ids = (await ordered.select('invitation.id').limit(limit).offset(offset).execute()).map((row) => row.id)
-  if (ids.length === 0) return []
-  const rows = await invitationsWithCurrentAssessment(db, scope)
-    .select(dashboardColumns(now))
-    .where('invitation.id', 'in', ids)
-    .execute()
-  const position = new Map(ids.map((id, i) => [id, i]))
-  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+/** The query behind `listDashboardPageIds`, and whether it reads from the end (exported for plan tests). */
+export function pageIdsQuery(
+  db: Kysely<Database>,
+  scope: Scope,
+  params: DashboardParams,
+  { now, limit, offset, total }: { now: string; limit: number; offset: number; total: number },
+) {
+  const fromEnd = offset + limit / 2 > total / 2
+  const query = orderedVendors(db, scope, params, now, fromEnd)
+    .select('s.invitation_id as id')
+    .limit(fromEnd ? Math.max(0, Math.min(limit, total - offset)) : limit)
+    .offset(fromEnd ? Math.max(0, total - offset - limit) : offset)
+  return { query, fromEnd }
+}
+
+/**
+ * The dashboard's order, term for term the order of the key's index (migration 2026-12-02T1200), or
+ * its exact reverse (the same index read backwards). The vendor's name is never missing, so that
+ * key has no "missing last" term.
+ */
+function orderedVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string, reversed = false) {
+  const flip = (dir: 'asc' | 'desc') => (reversed ? (dir === 'asc' ? 'desc' : 'asc') : dir)
+  const query = filteredVendors(db, scope, params, now)
+  if (params.sort === 'vendor') {
+    return query.orderBy(sql`s.vendor_company collate nocase`, flip(params.dir)).orderBy('s.invitation_id', flip('asc'))
+  }
+  const key = sortExpression(params.sort, now)
+  return query
+    .orderBy(sql`(${key}) is null`, flip('asc'))
+    .orderBy(key, flip(params.dir))
+    .orderBy(sql`s.vendor_company collate nocase`, flip('asc'))
+    .orderBy('s.invitation_id', flip('asc'))
+}
+
+/**
+ * The rows of some vendors (a page's ids), in no particular order: the summary's columns with the
+ * invitation's own (contact, dates) and the response id (for progress).
+ * SQL: select … from invitation_summary s join invitation left join response
+ *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…)
+ */
+export function listDashboardRows(db: Kysely<Database>, scope: Scope, ids: readonly string[], now: string) {
+  if (ids.length === 0) return Promise.resolve([])
+  return withRowColumns(invitationSummaries(db, scope).where('s.invitation_id', 'in', [...ids]), now).execute()
+}
+
+/** Every matching vendor's row in the dashboard's order, for the CSV. */
+export function listDashboardExportRows(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
+  return withRowColumns(orderedVendors(db, scope, params, now), now).execute()
 }
 
 /** The columns of a dashboard row (the page shows them; the CSV exports them). */
-function dashboardColumns(now: string) {
-  return [
-    'invitation.id',
-    'invitation.vendor_company as vendorCompany',
-    'invitation.vendor_country as vendorCountry',
-    'invitation.contact_name as contactName',
-    'invitation.contact_email as contactEmail',
-    effectiveStatusSql(now).as('status'),
-    'invitation.expires_at as expiresAt',
-    'invitation.created_at as invitedAt',
-    'invitation.opened_at as openedAt',
-    'invitation.started_at as startedAt',
-    'invitation.submitted_at as submittedAt',
-    'invitation.reopened_at as reopenedAt',
-    'invitation.revoked_at as revokedAt',
-    'invitation.last_activity_at as lastActivityAt',
-    'invitation.last_email_status as lastEmailStatus',
-    'response.id as responseId',
-    'assessment.score',
-    'assessment.verdict',
-    'assessment.location_class as locationClass',
-    'assessment.model',
-    'assessment.blocker_count as blockerCount',
-    'assessment.condition_count as conditionCount',
-    'assessment.as_of as assessedAsOf',
-  ] as const
+function withRowColumns(query: ReturnType<typeof filteredVendors>, now: string) {
+  return query
+    .innerJoin('invitation', 'invitation.id', 's.invitation_id')
+    .leftJoin('response', 'response.invitation_id', 's.invitation_id')
+    .select([
+      's.invitation_id as id',
+      's.vendor_company as vendorCompany',
+      'invitation.vendor_country as vendorCountry',
+      'invitation.contact_name as contactName',
+      's.contact_email as contactEmail',
+      effectiveStatusSql(now).as('status'),
+      's.expires_at as expiresAt',
+      'invitation.created_at as invitedAt',
+      'invitation.opened_at as openedAt',
+      'invitation.started_at as startedAt',
+      's.submitted_at as submittedAt',
+      'invitation.reopened_at as reopenedAt',
+      'invitation.revoked_at as revokedAt',
+      'invitation.last_email_status as lastEmailStatus',
+      'response.id as responseId',
+      's.score',
+      's.verdict',
+      's.location_class as locationClass',
+      's.model',
+      's.blocker_count as blockerCount',
+      's.condition_count as conditionCount',
+      's.assessed_as_of as assessedAsOf',
+      's.decision',
+      's.decided_at as decidedAt',
+    ])
 }
 
 /**
  * The `certifications.held` answers of some vendors (by invitation id), or of every vendor of the
  * engagement when `invitationIds` is undefined (the CSV: one read instead of an IN list of 2,000).
- * SQL: select response.invitation_id, answer.value_json from answer join response join invitation
- *      where answer.question_id = 'certifications.held' and invitation.engagement_id = ? [and id in (…)]
+ * Scoped through the summary's primary key (engagement, invitation), which also finds the ids.
+ * SQL: select s.invitation_id, answer.value_json from invitation_summary s join response join answer
+ *      where s.engagement_id = ? and [organisation check] [and s.invitation_id in (…)]
+ *        and answer.question_id = 'certifications.held'
  */
 export async function listCertificationAnswers(
   db: Kysely<Database>,
@@ -174,40 +207,12 @@ export async function listCertificationAnswers(
   invitationIds?: readonly string[],
 ): Promise<Map<string, unknown>> {
   if (invitationIds?.length === 0) return new Map()
-  let query = db
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select(['invitation.id as invitationId', 'answer.value_json as valueJson'])
+  let query = answersOf(db, scope)
+    .select(['s.invitation_id as invitationId', 'answer.value_json as valueJson'])
     .where('answer.question_id', '=', 'certifications.held')
-    .where('invitation.organisation_id', '=', scope.organisationId)
-    .where('invitation.engagement_id', '=', scope.engagementId)
-  if (invitationIds) query = query.where('invitation.id', 'in', invitationIds)
+  if (invitationIds) query = query.where('s.invitation_id', 'in', [...invitationIds])
   const rows = await query.execute()
   return new Map(rows.map((row) => [row.invitationId, JSON.parse(row.valueJson) as unknown]))
-}
-
-/**
- * The current decision of some vendors (by invitation id), or of every vendor of the engagement
- * when `invitationIds` is undefined.
- * SQL: select invitation_id, decision, created_at from vendor_decision
- *      where is_current = 1 and organisation_id = ? and engagement_id = ? [and invitation_id in (…)]
- */
-export async function listCurrentDecisions(
-  db: Kysely<Database>,
-  scope: Scope,
-  invitationIds?: readonly string[],
-): Promise<Map<string, { decision: VendorDecisionKind; decidedAt: string }>> {
-  if (invitationIds?.length === 0) return new Map()
-  let query = db
-    .selectFrom('vendor_decision')
-    .select(['invitation_id as invitationId', 'decision', 'created_at as decidedAt'])
-    .where('is_current', '=', 1)
-    .where('organisation_id', '=', scope.organisationId)
-    .where('engagement_id', '=', scope.engagementId)
-  if (invitationIds) query = query.where('invitation_id', 'in', invitationIds)
-  const rows = await query.execute()
-  return new Map(rows.map((row) => [row.invitationId, { decision: row.decision, decidedAt: row.decidedAt }]))
 }
 
 /** Every answer of some vendors, grouped by invitation (progress of the page's unfinished vendors). */
@@ -218,14 +223,9 @@ export async function listAnswersOf(
 ): Promise<Map<string, Record<string, unknown>>> {
   const byInvitation = new Map<string, Record<string, unknown>>()
   if (invitationIds.length === 0) return byInvitation
-  const rows = await db
-    .selectFrom('answer')
-    .innerJoin('response', 'response.id', 'answer.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select(['invitation.id as invitationId', 'answer.question_id as questionId', 'answer.value_json as valueJson'])
-    .where('invitation.organisation_id', '=', scope.organisationId)
-    .where('invitation.engagement_id', '=', scope.engagementId)
-    .where('invitation.id', 'in', invitationIds)
+  const rows = await answersOf(db, scope)
+    .select(['s.invitation_id as invitationId', 'answer.question_id as questionId', 'answer.value_json as valueJson'])
+    .where('s.invitation_id', 'in', [...invitationIds])
     .execute()
   for (const row of rows) {
     const answers = byInvitation.get(row.invitationId) ?? {}
@@ -233,4 +233,40 @@ export async function listAnswersOf(
     byInvitation.set(row.invitationId, answers)
   }
   return byInvitation
+}
+
+/** Answers of the engagement's vendors, scoped (and found) through the summary's primary key. */
+function answersOf(db: Kysely<Database>, scope: Scope) {
+  return invitationSummaries(db, scope)
+    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
+    .innerJoin('answer', 'answer.response_id', 'response.id')
+}
+
+/** The engagement's revision: moved forward by triggers on every write to what its dashboard shows. */
+export async function engagementRevision(db: Kysely<Database>, engagementId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('engagement_revision')
+    .select('revision')
+    .where('engagement_id', '=', engagementId)
+    .executeTakeFirst()
+  return row?.revision
+}
+
+/**
+ * The earliest link expiry after `after` among the engagement's invitations that are neither
+ * submitted nor revoked (the next time one reads "expired" without any write), or undefined.
+ * SQL: select min(expires_at) from invitation_summary where engagement_id = ? and status not in (…) and expires_at > ?
+ */
+export async function nextOpenLinkExpiry(
+  db: Kysely<Database>,
+  { engagementId, after }: { engagementId: string; after: string },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('invitation_summary')
+    .select((eb) => eb.fn.min('expires_at').as('nextExpiry'))
+    .where('engagement_id', '=', engagementId)
+    .where('status', 'not in', ['submitted', 'revoked'])
+    .where('expires_at', '>', after)
+    .executeTakeFirst()
+  return row?.nextExpiry ?? undefined
 }

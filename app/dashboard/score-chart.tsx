@@ -1,7 +1,8 @@
 import type { Verdict } from '../assessment/engine.ts'
+import { SCORE_TICKS, scoreLength } from '../components/score-scale.ts'
 import { VERDICT_LABELS, VERDICTS } from '../vocabulary/verdict.ts'
 
-type ChartVendor = { id: string; vendorCompany: string; score: number | null; verdict: Verdict | null }
+type ChartVendor = { id: string; vendorCompany: string; score?: number | null; verdict?: Verdict | null }
 
 const ROW = 20
 const LABEL_WIDTH = 210
@@ -11,15 +12,18 @@ const AXIS = 22
 
 /** Fill per verdict; a pattern as well as a colour, and the verdict is written at each bar's end. */
 const FILL: Record<Verdict, string> = {
-  approve: 'url(#verdict-approve)',
-  'approve-with-conditions': 'url(#verdict-approve-with-conditions)',
-  reject: 'url(#verdict-reject)',
+  approve: 'url(#bar-approve)',
+  'approve-with-conditions': 'url(#bar-conditions)',
+  reject: 'url(#bar-reject)',
 }
 const SHORT: Record<Verdict, string> = {
   approve: 'approve',
   'approve-with-conditions': 'conditions',
   reject: 'reject',
 }
+
+/** Coordinates in whole units (a unit is about a pixel): 310, not 310.20000000000005. */
+const round = (n: number) => Math.round(n)
 
 function truncate(text: string, max: number) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
@@ -30,26 +34,29 @@ function truncate(text: string, max: number) {
  * per vendor stays readable at 50 bars (a page), and showing the page ties the chart to the table
  * and its sort and filters: sort by score to see the best, filter by verdict to see one group. The
  * whole filtered set is summarised by the verdict counts above it. Hand-written SVG (no library):
- * it is server-rendered, needs no JavaScript, and is ~100 lines.
+ * it is server-rendered and needs no JavaScript. Text sizes and colours come from dashboard.css, so
+ * a bar is three short elements (the page carries 50 of them).
  */
 export function ScoreChart({ vendors }: { vendors: readonly ChartVendor[] }) {
-  const scored = vendors.filter((v): v is ChartVendor & { score: number; verdict: Verdict } => v.score !== null)
+  const scored = vendors.filter(
+    (v): v is ChartVendor & { score: number; verdict: Verdict } => typeof v.score === 'number' && Boolean(v.verdict),
+  )
   if (scored.length === 0) return null
   const height = AXIS + scored.length * ROW + 8
-  const x = (score: number) => LABEL_WIDTH + (Math.max(0, Math.min(100, score)) / 100) * BAR_WIDTH
+  const x = (score: number) => LABEL_WIDTH + scoreLength(score, BAR_WIDTH)
   return (
     <figure className="score-chart panel">
       <figcaption id="score-chart-caption">
-        <strong>Scores of the vendors on this page</strong>, in the table’s order (0–100, higher is better). The colour
-        and pattern of each bar and the word after it give the verdict.
+        <strong>Scores of the vendors on this page</strong>, in the table’s order (0–100, higher is better). Each bar’s
+        colour, pattern and closing word give the verdict.
       </figcaption>
       <ul className="chart-legend" aria-label="Legend">
         {VERDICTS.map((verdict) => (
           <li key={verdict}>
             <svg width="14" height="14" aria-hidden="true">
-              <rect width="14" height="14" fill={FILL[verdict]} stroke="#14212b" strokeWidth="0.5" />
-            </svg>{' '}
-            {VERDICT_LABELS[verdict]}
+              <rect width="14" height="14" fill={FILL[verdict]} />
+            </svg>
+            {` ${VERDICT_LABELS[verdict]}`}
           </li>
         ))}
       </ul>
@@ -62,46 +69,57 @@ export function ScoreChart({ vendors }: { vendors: readonly ChartVendor[] }) {
       >
         <title>{`Bar chart of the scores of the ${scored.length} assessed vendors on this page, by verdict`}</title>
         <defs>
-          <pattern id="verdict-approve" width="6" height="6" patternUnits="userSpaceOnUse">
+          <pattern id="bar-approve" width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill="#2e8b57" />
           </pattern>
-          <pattern id="verdict-approve-with-conditions" width="6" height="6" patternUnits="userSpaceOnUse">
+          <pattern id="bar-conditions" width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill="#e0a030" />
             <path d="M0 6 L6 0" stroke="#7a4a00" strokeWidth="1.2" />
           </pattern>
-          <pattern id="verdict-reject" width="6" height="6" patternUnits="userSpaceOnUse">
+          <pattern id="bar-reject" width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill="#c8402f" />
             <path d="M0 0 L6 6 M6 0 L0 6" stroke="#5c0f07" strokeWidth="1" />
           </pattern>
         </defs>
-        {[0, 25, 50, 75, 100].map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={AXIS - 4} y2={height - 4} stroke="#d8dee4" />
-            <text x={x(tick)} y={AXIS - 8} textAnchor="middle" fontSize="11" fill="#52616b">
+        <g className="tick">
+          <path d={SCORE_TICKS.map((tick) => `M${x(tick)} ${AXIS - 4}V${height - 4}`).join('')} />
+          {SCORE_TICKS.map((tick) => (
+            <text key={tick} x={x(tick)} y={AXIS - 8}>
               {tick}
             </text>
+          ))}
+        </g>
+        {/* Names, bars and scores in groups, so each element needs no class or fill of its own. */}
+        <g className="names" transform={`translate(${LABEL_WIDTH - 8})`}>
+          {scored.map((vendor, i) => (
+            <text key={vendor.id} y={AXIS + i * ROW + 14}>
+              {truncate(vendor.vendorCompany, 24)}
+            </text>
+          ))}
+        </g>
+        {/* Bars grouped by verdict, so the group carries the fill. */}
+        {VERDICTS.map((verdict) => (
+          <g key={verdict} fill={FILL[verdict]}>
+            {scored.map((vendor, i) =>
+              vendor.verdict === verdict ? (
+                <rect
+                  key={vendor.id}
+                  x={LABEL_WIDTH}
+                  y={AXIS + i * ROW + 3}
+                  width={Math.max(1, round(x(vendor.score) - LABEL_WIDTH))}
+                  height={ROW - 6}
+                />
+              ) : null,
+            )}
           </g>
         ))}
-        {scored.map((vendor, i) => {
-          const y = AXIS + i * ROW
-          return (
-            <g key={vendor.id}>
-              <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" fontSize="12" fill="#14212b">
-                {truncate(vendor.vendorCompany, 30)}
-              </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={y + 3}
-                width={Math.max(1, x(vendor.score) - LABEL_WIDTH)}
-                height={ROW - 6}
-                fill={FILL[vendor.verdict]}
-              />
-              <text x={x(vendor.score) + 6} y={y + ROW / 2 + 4} fontSize="12" fill="#14212b">
-                {`${vendor.score} · ${SHORT[vendor.verdict]}`}
-              </text>
-            </g>
-          )
-        })}
+        <g>
+          {scored.map((vendor, i) => (
+            <text key={vendor.id} x={round(x(vendor.score) + 6)} y={AXIS + i * ROW + 14}>
+              {`${vendor.score} · ${SHORT[vendor.verdict]}`}
+            </text>
+          ))}
+        </g>
       </svg>
       <p id="score-chart-note" className="muted">
         The same figures are in the table above.

@@ -26,6 +26,14 @@ export const STATUS_LABELS: Record<InvitationStatus, string> = {
   expired: 'Link expired',
 }
 
+/** An invitation as the vendor's page shows it to the buyer (`loadInvitationPanel`). */
+export type InvitationPanelData = {
+  status: InvitationStatus
+  expiresAt: string
+  lastEmailStatus: string | null
+  archived: boolean
+}
+
 export const CountryCodeSchema = z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, {
   message: 'Choose a country from the list (an ISO 3166-1 code such as IN or PR)',
 })
@@ -42,20 +50,61 @@ export const InviteVendorSchema = z.object({
 })
 export type InviteVendorInput = z.infer<typeof InviteVendorSchema>
 
-export const PasteInvitationsSchema = z.object({
-  rows: z
-    .string({ error: 'Paste at least one vendor' })
-    .trim()
-    .min(1, 'Paste at least one vendor, one per line')
-    .max(50_000),
-})
-
 export const ExtendInvitationSchema = z.object({
   days: z.coerce
     .number({ error: 'Enter a number of days' })
     .int('Enter whole days')
     .min(1, 'At least 1 day')
     .max(90, 'At most 90 days'),
+})
+
+export const MAX_REOPEN_MESSAGE = 2000
+
+/** The buyer's message to a vendor whose submitted questionnaire is reopened (it is emailed). */
+export const ReopenResponseSchema = z.object({
+  message: z
+    .string({ error: 'Tell the vendor what to change (a few words at least).' })
+    .trim()
+    .min(3, 'Tell the vendor what to change (a few words at least).')
+    .max(MAX_REOPEN_MESSAGE, `At most ${MAX_REOPEN_MESSAGE.toLocaleString('en-GB')} characters`),
+})
+
+/**
+ * What a buyer can do with one invitation (on the vendor's page): a new link (also the retry of a
+ * failed email), a longer link, revoking it, or reopening a submitted questionnaire.
+ */
+export const InvitationActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('resend') }),
+  z.object({ intent: z.literal('revoke') }),
+  ExtendInvitationSchema.extend({ intent: z.literal('extend') }),
+  ReopenResponseSchema.extend({ intent: z.literal('reopen') }),
+])
+export type InvitationAction = z.infer<typeof InvitationActionSchema>
+
+/**
+ * A pasted list of vendors, parsed into invitations (`parsePastedInvitations`). Every mistake is an
+ * issue of its own, so the form can list them all: a line that is not four valid fields ("Line 2:
+ * vendorCountry: …") and an address that appears more than once.
+ */
+export const PasteInvitationsSchema = z.object({
+  rows: z
+    .string({ error: 'Paste at least one vendor' })
+    .trim()
+    .min(1, 'Paste at least one vendor, one per line')
+    .max(50_000)
+    .transform((text, ctx) => {
+      const rows = parsePastedInvitations(text)
+      for (const row of rows) {
+        if (row.errors) ctx.addIssue({ code: 'custom', message: `Line ${row.line}: ${row.errors.join('; ')}` })
+      }
+      const vendors = rows.flatMap((row) => (row.input ? [row.input] : []))
+      const emails = vendors.map((vendor) => vendor.contactEmail)
+      for (const email of new Set(emails.filter((email, i) => emails.indexOf(email) !== i))) {
+        ctx.addIssue({ code: 'custom', message: `${email} appears more than once` })
+      }
+      if (rows.length === 0) ctx.addIssue({ code: 'custom', message: 'Paste at least one vendor' })
+      return vendors
+    }),
 })
 
 export type PastedRow = { line: number; input?: InviteVendorInput; errors?: string[] }

@@ -6,6 +6,7 @@ import { sendEmail } from '../mail/mailer.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import { issueExtraLink } from './invitations.server.ts'
 import { vendorLink } from './links.ts'
+import { claimReminder, listReminderCandidates, setLastEmailStatus } from './queries.server.ts'
 
 const DAY_MS = 86_400_000
 /** "A few days before the due date". */
@@ -41,28 +42,7 @@ export async function sendDueReminders(
   { origin, now = new Date() }: { origin: string; now?: Date },
 ): Promise<{ checked: number; sent: number; failed: number }> {
   const nowText = nowIso(now)
-  const candidates = await db
-    .selectFrom('invitation')
-    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
-    .innerJoin('organisation', 'organisation.id', 'invitation.organisation_id')
-    .select([
-      'invitation.id',
-      'invitation.organisation_id as organisationId',
-      'invitation.engagement_id as engagementId',
-      'invitation.contact_name as contactName',
-      'invitation.language',
-      'invitation.contact_email as contactEmail',
-      'invitation.last_reminder_at as lastReminderAt',
-      'invitation.last_reminder_kind as lastReminderKind',
-      'engagement.name as engagementName',
-      'engagement.due_date as dueDate',
-      'organisation.name as buyerName',
-    ])
-    .where('invitation.status', 'in', ['invited', 'opened', 'in-progress', 'reopened'])
-    .where('invitation.expires_at', '>', nowText)
-    .where('engagement.status', '=', 'active')
-    .where('engagement.due_date', 'is not', null)
-    .execute()
+  const candidates = await listReminderCandidates(db, { now: nowText })
 
   let sent = 0
   let failed = 0
@@ -73,17 +53,13 @@ export async function sendDueReminders(
       now,
     )
     if (!kind) continue
-    const claimed = await db
-      .updateTable('invitation')
-      .set({ last_reminder_at: nowText, last_reminder_kind: kind })
-      .where('id', '=', inv.id)
-      .where((eb) =>
-        inv.lastReminderAt === null
-          ? eb('last_reminder_at', 'is', null)
-          : eb('last_reminder_at', '=', inv.lastReminderAt),
-      )
-      .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) !== 1) continue
+    const claimed = await claimReminder(db, {
+      invitationId: inv.id,
+      seenReminderAt: inv.lastReminderAt,
+      now: nowText,
+      kind,
+    })
+    if (!claimed) continue
 
     const token = await issueExtraLink(db, { invitationId: inv.id })
     const link = vendorLink(origin, token)
@@ -104,7 +80,7 @@ export async function sendDueReminders(
       invitationId: inv.id,
       secrets: [token],
     })
-    await db.updateTable('invitation').set({ last_email_status: result.status }).where('id', '=', inv.id).execute()
+    await setLastEmailStatus(db, { invitationId: inv.id, status: result.status })
     await recordAuditEvent(db, {
       organisationId: inv.organisationId,
       engagementId: inv.engagementId,

@@ -20,7 +20,7 @@ export function listReportVendors(
   db: Kysely<Database>,
   { organisationId, engagementId, invitationIds }: EngagementScope & { invitationIds: readonly string[] },
 ) {
-  return invitationsWithCurrentAssessment(db, { organisationId, engagementId })
+  return invitationsWithCurrentAssessment(db, { organisationId, engagementId, invitationIds })
     .select([
       'invitation.id as invitationId',
       'invitation.vendor_company as company',
@@ -36,7 +36,6 @@ export function listReportVendors(
       'assessment.result_json as resultJson',
       'assessment.created_at as assessedAt',
     ])
-    .where('invitation.id', 'in', [...invitationIds])
     .execute()
 }
 

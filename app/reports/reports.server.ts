@@ -8,11 +8,7 @@ import { ProfileSchema } from '../regulations/profile.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
-import {
-  listAnswersOfResponses,
-  listEvidenceOfResponse,
-  listReportVendors,
-} from './queries.server.ts'
+import { listAnswersOfResponses, listEvidenceOfResponse, listReportVendors } from './queries.server.ts'
 import { buildVendorReport, type VendorReport } from './report-model.ts'
 
 /**

@@ -63,7 +63,8 @@ export async function reopenResponse(
     message,
   }: { organisationId: string; invitationId: string; userId: string; message: string },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when given one (reopening and the vendor's new link commit together).
+  const work = async (trx: Kysely<Database>) => {
     const now = nowIso()
     const invitation = await findInvitationOfOrganisation(trx, { organisationId, invitationId })
     if (!invitation) return false
@@ -79,5 +80,6 @@ export async function reopenResponse(
       detail: { message },
     })
     return true
-  })
+  }
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
 }

@@ -1,3 +1,5 @@
+import { scoreLength } from '../../components/score-scale.ts'
+
 /**
  * Section scores as a hand-written SVG bar chart. Every bar carries its number and label as text,
  * so colour is never the only carrier of meaning; the whole chart is one image with a text summary.
@@ -29,7 +31,7 @@ export function SectionScoreChart({
     >
       {sections.map((s, i) => {
         const y = i * rowHeight + 4
-        const w = (Math.max(0, Math.min(100, s.score)) / 100) * barMax
+        const w = scoreLength(s.score, barMax)
         return (
           <g key={s.title}>
             <text x={0} y={y + 15} fontSize="13" fill="currentColor">
@@ -87,7 +89,7 @@ export function ComparisonScoreChart({
               {vendors.map((v, vi) => {
                 const score = v.sectionScores[s.id]
                 const y = top + vi * (barHeight + 3)
-                const w = ((score ?? 0) / 100) * barMax
+                const w = scoreLength(score, barMax)
                 return (
                   <g key={v.company}>
                     <text x={labelWidth - 16} y={y + barHeight - 2} fontSize="10" fill="currentColor">

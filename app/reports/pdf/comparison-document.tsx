@@ -1,5 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
+import { scorePercent } from '../../components/score-scale.ts'
 import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
 import type { Comparison, ComparisonVendor } from '../comparison-model.ts'
 import { COLORS, CoverPage, Footer, STATUS_COLORS, styles, Tag, VERDICT_COLORS } from './pdf-kit.tsx'
@@ -105,7 +106,7 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
                       <View style={{ flex: 1, height: 7, backgroundColor: COLORS.panel }}>
                         <View
                           style={{
-                            width: `${score ?? 0}%`,
+                            width: scorePercent(score),
                             height: 7,
                             backgroundColor: BAR_COLORS[i % BAR_COLORS.length],
                           }}

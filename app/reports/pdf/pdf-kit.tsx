@@ -1,6 +1,7 @@
 import { Circle, Page, Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { Verdict } from '../../assessment/engine.ts'
+import { scorePercent } from '../../components/score-scale.ts'
 import type { ProfileSummary } from '../report-model.ts'
 import { PDF_FONT_FAMILY } from './fonts.server.ts'
 
@@ -187,9 +188,7 @@ export function ScoreBars({ sections }: { sections: { title: string; score: numb
         <View key={s.title} style={[styles.row, { alignItems: 'center', marginBottom: 3 }]} wrap={false}>
           <Text style={{ width: 150, fontSize: 8.5, lineHeight: 1.3 }}>{s.title}</Text>
           <View style={{ flex: 1, height: 9, backgroundColor: COLORS.panel }}>
-            <View
-              style={{ width: `${Math.max(0, Math.min(100, s.score))}%`, height: 9, backgroundColor: COLORS.brand }}
-            />
+            <View style={{ width: scorePercent(s.score), height: 9, backgroundColor: COLORS.brand }} />
           </View>
           <Text style={{ width: 34, textAlign: 'right', fontSize: 8.5, lineHeight: 1.3 }}>{`${s.score}`}</Text>
         </View>

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
-import { createOrganisation, logIn } from '#test/support/accounts.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
 import { linkIn, startSmtpServer } from '#test/support/smtp-server.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
@@ -100,5 +100,27 @@ describe('links in emails', () => {
     const stored = await storedBodyTo('newcomer@harbour.example')
     expect(stored).not.toContain(token)
     expect(stored).toContain('[link hidden]')
+  })
+
+  test("a vendor invitation links to this server whatever the Host (the vendor's secret link included)", async () => {
+    const org = await createOrganisation('Harbour Clinic')
+    const engagementId = await createEngagement(org.organisationId)
+    const buyer = new BrowserClient(server.baseUrl)
+    await logIn(buyer, org)
+    const status = await postWithHost(
+      `/app/engagements/${engagementId}?index`,
+      {
+        intent: 'invite',
+        vendorCompany: 'Manila Coding Corp',
+        vendorCountry: 'PH',
+        contactName: 'Ana Santos',
+        contactEmail: 'ana@manila-host.example',
+      },
+      { host: 'evil.test', cookie: buyer.cookieHeader() },
+    )
+    expect(status).toBe(200)
+    const email = await smtp.waitForEmail('ana@manila-host.example')
+    expect(email.text).not.toContain('evil.test')
+    expect(linkIn(email.text, `${localUrl}/v/`).split('/v/')[1]).toMatch(/^[\w-]{43}$/)
   })
 })

@@ -85,5 +85,7 @@ test('saving a changed profile re-assesses every submitted vendor under it, and 
 
   // The vendors page shows the current result.
   const page = await (await buyer.get(`/app/engagements/${engagementId}`)).text()
-  expect(page).toContain(`${current.score}</strong>/100`)
+  const row = page.match(/<tr>(?:(?!<\/tr>).)*Bengaluru Coding(?:(?!<\/tr>).)*<\/tr>/s)?.[0] ?? ''
+  expect(row).toContain(`<td>${current.score}</td>`)
+  expect(row).toContain(`badge verdict-${current.verdict}`)
 })

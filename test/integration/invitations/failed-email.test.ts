@@ -38,7 +38,11 @@ test('a failed invitation email is shown on the vendor list and in the outbox, a
     .select('id')
     .where('contact_email', '=', 'ops@flaky.example')
     .executeTakeFirstOrThrow()
-  const retried = await buyer.post(page, { intent: 'resend', invitationId: id })
+  // "Retry email" on the dashboard leads to the vendor's page, where the invitation is managed.
+  expect(html).toContain(`href="/app/engagements/${engagementId}/vendors/${id}#invitation"`)
+  const vendorPage = `/app/engagements/${engagementId}/vendors/${id}`
+  expect(await (await buyer.get(vendorPage)).text()).toContain('Retry email')
+  const retried = await buyer.post(vendorPage, { intent: 'resend' })
   expect(await retried.text()).toContain('A new link was sent')
   const email = await env.smtp.waitForEmail('ops@flaky.example')
   expect(

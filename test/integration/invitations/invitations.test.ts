@@ -12,7 +12,14 @@ async function buyerWithEngagement(dueDate: string | null = '2099-01-31') {
   const engagementId = await createEngagement(org.organisationId, 'Medical coding 2027', dueDate)
   const buyer = new BrowserClient(env.server.baseUrl)
   await logIn(buyer, org)
-  return { org, engagementId, buyer, page: `/app/engagements/${engagementId}?index` }
+  return {
+    org,
+    engagementId,
+    buyer,
+    page: `/app/engagements/${engagementId}?index`,
+    // A vendor's page: where its invitation is managed (new link, extend, revoke, reopen).
+    vendorPage: (invitationId: string) => `/app/engagements/${engagementId}/vendors/${invitationId}`,
+  }
 }
 
 const vendorForm = (email: string) => ({
@@ -74,7 +81,7 @@ describe('vendor invitations', () => {
   })
 
   test('a revoked link shows a plain page, and the vendor session it opened ends too', async () => {
-    const { buyer, page } = await buyerWithEngagement()
+    const { buyer, page, vendorPage } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('rev@vendor.example'))
     const link = new URL(linkIn((await env.smtp.waitForEmail('rev@vendor.example')).text, `${env.server.baseUrl}/v/`))
       .pathname
@@ -83,7 +90,7 @@ describe('vendor invitations', () => {
     expect((await vendor.get('/v')).status).toBe(200)
 
     const { id } = await invitationRow('rev@vendor.example')
-    const revoked = await buyer.post(page, { intent: 'revoke', invitationId: id })
+    const revoked = await buyer.post(vendorPage(id), { intent: 'revoke' })
     expect(await revoked.text()).toContain('Invitation revoked')
 
     const again = await new BrowserClient(env.server.baseUrl).get(link)
@@ -95,14 +102,14 @@ describe('vendor invitations', () => {
   })
 
   test('"New link" kills the old link and emails a working one', async () => {
-    const { buyer, page } = await buyerWithEngagement()
+    const { buyer, page, vendorPage } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('resend@vendor.example'))
     const oldLink = new URL(
       linkIn((await env.smtp.waitForEmail('resend@vendor.example')).text, `${env.server.baseUrl}/v/`),
     ).pathname
     const before = env.smtp.received.length
     const { id } = await invitationRow('resend@vendor.example')
-    const resent = await buyer.post(page, { intent: 'resend', invitationId: id })
+    const resent = await buyer.post(vendorPage(id), { intent: 'resend' })
     expect(await resent.text()).toContain('the old one no longer works')
     await expect.poll(() => env.smtp.received.length).toBe(before + 1)
     const newLink = new URL(linkIn(env.smtp.received.at(-1)?.text ?? '', `${env.server.baseUrl}/v/`)).pathname
@@ -112,7 +119,7 @@ describe('vendor invitations', () => {
   })
 
   test('an expired link says so; extending it makes it work again', async () => {
-    const { buyer, page } = await buyerWithEngagement()
+    const { buyer, page, vendorPage } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('late@vendor.example'))
     const link = new URL(linkIn((await env.smtp.waitForEmail('late@vendor.example')).text, `${env.server.baseUrl}/v/`))
       .pathname
@@ -128,7 +135,7 @@ describe('vendor invitations', () => {
     expect(await expired.text()).toContain('This link has expired')
     expect(await (await buyer.get(page)).text()).toContain('Link expired')
 
-    const extended = await buyer.post(page, { intent: 'extend', invitationId: id, days: '10' })
+    const extended = await buyer.post(vendorPage(id), { intent: 'extend', days: '10' })
     expect(await extended.text()).toContain('The link now works until')
     expect((await new BrowserClient(env.server.baseUrl).get(link)).status).toBe(302)
   })
@@ -173,7 +180,7 @@ describe('vendor invitations', () => {
   })
 
   test('every engagement and invitation URL is a 404 to a user of another organisation', async () => {
-    const { buyer, page } = await buyerWithEngagement()
+    const { buyer, page, vendorPage } = await buyerWithEngagement()
     await buyer.post(page, vendorForm('scoped@vendor.example'))
     const { id } = await invitationRow('scoped@vendor.example')
 
@@ -182,13 +189,14 @@ describe('vendor invitations', () => {
     await logIn(other, stranger)
     expect((await other.get(page)).status).toBe(404)
     expect((await other.get(page.replace('?index', '/audit'))).status).toBe(404)
-    for (const intent of ['revoke', 'resend', 'extend']) {
-      const response = await other.post(page, { intent, invitationId: id, days: '5' })
+    expect((await other.get(vendorPage(id))).status).toBe(404)
+    for (const intent of ['revoke', 'resend', 'extend', 'reopen']) {
+      const response = await other.post(vendorPage(id), { intent, days: '5', message: 'Please change it.' })
       expect(response.status).toBe(404)
     }
     // Even with their own engagement's URL, another organisation's invitation id is not found.
     const ownEngagement = await createEngagement(stranger.organisationId)
-    const viaOwn = await other.post(`/app/engagements/${ownEngagement}?index`, { intent: 'revoke', invitationId: id })
+    const viaOwn = await other.post(`/app/engagements/${ownEngagement}/vendors/${id}`, { intent: 'revoke' })
     expect(viaOwn.status).toBe(404)
     expect((await invitationRow('scoped@vendor.example')).status).toBe('invited')
   })

@@ -83,9 +83,8 @@ describe('the vendor’s language', () => {
     for (const [questionId, value] of Object.entries(generateVendorAnswers(coreQuestionnaire, mulberry32(3))))
       await saveAnswer(getDb(), { invitationId, questionId, value, baseVersion: 0 }).catch(() => undefined)
     await submitResponse(getDb(), { invitationId })
-    await buyer.post(`/app/engagements/${engagementId}?index`, {
+    await buyer.post(`/app/engagements/${engagementId}/vendors/${invitationId}`, {
       intent: 'reopen',
-      invitationId,
       message: 'Please add your SOC 2 report.',
     })
     const reopenedEmail = () =>

@@ -165,12 +165,13 @@ describe('reopening', () => {
       .executeTakeFirstOrThrow()
     const { submitResponse } = await import('#app/responses/submission.server.ts')
     await submitResponse(getDb(), { invitationId })
-    const page = `/app/engagements/${engagementId}?index`
-    const tooShort = await buyer.post(page, { intent: 'reopen', invitationId, message: '' })
+    // The vendor's page, where the buyer manages its invitation.
+    const page = `/app/engagements/${engagementId}/vendors/${invitationId}`
+    const tooShort = await buyer.post(page, { intent: 'reopen', message: '' })
     expect(tooShort.status).toBe(400)
+    expect(await tooShort.text()).toContain('Tell the vendor what to change')
     const reopened = await buyer.post(page, {
       intent: 'reopen',
-      invitationId,
       message: 'Please add your ISO 27001 certificate.',
     })
     expect(await reopened.text()).toContain('was emailed your message')

@@ -1,0 +1,224 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
+import { applicableRegimeIds } from '#app/assessment/engine.ts'
+import { requireMember } from '#app/auth/require.server.ts'
+import { showingText } from '#app/dashboard/dashboard.ts'
+import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
+import { dashboardSearch, hasFilters, parseDashboardParams, parseSelection } from '#app/dashboard/dashboard-params.ts'
+import { packRow, toDashboardRow, unpackRow } from '#app/dashboard/dashboard-row.ts'
+import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/dashboard/dashboard-view.tsx'
+import { ScoreChart } from '#app/dashboard/score-chart.tsx'
+import { getDb } from '#app/db.server.ts'
+import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
+import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/invitation.ts'
+import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
+import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
+import { ProfileSchema } from '#app/regulations/profile.ts'
+import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
+import dashboardStyles from '#app/styles/dashboard.css?url'
+import { parseFormData } from '#app/utils/forms.ts'
+import { invariantResponse } from '#app/utils/http.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { InvitePanels, type InviteReply } from './invite-panels.tsx'
+import { VendorsTable } from './vendors-table.tsx'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
+
+// The 50-row table is the costliest render of the app: rendered once per distinct data
+// (app/server/render-cache.server.ts), as its data is read once per engagement revision.
+export const handle: RenderCacheHandle = { renderCache: true }
+
+/**
+ * The engagement dashboard (the vendors tab): every vendor with its current assessment and
+ * decision, filtered, sorted and paginated on the server from the URL, so any view can be shared.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request)
+  const db = getDb()
+  const scope = { organisationId: member.organisationId, engagementId: params.engagementId ?? '' }
+  const withProfile = await findEngagementWithProfile(db, scope)
+  invariantResponse(withProfile, 'Engagement not found', { status: 404 })
+  const { engagement } = withProfile
+  const url = new URL(request.url)
+  const { params: query, problems } = parseDashboardParams(url.searchParams)
+  const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
+  const dashboard = await cachedDashboardPage(db, {
+    scope,
+    params: query,
+    // Parsed only when the page shows an unfinished vendor (its progress needs the profile).
+    progress: questionnaire
+      ? () => {
+          const profile = ProfileSchema.parse(withProfile.profile)
+          return { questionnaire, profile, regimes: applicableRegimeIds(profile, regimePacks) }
+        }
+      : undefined,
+  })
+  if (dashboard.pageClamped && dashboard.total > 0) {
+    problems.push(`There is no page ${query.page}; this is the last page.`)
+  }
+  const { vendors, counts, total, page, pageCount, offset } = dashboard
+  return {
+    // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
+    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor))),
+    counts,
+    total,
+    page,
+    pageCount,
+    offset,
+    // Filters that are not set are left out rather than sent as undefined.
+    params: definedOnly({ ...query, page: dashboard.page }),
+    problems,
+    // Vendors ticked on another view, or before a comparison, stay ticked.
+    selected: parseSelection(url.searchParams),
+    archived: engagement.status === 'archived',
+  }
+}
+
+/** Inviting vendors: one from the form, or a pasted list. Each is one service call. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { engagement, buyer, origin } = await requireInvitationContext(request, params.engagementId)
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const reply = (result: Omit<InviteReply, 'intent'>, status = 200) => data({ intent, ...result }, { status })
+  if (engagement.status === 'archived')
+    return reply({ ok: false, message: 'This engagement is archived. Restore it to invite vendors.' }, 409)
+  const db = getDb()
+
+  if (intent === 'invite') {
+    const parsed = parseFormData(InviteVendorSchema, formData)
+    if (!parsed.ok) return reply({ ok: false, errors: parsed.errors, values: parsed.values }, 400)
+    try {
+      const { emailStatus } = await inviteVendor(db, { engagement, buyer, input: parsed.data, origin })
+      return reply({ ok: true, message: sentMessage(parsed.data.contactEmail, emailStatus) })
+    } catch (error) {
+      if (!(error instanceof DuplicateInvitationError)) throw error
+      const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]))
+      return reply({ ok: false, errors: { contactEmail: error.message }, values }, 400)
+    }
+  }
+  if (intent === 'paste') {
+    const rows = String(formData.get('rows') ?? '')
+    const parsed = PasteInvitationsSchema.safeParse({ rows })
+    if (!parsed.success) {
+      return reply({ ok: false, lineErrors: parsed.error.issues.map((i) => i.message), values: { rows } }, 400)
+    }
+    const result = await invitePastedVendors(db, { engagement, buyer, vendors: parsed.data.rows, origin })
+    return reply({ ok: true, message: pastedMessage(result) })
+  }
+  return reply({ ok: false, message: 'Unknown action.' }, 400)
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+function sentMessage(email: string, status: string) {
+  if (status === 'failed')
+    return `The invitation for ${email} is saved, but the email could not be sent. Use "Retry email" to try again.`
+  if (status === 'outbox') return `Invitation for ${email} placed in the outbox (no mail server configured).`
+  return `Invitation sent to ${email}.`
+}
+
+function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typeof invitePastedVendors>>) {
+  const parts = [`Invited ${invited.length} vendor${invited.length === 1 ? '' : 's'}.`]
+  if (skipped.length) parts.push(`Already invited, skipped: ${skipped.join(', ')}.`)
+  if (emailFailed.length) parts.push(`The email could not be sent to: ${emailFailed.join(', ')} (see the Outbox).`)
+  return parts.join(' ')
+}
+
+export default function EngagementVendors() {
+  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected } =
+    useLoaderData<typeof loader>()
+  const { engagementId } = useParams()
+  const vendors = useMemo(() => rows.map(unpackRow), [rows])
+  const reply = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  const base = `/app/engagements/${engagementId}`
+  const filtered = hasFilters(params)
+  const showing = showingText({ offset, count: vendors.length, total })
+  // The vendors ticked for comparison: from the URL, then as the manager ticks. Every link to
+  // another view carries them (`?v=`), so ticks survive a sort, a search or another page. Without
+  // JavaScript the URL's selection is shown and the compare form sends what is ticked.
+  const [selection, setSelection] = useState<string[]>(selected)
+  const selectedKey = selected.join(',')
+  // A navigation that changes the URL's selection (back, a shared link) resets the ticks to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectedKey stands for selected
+  useEffect(() => setSelection(selected), [selectedKey])
+  const toggle = (id: string) => (event: ChangeEvent<HTMLInputElement>) => {
+    const checked = event.currentTarget.checked
+    setSelection((current) => (checked ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)))
+  }
+
+  return (
+    <>
+      <section aria-labelledby="vendors-heading">
+        <h2 id="vendors-heading" style={{ marginTop: 0 }}>
+          Vendors
+        </h2>
+        {reply?.message && reply.intent !== 'invite' && reply.intent !== 'paste' ? (
+          <div className="form-error" role="status">
+            {reply.message}
+          </div>
+        ) : null}
+        {problems.length > 0 ? (
+          <div className="form-error" role="status">
+            <ul className="plain-list">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {total > 0 || filtered ? (
+          <>
+            <DashboardFilters base={base} params={params} selected={selection} />
+            <VerdictSummary base={base} params={params} selected={selection} counts={counts} total={total} />
+          </>
+        ) : null}
+        {vendors.length === 0 ? (
+          <div className="panel empty-state">
+            <h3>{filtered ? 'No vendor matches these filters' : 'No vendors invited yet'}</h3>
+            <p>
+              {filtered ? (
+                <>
+                  Change the filters, or <Link to={base}>show every vendor</Link>.
+                </>
+              ) : (
+                'Invite the vendors you are considering: each gets a personal link to the questionnaire.'
+              )}
+            </p>
+          </div>
+        ) : (
+          <>
+            <div className="dashboard-tools">
+              <CompareForm base={base} selected={selection} onPage={vendors.map((v) => v.id)} />
+              {/* The CSV keeps the filters and the sort; it has every page. */}
+              <a className="button-link" href={`${base}/dashboard.csv${dashboardSearch(params, { page: 1 })}`} download>
+                Download CSV{filtered ? ' (filtered)' : ''}
+              </a>
+            </div>
+            <VendorsTable
+              base={base}
+              params={params}
+              vendors={vendors}
+              selection={selection}
+              caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
+              onToggle={toggle}
+            />
+            <Pagination
+              base={base}
+              params={params}
+              selected={selection}
+              page={page}
+              pageCount={pageCount}
+              showing={showing}
+            />
+            <ScoreChart vendors={vendors} />
+          </>
+        )}
+      </section>
+      {archived ? null : <InvitePanels reply={reply} busy={busy} />}
+    </>
+  )
+}

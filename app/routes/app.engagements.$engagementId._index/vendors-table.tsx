@@ -1,0 +1,149 @@
+import { Link } from '@remix-run/react'
+import type { ChangeEvent } from 'react'
+import { EXPIRING_WITHIN_DAYS } from '#app/dashboard/dashboard.ts'
+import { type DashboardParams, DECISION_FILTER_LABELS } from '#app/dashboard/dashboard-params.ts'
+import type { DashboardRow } from '#app/dashboard/dashboard-row.ts'
+import { SortHeader } from '#app/dashboard/dashboard-view.tsx'
+import { STATUS_LABELS } from '#app/invitations/invitation.ts'
+import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
+
+/**
+ * The engagement's vendors, one row each: every cell is text or a link, so the table reads the same
+ * without JavaScript. A row's invitation (new link, extend, revoke, reopen) is managed on the
+ * vendor's page, which each name links to.
+ */
+export function VendorsTable({
+  base,
+  params,
+  vendors,
+  selection,
+  caption,
+  onToggle,
+}: {
+  base: string
+  params: DashboardParams
+  vendors: readonly DashboardRow[]
+  selection: readonly string[]
+  caption: string
+  onToggle: (id: string) => (event: ChangeEvent<HTMLInputElement>) => void
+}) {
+  const header = { base, params, selected: selection }
+  return (
+    <div className="table-scroll">
+      <table className="data dashboard">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Compare</span>
+            </th>
+            <SortHeader {...header} sortKey="vendor" />
+            <SortHeader {...header} sortKey="status" />
+            <SortHeader {...header} sortKey="score" />
+            <SortHeader {...header} sortKey="verdict" />
+            <SortHeader {...header} sortKey="location" />
+            <SortHeader {...header} sortKey="model" />
+            <SortHeader {...header} sortKey="blockers" />
+            <SortHeader {...header} sortKey="conditions" />
+            <th scope="col">{`Certificates ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
+            <SortHeader {...header} sortKey="decision" />
+          </tr>
+        </thead>
+        <tbody>
+          {vendors.map((v) => (
+            <VendorRow
+              key={v.id}
+              vendor={v}
+              href={`${base}/vendors/${v.id}`}
+              checked={selection.includes(v.id)}
+              onToggle={onToggle(v.id)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/**
+ * One vendor. The markup is lean on purpose (50 rows a page): text where text will do, styles from
+ * dashboard.css by column, and an empty cell for a value the vendor does not have yet (dashboard.css
+ * shows it as a dash, read as "none").
+ */
+function VendorRow({
+  vendor: v,
+  href,
+  checked,
+  onToggle,
+}: {
+  vendor: DashboardRow
+  href: string
+  checked: boolean
+  onToggle: (event: ChangeEvent<HTMLInputElement>) => void
+}) {
+  return (
+    <tr>
+      <td>
+        {v.score !== null ? (
+          <input
+            type="checkbox"
+            name="v"
+            value={v.id}
+            form="compare-form"
+            checked={checked}
+            onChange={onToggle}
+            aria-label={`Choose ${v.vendorCompany} for comparison`}
+          />
+        ) : null}
+      </td>
+      <th scope="row">
+        {/* discover="none": 50 links would each match the route table on render; the
+            report's route is discovered when one is followed. */}
+        <Link to={href} discover="none">
+          {v.vendorCompany}
+        </Link>
+        {` (${v.vendorCountry})`}
+        {v.emailFailed ? (
+          <p className="field-error">
+            {'Last email failed to send. '}
+            <Link to={`${href}#invitation`} discover="none">
+              Retry email
+            </Link>
+          </p>
+        ) : null}
+      </th>
+      <td>
+        {/* A badge for the states that want attention; "Submitted" is the one most rows reach. */}
+        {v.status === 'submitted' ? (
+          'Submitted'
+        ) : (
+          <span className={`badge status-${v.status}`}>{STATUS_LABELS[v.status]}</span>
+        )}
+        <br />
+        {v.statusNote}
+      </td>
+      <td>{v.score}</td>
+      <td>
+        {v.verdict ? <span className={`badge verdict-${v.verdict}`}>{VERDICT_LABELS[v.verdict]}</span> : 'not assessed'}
+      </td>
+      <td>{v.locationClass}</td>
+      <td>{v.model}</td>
+      <td>{v.blockerCount}</td>
+      <td>{v.conditionCount}</td>
+      <td>
+        {v.expiring.length > 0 ? (
+          <ul className="plain-list">
+            {v.expiring.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
+      <td>
+        {v.decision ? (
+          <span className={`badge decision-${v.decision}`}>{DECISION_FILTER_LABELS[v.decision]}</span>
+        ) : null}
+      </td>
+    </tr>
+  )
+}
