@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { type CliIo, parseCliArgs, runAssessCli } from '#app/assessment/cli.ts'
 import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
-const example = JSON.parse(readFileSync('../shared/contract/examples/us-hospital-india-vendor.json', 'utf8'))
+const example = JSON.parse(readFileSync('test/fixtures/contract/v1/us-hospital-india-vendor.json', 'utf8'))
 
 function io(files: Record<string, string>): CliIo {
   return {

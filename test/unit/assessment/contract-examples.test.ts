@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { loadScenarios, runScenario } from './scenario-helpers.ts'
 
-// The contract's three worked examples, read from the shared contract folder (never copied).
-const examples = loadScenarios('../shared/contract/examples')
+// The contract's three worked examples, from the copies in test/fixtures/contract (contract-copies.test.ts
+// holds them equal to ../shared/contract/examples where that folder exists).
+const examples = loadScenarios('test/fixtures/contract/v1')
 
 describe('contract examples', () => {
   it('finds all three examples', () => {

@@ -6,7 +6,7 @@ import { type ProfileInput, ProfileSchema } from '#app/regulations/profile.ts'
 import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { loadScenarios } from './scenario-helpers.ts'
 
-const [german, defense, hospital] = loadScenarios('../shared/contract/examples').map((e) => e.scenario)
+const [german, defense, hospital] = loadScenarios('test/fixtures/contract/v1').map((e) => e.scenario)
 
 function run(profileInput: Partial<ProfileInput>, answers: Record<string, unknown>, asOf = '2026-11-22') {
   const profile = ProfileSchema.parse({ homeCountry: 'US', industry: 'other', ...profileInput })
