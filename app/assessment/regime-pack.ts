@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ConditionSchema } from '../conditions/condition.ts'
 import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
+import { isIsoDate } from './dates.ts'
 
 /**
  * A regime pack: one regulation's applicability and rules, as data in `questionnaires/regimes/<id>.json`.
@@ -16,7 +17,7 @@ export const CONDITION_KINDS = ['mechanism', 'approval'] as const
 export type ConditionKind = (typeof CONDITION_KINDS)[number]
 export const LIMIT_MODELS = ['onshore', 'nearshore'] as const
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+const DateSchema = z.string().refine(isIsoDate, 'must be a real calendar date, YYYY-MM-DD')
 
 const ruleBase = {
   id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids are "<regime>.<kebab-case>"'),

@@ -4,6 +4,7 @@ import adequacyJson from '../../questionnaires/geography/gdpr-adequacy.json'
 import nearshoreJson from '../../questionnaires/geography/nearshore.json'
 import regionsJson from '../../questionnaires/geography/regions.json'
 import territoriesJson from '../../questionnaires/geography/territories.json'
+import { isIsoDate } from '../assessment/dates.ts'
 import { isCountryCode } from './countries.ts'
 
 /**
@@ -12,7 +13,7 @@ import { isCountryCode } from './countries.ts'
  */
 
 const CountryCodeSchema = z.string().refine(isCountryCode, { message: 'is not an ISO 3166-1 alpha-2 country code' })
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+const DateSchema = z.string().refine(isIsoDate, 'must be a real calendar date, YYYY-MM-DD')
 
 export const TerritoriesSchema = z
   .object({ note: z.string(), territories: z.record(CountryCodeSchema, z.array(CountryCodeSchema)) })

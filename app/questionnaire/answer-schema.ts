@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isIsoDate } from '../assessment/dates.ts'
 import { isCountryCode } from '../geography/countries.ts'
 import type { Question } from './definition.ts'
 
@@ -30,6 +31,8 @@ export type AnswerMessages = {
   unknownField: (key: string) => string
 }
 
+export { isIsoDate }
+
 const show = (value: unknown) => JSON.stringify(value) ?? String(value)
 
 export const CONTRACT_MESSAGES: AnswerMessages = {
@@ -49,14 +52,6 @@ export const CONTRACT_MESSAGES: AnswerMessages = {
   notObject: () => 'must be an object',
   notEdition: (value) => `${show(value)} is not one of 2013, 2022`,
   unknownField: (key) => `unknown field "${key}"`,
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
 export const CERTIFICATE_EDITIONS = ['2013', '2022'] as const
