@@ -1,16 +1,26 @@
 import {
   evaluateCondition,
   evaluateConditionExhaustive,
+  evaluateConditionKleene,
   type FactReader,
+  factsOf,
+  isUnknownFact,
   type LeafTrace,
+  type Truth,
 } from '../conditions/condition.ts'
 import { type LocationClass, nearest } from '../geography/location-class.ts'
-import type { Answers } from '../questionnaire/answers.ts'
+import { type Answers, questionsById } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { profileFacts, visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import type { CertificateRecord } from './certificates.ts'
-import { DERIVED_FACT_NAMES, type DerivedFacts, deriveFacts } from './derived-facts.ts'
+import {
+  DERIVED_FACT_INPUTS,
+  DERIVED_FACT_NAMES,
+  type DerivedFactName,
+  type DerivedFacts,
+  deriveFacts,
+} from './derived-facts.ts'
 import type { ConditionKind, RegimePack, Rule, Severity } from './regime-pack.ts'
 import { type SectionScore, scoreAnswers } from './score.ts'
 import { ENGINE_VERSION, RULES_VERSION } from './version.ts'
@@ -18,11 +28,24 @@ import { ENGINE_VERSION, RULES_VERSION } from './version.ts'
 /**
  * The assessment engine: pure and deterministic. Same inputs, same output, no clock, no I/O, no
  * Node or Remix imports, so it runs on the server, in the CLI and in the browser alike.
- * Semantics follow the contract (`shared/contract/assessment.md`, "Semantics the engine must honour").
+ * Semantics follow the contract (`shared/contract/assessment.md` v1.1, "Semantics the engine must
+ * honour" and "Semantics added in v1.1").
+ *
+ * Fail safe: a rule's condition is evaluated in three-valued logic (`evaluateConditionKleene`) and
+ * the rule fires unless the answers rule it out. When it fires only because answers are missing or
+ * "unknown", its finding or condition says so and asks for them (it never claims the vendor does the
+ * bad thing), with the rule's own severity; questions the response's questionnaire version never
+ * asked are named as such. Rules are dated by law: a rule outside its `effectiveFrom` …
+ * `effectiveUntil` on `asOf` is not applied (the trace says so).
  */
 
 export type Verdict = 'approve' | 'approve-with-conditions' | 'reject'
 export type RegimeStatus = 'compliant' | 'conditional' | 'non-compliant'
+export const RESIDUAL_RISKS = ['low', 'medium', 'high', 'critical'] as const
+export type ResidualRisk = (typeof RESIDUAL_RISKS)[number]
+
+/** Answers a rule needed and did not get: unanswered (or "unknown"), and not asked in this questionnaire version. */
+export type MissingAnswers = { missingAnswers?: string[]; notAsked?: string[] }
 
 export type Finding = {
   ruleId: string
@@ -33,7 +56,7 @@ export type Finding = {
   remediation: string
   questionIds: string[]
   unverified?: true
-}
+} & MissingAnswers
 
 export type AssessmentCondition = {
   id: string
@@ -43,7 +66,7 @@ export type AssessmentCondition = {
   text: string
   remediation: string
   unverified?: true
-}
+} & MissingAnswers
 
 export type RecommendationLimit = {
   ruleId: string
@@ -51,7 +74,7 @@ export type RecommendationLimit = {
   model: 'onshore' | 'nearshore'
   citation: string
   reason: string
-}
+} & MissingAnswers
 
 export type Assessment = {
   engine: { version: string; rules: string }
@@ -62,6 +85,7 @@ export type Assessment = {
   verdict: Verdict
   recommendation: { model: LocationClass; reasons: string[]; limits: RecommendationLimit[] }
   score: number
+  residualRisk: ResidualRisk
   sections: SectionScore[]
   regimes: { id: RegimeId; status: RegimeStatus }[]
   findings: Finding[]
@@ -76,6 +100,9 @@ export type RuleTrace = {
   ruleId: string
   regime: RegimeId
   kind: Rule['kind']
+  /** False when `asOf` lies outside the rule's effective dates: the rule was not evaluated. */
+  inForce: boolean
+  outcome: Truth
   fired: boolean
   conditions: LeafTrace[]
 }
@@ -91,7 +118,7 @@ export type AssessInput = {
   questionnaire: QuestionnaireDefinition
   answers: Answers
   regimes: readonly RegimePack[]
-  /** YYYY-MM-DD: the date certificates and report ages are judged against. */
+  /** YYYY-MM-DD: the date certificates, report ages and the rules in force are judged against. */
   asOf: string
 }
 
@@ -107,10 +134,11 @@ export const REGIME_NAMES: Record<RegimeId, string> = {
   gdpr: 'GDPR',
   pipl: 'PIPL',
   ccpa: 'CCPA',
+  sanctions: 'US sanctions (OFAC)',
 }
 
 // `derived.<name>` → `<name>`, computed once instead of slicing the fact string on every read.
-const DERIVED_KEY = new Map<string, string>(DERIVED_FACT_NAMES.map((name) => [`derived.${name}`, name]))
+const DERIVED_KEY = new Map<string, DerivedFactName>(DERIVED_FACT_NAMES.map((name) => [`derived.${name}`, name]))
 
 function factReader(profile: Profile, answers: Answers, derived: DerivedFacts, regimes: readonly string[]): FactReader {
   const derivedRecord = derived as unknown as Record<string, unknown>
@@ -140,6 +168,35 @@ function profileFactReader(profile: Profile): FactReader {
 }
 
 /**
+ * The questions a rule reads, directly or through derived facts (computed once per rule): the
+ * coverage check counts them as read, and a rule none of whose inputs is answered keeps its regime
+ * from being `compliant`.
+ */
+const inputCache = new WeakMap<Rule, readonly string[]>()
+export function ruleInputs(rule: Rule): readonly string[] {
+  let inputs = inputCache.get(rule)
+  if (!inputs) {
+    const out: string[] = []
+    for (const fact of factsOf(rule.when)) {
+      const derived = DERIVED_KEY.get(fact)
+      const ids: readonly string[] = derived
+        ? DERIVED_FACT_INPUTS[derived]
+        : fact === 'regimes' || fact.startsWith('profile.')
+          ? []
+          : [fact]
+      for (const id of ids) if (!out.includes(id)) out.push(id)
+    }
+    inputs = out
+    inputCache.set(rule, inputs)
+  }
+  return inputs
+}
+
+export function ruleInForce(rule: Pick<Rule, 'effectiveFrom' | 'effectiveUntil'>, asOf: string): boolean {
+  return rule.effectiveFrom <= asOf && (rule.effectiveUntil === undefined || asOf <= rule.effectiveUntil)
+}
+
+/**
  * The regimes a profile triggers, without assessing anything: each pack's `appliesWhen`, exactly
  * as `assess` evaluates it, but no answers, derived facts or rules. For pages and endpoints that
  * only need visibility (the vendor's form, progress on the buyer's list).
@@ -151,10 +208,26 @@ export function applicableRegimeIds(profile: Profile, packs: readonly RegimePack
     .map((pack) => pack.id)
 }
 
+/** Contract v1.1: what risk remains where the law allows the work. */
+export function residualRiskOf(findings: readonly Pick<Finding, 'severity'>[], score: number): ResidualRisk {
+  let worst = 0
+  for (const finding of findings) {
+    if (finding.severity === 'blocker') return 'critical'
+    if (finding.severity === 'high') worst = Math.max(worst, 2)
+    else if (finding.severity === 'medium') worst = Math.max(worst, 1)
+  }
+  if (worst === 2 || score < 50) return 'high'
+  if (worst === 1 || score < 70) return 'medium'
+  return 'low'
+}
+
+type Missing = { unanswered: string[]; unknown: string[]; notAsked: string[] }
+
 export function assess(input: AssessInput): { assessment: Assessment; trace: AssessmentTrace } {
   const { profile, questionnaire, answers, asOf } = input
   const derived = deriveFacts(profile, answers, asOf)
   const packs = sortedPacks(input.regimes)
+  const asked = questionsById(questionnaire)
 
   // Applicability reads profile facts only (a test holds every pack to that); `regimes` is not known yet.
   const profileOnly = profileFactReader(profile)
@@ -169,6 +242,20 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
   const applicableRegimes = applicable.map((pack) => pack.id)
   const read = factReader(profile, answers, derived, applicableRegimes)
 
+  /** The questions behind the unknown facts of a rule, sorted into what to tell the buyer. */
+  const missingOf = (facts: readonly string[]): Missing => {
+    const out: Missing = { unanswered: [], unknown: [], notAsked: [] }
+    for (const fact of facts) {
+      const key = DERIVED_KEY.get(fact)
+      const ids = key ? (derived.missing[key] ?? DERIVED_FACT_INPUTS[key]) : [fact]
+      for (const id of ids) {
+        const into = !asked.has(id) ? out.notAsked : answers[id] === 'unknown' ? out.unknown : out.unanswered
+        if (!into.includes(id)) into.push(id)
+      }
+    }
+    return out
+  }
+
   const findings: Finding[] = []
   const conditions: AssessmentCondition[] = []
   const limits: RecommendationLimit[] = []
@@ -177,11 +264,38 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
   for (const pack of applicable) {
     let blocked = false
     let conditional = false
+    let unresolved = false
     for (const rule of pack.rules) {
+      if (!ruleInForce(rule, asOf)) {
+        rules.push({
+          ruleId: rule.id,
+          regime: pack.id,
+          kind: rule.kind,
+          inForce: false,
+          outcome: 'false',
+          fired: false,
+          conditions: [],
+        })
+        continue
+      }
       const leaves: LeafTrace[] = []
-      const fired = evaluateConditionExhaustive(rule.when, read, leaves)
-      rules.push({ ruleId: rule.id, regime: pack.id, kind: rule.kind, fired, conditions: leaves })
+      const unknownFacts: string[] = []
+      const outcome = evaluateConditionKleene(rule.when, read, leaves, unknownFacts)
+      const fired =
+        outcome === 'true' || (outcome === 'unknown' && !(rule.kind === 'finding' && rule.onUnknown === 'skip'))
+      rules.push({
+        ruleId: rule.id,
+        regime: pack.id,
+        kind: rule.kind,
+        inForce: true,
+        outcome,
+        fired,
+        conditions: leaves,
+      })
       if (!fired) continue
+      const missing = outcome === 'unknown' ? missingOf(unknownFacts) : undefined
+      // No regime is compliant on a rule none of whose inputs was answered (contract v1.1).
+      if (missing && ruleInputs(rule).every((id) => isUnknownFact(answers[id]))) unresolved = true
       // Plain assignments rather than object spreads: this loop is the engine's hot path.
       if (rule.kind === 'finding') {
         if (rule.severity === 'blocker') blocked = true
@@ -190,11 +304,12 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
           regime: pack.id,
           severity: rule.severity,
           citation: rule.citation,
-          message: rule.message,
-          remediation: rule.remediation,
-          questionIds: rule.questionIds,
+          message: missing ? missingMessage(missing, rule, questionnaire) : fill(rule.message, derived),
+          remediation: missing ? missingRemediation(missing, rule, questionnaire) : rule.remediation,
+          questionIds: missing ? withMissing(rule.questionIds, missing) : rule.questionIds,
         }
         if (rule.unverified) finding.unverified = true
+        if (missing) addMissing(finding, missing)
         findings.push(finding)
       } else if (rule.kind === 'condition') {
         conditional = true
@@ -203,23 +318,35 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
           regime: pack.id,
           kind: rule.conditionKind,
           citation: rule.citation,
-          text: rule.message,
-          remediation: rule.remediation,
+          text: missing
+            ? `${fill(rule.message, derived)} ${missingClause(missing, questionnaire)}`
+            : fill(rule.message, derived),
+          remediation: missing ? missingRemediation(missing, rule, questionnaire) : rule.remediation,
         }
         if (rule.unverified) condition.unverified = true
+        if (missing) addMissing(condition, missing)
         conditions.push(condition)
       } else {
-        limits.push({
+        const limit: RecommendationLimit = {
           ruleId: rule.id,
           regime: pack.id,
           model: rule.model,
           citation: rule.citation,
-          reason: rule.reason,
-        })
+          reason: missing ? `${rule.reason} ${missingClause(missing, questionnaire)}` : rule.reason,
+        }
+        if (missing) addMissing(limit, missing)
+        limits.push(limit)
       }
     }
-    regimes.push({ id: pack.id, status: blocked ? 'non-compliant' : conditional ? 'conditional' : 'compliant' })
+    if (blocked) dropConditionsAnsweredByBlockers(findings, conditions, pack.id)
+    regimes.push({
+      id: pack.id,
+      status: blocked ? 'non-compliant' : conditional || unresolved ? 'conditional' : 'compliant',
+    })
   }
+
+  const certificateFinding = iso27001EditionFinding(derived, applicable, asOf)
+  if (certificateFinding) findings.push(certificateFinding)
 
   const verdict: Verdict = findings.some((finding) => finding.severity === 'blocker')
     ? 'reject'
@@ -244,12 +371,16 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
   }
 
   const visible = visibleQuestionIds(questionnaire, { answers, regimes: applicableRegimes, profile })
-  const { score, sections } = scoreAnswers(questionnaire, answers, visible, derived.validCertificationTypes)
+  const { score, sections } = scoreAnswers(questionnaire, answers, visible, derived.validCertificationTypes ?? [])
 
   const warnings: string[] = []
   if (!derived.anyLocationAnswered) {
     warnings.push(
       'No storage, backup, personnel or subprocessor country was answered; the vendor is treated as offshore.',
+    )
+  } else if (derived.locationListsMissing.length > 0) {
+    warnings.push(
+      `Not answered: ${derived.locationListsMissing.join(', ')}; until they are, the vendor is treated as offshore.`,
     )
   }
   for (const cert of derived.certificates) {
@@ -267,6 +398,7 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
       verdict,
       recommendation: { model, reasons, limits },
       score,
+      residualRisk: residualRiskOf(findings, score),
       sections,
       regimes,
       findings,
@@ -276,5 +408,115 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
       warnings,
     },
     trace: { applicability, rules, derived },
+  }
+}
+
+/**
+ * A condition that fired only because an answer is missing, while a blocker of the same regime asks
+ * for that same answer, is the other face of that blocker: unanswered "will you sign the SCCs?" both
+ * blocks (no mechanism) and would be the mechanism. The blocker decides the verdict either way, so
+ * the condition is dropped rather than listed as a step to take.
+ */
+function dropConditionsAnsweredByBlockers(findings: Finding[], conditions: AssessmentCondition[], regime: RegimeId) {
+  const asked = new Set<string>()
+  for (const f of findings)
+    if (f.regime === regime && f.severity === 'blocker') for (const id of f.missingAnswers ?? []) asked.add(id)
+  for (const f of findings)
+    if (f.regime === regime && f.severity === 'blocker') for (const id of f.notAsked ?? []) asked.add(id)
+  for (let i = conditions.length - 1; i >= 0; i--) {
+    const c = conditions[i]!
+    if (c.regime !== regime) continue
+    const ids = [...(c.missingAnswers ?? []), ...(c.notAsked ?? [])]
+    if (ids.length > 0 && ids.some((id) => asked.has(id))) conditions.splice(i, 1)
+  }
+}
+
+/** `{derived.sanctionedCountries}` in a message becomes the fact's value ("CU, IR"). */
+function fill(message: string, derived: DerivedFacts): string {
+  if (!message.includes('{derived.')) return message
+  return message.replace(/\{derived\.([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+    const value = (derived as unknown as Record<string, unknown>)[name]
+    return Array.isArray(value) ? value.join(', ') : value === undefined ? whole : String(value)
+  })
+}
+
+function describe(ids: readonly string[], questionnaire: QuestionnaireDefinition): string {
+  const asked = questionsById(questionnaire)
+  return ids
+    .map((id) => {
+      const prompt = asked.get(id)?.prompt.en
+      return prompt ? `“${prompt}” (${id})` : id
+    })
+    .join('; ')
+}
+
+function missingClause(missing: Missing, questionnaire: QuestionnaireDefinition): string {
+  const parts: string[] = []
+  if (missing.unanswered.length) parts.push(`not answered: ${describe(missing.unanswered, questionnaire)}`)
+  if (missing.unknown.length) parts.push(`answered “unknown”: ${describe(missing.unknown, questionnaire)}`)
+  if (missing.notAsked.length) {
+    parts.push(
+      `not asked in this questionnaire version (${questionnaire.id} v${questionnaire.version}): ${missing.notAsked.join(', ')}`,
+    )
+  }
+  return `Shoreline assumes the answer that fails this until it has one (${parts.join('; ')}).`
+}
+
+function missingMessage(missing: Missing, rule: Rule, questionnaire: QuestionnaireDefinition): string {
+  return `This requirement (${rule.citation}) cannot be confirmed without the vendor's answer, so it counts as not met. ${missingClause(missing, questionnaire)}`
+}
+
+function missingRemediation(missing: Missing, rule: Rule, questionnaire: QuestionnaireDefinition): string {
+  const ask = [...missing.unanswered, ...missing.unknown]
+  const steps: string[] = []
+  if (ask.length) steps.push(`Ask the vendor to answer ${ask.join(', ')}.`)
+  if (missing.notAsked.length) {
+    steps.push(
+      `Ask the questions that ${questionnaire.id} v${questionnaire.version} does not contain (${missing.notAsked.join(', ')}), e.g. in a remediation request.`,
+    )
+  }
+  return `${steps.join(' ')} What the answers must show: ${rule.remediation}`
+}
+
+function withMissing(questionIds: readonly string[], missing: Missing): string[] {
+  const out = [...questionIds]
+  for (const id of [...missing.unanswered, ...missing.unknown, ...missing.notAsked]) if (!out.includes(id)) out.push(id)
+  return out
+}
+
+function addMissing(target: MissingAnswers, missing: Missing): void {
+  const answers = [...missing.unanswered, ...missing.unknown]
+  if (answers.length) target.missingAnswers = answers
+  if (missing.notAsked.length) target.notAsked = missing.notAsked
+}
+
+/** ISO/IEC 27001:2013 certificates are void since 2025-11-01 (IAF MD 26): one without an edition is asked about. */
+const ISO27001_EDITION_MATTERS_FROM = '2025-11-01'
+
+/**
+ * Contract v1.1: an `iso27001` entry without `edition` counts as held, with a finding that asks for
+ * the edition. A certificate belongs to no one law, so the finding is reported once, under the first
+ * applicable regime (none applies: the certificate register's warning is all there is).
+ */
+function iso27001EditionFinding(
+  derived: DerivedFacts,
+  applicable: readonly RegimePack[],
+  asOf: string,
+): Finding | undefined {
+  const first = applicable[0]
+  if (!first || asOf < ISO27001_EDITION_MATTERS_FROM) return undefined
+  const withoutEdition = derived.certificates.filter(
+    (c) => c.editionMissing && (c.status === 'valid' || c.status === 'expiring'),
+  )
+  if (withoutEdition.length === 0) return undefined
+  return {
+    ruleId: 'certificates.iso27001-edition',
+    regime: first.id,
+    severity: 'low',
+    citation: 'IAF MD 26 (ISO/IEC 27001:2013 certificates void after 2025-10-31)',
+    message: `An ISO/IEC 27001 certificate (issued ${withoutEdition.map((c) => c.issued).join(', ')}) was given without its edition. It counts as held, but a 2013 certificate has been void since 2025-11-01.`,
+    remediation:
+      'Ask the vendor for the edition printed on the certificate (2013 or 2022), with the certificate itself.',
+    questionIds: ['certifications.held'],
   }
 }

@@ -3,6 +3,7 @@ import exportControlsJson from '../../questionnaires/geography/export-controls.j
 import adequacyJson from '../../questionnaires/geography/gdpr-adequacy.json'
 import nearshoreJson from '../../questionnaires/geography/nearshore.json'
 import regionsJson from '../../questionnaires/geography/regions.json'
+import sanctionsJson from '../../questionnaires/geography/sanctions.json'
 import territoriesJson from '../../questionnaires/geography/territories.json'
 import { isIsoDate } from '../assessment/dates.ts'
 import { isCountryCode } from './countries.ts'
@@ -69,6 +70,29 @@ export const ExportControlsSchema = z
   })
   .strict()
 
+export const SanctionsSchema = z
+  .object({
+    note: z.string(),
+    programmes: z.array(
+      z
+        .object({
+          country: CountryCodeSchema,
+          name: z.string().min(1),
+          scope: z.enum(['comprehensive', 'regions']),
+          citation: z.string().min(1),
+          from: DateSchema,
+          until: DateSchema.optional(),
+        })
+        .strict()
+        .refine((p) => p.until === undefined || p.from <= p.until, {
+          path: ['until'],
+          message: 'ends before it starts',
+        }),
+    ),
+  })
+  .strict()
+
+export type SanctionsProgramme = z.infer<typeof SanctionsSchema>['programmes'][number]
 export type AdequacyDecision = z.infer<typeof AdequacySchema>['decisions'][number]
 
 export type Geography = {
@@ -77,6 +101,7 @@ export type Geography = {
   nearshore: z.infer<typeof NearshoreSchema>
   adequacy: z.infer<typeof AdequacySchema>
   exportControls: z.infer<typeof ExportControlsSchema>
+  sanctions: z.infer<typeof SanctionsSchema>
 }
 
 /** Parses every table; a bad table throws with its file name and the JSON path of the problem. */
@@ -95,6 +120,7 @@ export function parseGeography(raw: Record<keyof Geography, unknown>): Geography
     nearshore: parse('nearshore.json', NearshoreSchema, raw.nearshore),
     adequacy: parse('gdpr-adequacy.json', AdequacySchema, raw.adequacy),
     exportControls: parse('export-controls.json', ExportControlsSchema, raw.exportControls),
+    sanctions: parse('sanctions.json', SanctionsSchema, raw.sanctions),
   }
   for (const [home, entry] of Object.entries(geography.nearshore.byHome)) {
     for (const region of entry.regions ?? []) {
@@ -112,6 +138,7 @@ export const geography: Geography = parseGeography({
   nearshore: nearshoreJson,
   adequacy: adequacyJson,
   exportControls: exportControlsJson,
+  sanctions: sanctionsJson,
 })
 
 const regionSet = (...names: string[]) => new Set(names.flatMap((name) => geography.regions.regions[name] ?? []))
@@ -153,5 +180,12 @@ export function adequacyDecision(country: string, asOf: string): AdequacyDecisio
   return geography.adequacy.decisions.find(
     (decision) =>
       decision.country === country && decision.from <= asOf && (decision.until === undefined || asOf <= decision.until),
+  )
+}
+
+/** The sanctions programme of a country in force on `asOf` (YYYY-MM-DD), if any. */
+export function sanctionsProgramme(country: string, asOf: string): SanctionsProgramme | undefined {
+  return geography.sanctions.programmes.find(
+    (p) => p.country === country && p.from <= asOf && (p.until === undefined || asOf <= p.until),
   )
 }

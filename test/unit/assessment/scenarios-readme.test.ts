@@ -12,7 +12,7 @@ describe('test/fixtures/scenarios/README.md', () => {
     const table = scenarioTable('test/fixtures/scenarios')
     const row = table.split('\n').find((line) => line.startsWith('| `07-'))
     expect(row).toBe(
-      '| `07-glba-bank-canada-regulator-access-refused.json` | glba | nearshore / approve / offshore / — / — | ' +
+      '| `07-glba-bank-canada-regulator-access-refused.json` | glba, sanctions | nearshore / approve / offshore / — / — | ' +
         `${JSON.parse(readFileSync('test/fixtures/scenarios/07-glba-bank-canada-regulator-access-refused.json', 'utf8')).description} | ` +
         'regulations.md §3.2 (OCC Bulletin 2002-16, FFIEC OTS App. C, 12 U.S.C. 1867(c)), §3.5 |',
     )
