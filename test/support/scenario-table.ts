@@ -29,7 +29,8 @@ const list = (items: readonly string[]) => (items.length ? [...items].sort().joi
 export function scenarioTable(dir: string): string {
   const rows = readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
-    .sort()
+    // Numeric order: 9-… before 10-…, 99-… before 100-….
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((file) => {
       const s = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ScenarioFile
       const e = s.expect
