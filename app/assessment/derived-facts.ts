@@ -64,29 +64,43 @@ function merge(into: string[] | undefined, ids: readonly string[]): string[] {
   return out
 }
 
+const NONE: readonly string[] = []
+const STORAGE_IDS = ['storage.primaryCountries', 'storage.backupCountries']
+const LOCATION_IDS = [...STORAGE_IDS, 'access.personnelCountries', 'access.subprocessorCountries']
+
 /** A country list as answered: the countries, or undefined with the questions to ask. */
 type CountryList = { countries: readonly string[] | undefined; missing: readonly string[] }
 
 function anyIn(lists: readonly CountryList[], match: (country: string) => boolean): K {
-  const parts: K[] = []
+  let missing: string[] | undefined
   for (const list of lists) {
-    if (list.countries === undefined) parts.push({ v: undefined, m: list.missing })
-    else if (list.countries.some(match)) return T
+    if (list.countries === undefined) missing = merge(missing, list.missing)
+    else for (const country of list.countries) if (match(country)) return T
   }
-  return or(...parts)
+  return missing ? { v: undefined, m: missing } : F
 }
 
-/** Every country of the lists matches; lists that name no country at all cannot show that. */
-function allIn(lists: readonly CountryList[], match: (country: string) => boolean): K {
-  const parts: K[] = []
+/** Every country of the lists matches; lists that name no country at all cannot show that (`ids` are asked). */
+function allIn(lists: readonly CountryList[], match: (country: string) => boolean, ids: readonly string[]): K {
+  let missing: string[] | undefined
   let anyCountry = false
   for (const list of lists) {
-    if (list.countries === undefined) parts.push({ v: undefined, m: list.missing })
-    else if (list.countries.some((country) => !match(country))) return F
-    else if (list.countries.length > 0) anyCountry = true
+    if (list.countries === undefined) missing = merge(missing, list.missing)
+    else {
+      for (const country of list.countries) if (!match(country)) return F
+      if (list.countries.length > 0) anyCountry = true
+    }
   }
-  if (parts.length === 0 && !anyCountry) return unknown(...lists.flatMap((list) => list.missing))
-  return and(...parts)
+  if (missing) return { v: undefined, m: missing }
+  // Lists answered but empty name no place at all: ask for them again.
+  return anyCountry ? T : { v: undefined, m: ids }
+}
+
+/** The questions to ask for the lists not answered (plain loops: `flatMap` is slow here). */
+function missingLists(lists: readonly CountryList[]): string[] {
+  const out: string[] = []
+  for (const list of lists) if (list.countries === undefined) for (const id of list.missing) out.push(id)
+  return out
 }
 
 /** Sorted distinct union of small lists (plain loops: this runs several times per assessment). */
@@ -103,6 +117,15 @@ const ENCRYPTED_AT_REST = new Set(['provider-managed', 'vendor-managed-keys', 'c
 const CN_PI_EXEMPT_PURPOSES = new Set(['cross-border-contract', 'cross-border-hr', 'emergency'])
 const HK_MO_TW = new Set(['HK', 'MO', 'TW'])
 const CMMC_LEVEL: Record<string, number> = { 'cmmc-l1': 1, 'cmmc-l2': 2, 'cmmc-l3': 3 }
+// Country predicates, built once (this module runs for every vendor of a comparison view).
+const inSet = (set: ReadonlySet<string>) => (country: string) => set.has(country)
+const IN_US = inSet(US_AND_TERRITORIES)
+const IN_126_1 = inSet(ITAR_126_1_OR_RUSSIA)
+const IN_D5 = inSet(EAR_D5_OR_RUSSIA)
+const IN_EMBARGOED = inSet(EAR_EMBARGOED)
+const IN_CONCERN = inSet(DOJ_COUNTRIES_OF_CONCERN)
+const IN_HK_MO_TW = inSet(HK_MO_TW)
+const OUTSIDE_CN = (country: string) => country !== 'CN'
 const ASSESSOR_RANK: Record<string, number> = { self: 0, c3pao: 1, dibcac: 2 }
 
 /**
@@ -334,19 +357,19 @@ export type DerivedFacts = DerivedFactValues & {
 export function deriveFacts(profile: Profile, answers: Answers, asOf: string): DerivedFacts {
   const answer = (id: string): unknown => (isUnknownFact(answers[id]) ? undefined : answers[id])
   const yesNo = (id: string): K => {
-    const value = answer(id)
-    return typeof value === 'boolean' ? known(value) : unknown(id)
+    const value = answers[id]
+    return value === true ? T : value === false ? F : unknown(id)
   }
   const list = (id: string): CountryList => {
     const value = answers[id]
     return Array.isArray(value)
-      ? { countries: value as string[], missing: [] }
+      ? { countries: value as string[], missing: NONE }
       : { countries: undefined, missing: [id] }
   }
   const single = (id: string): CountryList => {
     const value = answers[id]
-    if (value === null) return { countries: [], missing: [] }
-    return typeof value === 'string' ? { countries: [value], missing: [] } : { countries: undefined, missing: [id] }
+    if (value === null) return { countries: NONE, missing: NONE }
+    return typeof value === 'string' ? { countries: [value], missing: NONE } : { countries: undefined, missing: [id] }
   }
 
   const primary = list('storage.primaryCountries')
@@ -383,18 +406,18 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
   const access = [personnel, subprocessors]
   const all = [primary, backup, personnel, subprocessors]
   const countriesReached = union(primary.countries, backup.countries, personnel.countries, subprocessors.countries)
-  const locationListsMissing = all.filter((l) => l.countries === undefined).flatMap((l) => l.missing)
-  const inSet = (set: ReadonlySet<string>) => (country: string) => set.has(country)
+  const locationListsMissing = missingLists(all)
 
-  const missing: DerivedFacts['missing'] = {}
+  // A dictionary from the start: facts are added to it one by one, only when unknown.
+  const missing: DerivedFacts['missing'] = Object.create(null)
   const tri = (name: DerivedFactName, fact: K): boolean | undefined => {
     if (fact.v === undefined) missing[name] = fact.m
     return fact.v
   }
 
   // ---- Export controls ------------------------------------------------------------------------
-  const anyStorageIn126_1OrRussia = anyIn(storage, inSet(ITAR_126_1_OR_RUSSIA))
-  const anyStorageInD5OrRussia = anyIn(storage, inSet(EAR_D5_OR_RUSSIA))
+  const anyStorageIn126_1OrRussia = anyIn(storage, IN_126_1)
+  const anyStorageInD5OrRussia = anyIn(storage, IN_D5)
   // 120.54(a)(5) / 734.18(a)(5): end-to-end encrypted with FIPS modules, nobody at the vendor needs
   // plaintext (a vendor that must read the data cannot be end to end, 120.54(b)), no storage in a
   // proscribed country.
@@ -406,25 +429,22 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
   const nonUsAccess = answer('access.nonUsPersonsAccess')
 
   // ---- DOJ Data Security Program (28 CFR 202.211, contract v1.1) ------------------------------
-  const inConcern = (l: CountryList): K => anyIn([l], inSet(DOJ_COUNTRIES_OF_CONCERN))
+  const inConcern = (l: CountryList): K => anyIn([l], IN_CONCERN)
   const yesNoUnknown = (id: string): K => {
     const value = answer(id)
     return value === 'yes' ? T : value === 'no' ? F : unknown(id)
   }
   const incorporation = single('company.incorporationCountry')
-  const vendorIsUsPerson = anyIn([incorporation], inSet(US_AND_TERRITORIES))
+  const hq = single('company.hqCountry')
+  const owner = single('company.majorityOwnerCountry')
+  const vendorIsUsPerson = anyIn([incorporation], IN_US)
   const vendorIsDojCoveredPerson = and(
     not(vendorIsUsPerson),
-    or(
-      inConcern(incorporation),
-      inConcern(single('company.hqCountry')),
-      inConcern(single('company.majorityOwnerCountry')),
-      yesNoUnknown('company.countryOfConcernOwnership'),
-    ),
+    or(inConcern(incorporation), inConcern(hq), inConcern(owner), yesNoUnknown('company.countryOfConcernOwnership')),
   )
   const personnelInCountryOfConcern = or(
     yesNoUnknown('access.countryOfConcernPersonnel'),
-    anyIn([personnel, subprocessors], inSet(DOJ_COUNTRIES_OF_CONCERN)),
+    anyIn([personnel, subprocessors], IN_CONCERN),
   )
   const coveredPersonAccess = or(vendorIsDojCoveredPerson, personnelInCountryOfConcern)
 
@@ -443,7 +463,7 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
   const gdprTransferToNonAdequate = or(
     known(gdprNonAdequateCountries.length > 0),
     dpfDecides ? unknown('contract.dpfCertified') : F,
-    ...all.filter((l) => l.countries === undefined).map((l) => ({ v: undefined, m: l.missing })),
+    locationListsMissing.length ? unknown(...locationListsMissing) : F,
   )
 
   // ---- China (PIPL, CAC Provisions 2024, contract v1.1) ---------------------------------------
@@ -452,8 +472,7 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
     categories.includes('cn-personal-information') || categories.includes('cn-sensitive-personal-information')
   const importantData = categories.includes('cn-important-data')
   const home = profile.homeCountry
-  const cnDataLeavesMainland: K =
-    !hasCnPi && !importantData ? F : home !== 'CN' ? T : anyIn(all, (country) => country !== 'CN')
+  const cnDataLeavesMainland: K = !hasCnPi && !importantData ? F : home !== 'CN' ? T : anyIn(all, OUTSIDE_CN)
   const purposes = profile.purposes
   const cnExemptPurpose = hasCnPi && purposes.length > 0 && purposes.every((p) => CN_PI_EXEMPT_PURPOSES.has(p))
   const nonSensitive = profile.volumes.cnPersonalInformationIndividuals
@@ -508,16 +527,7 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
         : unknown('dod.cmmcAffirmationDate')
 
   // ---- Sanctions (contract v1.1; geography/sanctions.json) ------------------------------------
-  const sanctionLists = [
-    single('company.hqCountry'),
-    incorporation,
-    single('company.majorityOwnerCountry'),
-    primary,
-    backup,
-    personnel,
-    subprocessors,
-    keyLocation,
-  ]
+  const sanctionLists = [hq, incorporation, owner, primary, backup, personnel, subprocessors, keyLocation]
   const sanctionedCountries: string[] = []
   const sanctionsRegionCountries: string[] = []
   for (const l of sanctionLists) {
@@ -528,7 +538,7 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
       if (into && !into.includes(country)) into.push(country)
     }
   }
-  const sanctionsMissing = sanctionLists.filter((l) => l.countries === undefined).flatMap((l) => l.missing)
+  const sanctionsMissing = missingLists(sanctionLists)
 
   // ---- Handling and destruction ---------------------------------------------------------------
   const method = answer('destruction.method')
@@ -542,14 +552,14 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
       ? known(usesSubprocessors)
       : unknown('storage.usesSubprocessors', 'access.subprocessorCountries')
 
-  const values: DerivedFactValues = {
+  const facts: DerivedFacts = {
     anyLocationAnswered: countriesReached.length > 0,
-    allDataInUsOrTerritories: tri('allDataInUsOrTerritories', allIn(all, inSet(US_AND_TERRITORIES))),
-    allStorageInUsOrTerritories: tri('allStorageInUsOrTerritories', allIn(storage, inSet(US_AND_TERRITORIES))),
+    allDataInUsOrTerritories: tri('allDataInUsOrTerritories', allIn(all, IN_US, LOCATION_IDS)),
+    allStorageInUsOrTerritories: tri('allStorageInUsOrTerritories', allIn(storage, IN_US, STORAGE_IDS)),
     anyStorageIn126_1OrRussia: tri('anyStorageIn126_1OrRussia', anyStorageIn126_1OrRussia),
-    anyAccessIn126_1OrRussia: tri('anyAccessIn126_1OrRussia', anyIn(access, inSet(ITAR_126_1_OR_RUSSIA))),
+    anyAccessIn126_1OrRussia: tri('anyAccessIn126_1OrRussia', anyIn(access, IN_126_1)),
     anyStorageInD5OrRussia: tri('anyStorageInD5OrRussia', anyStorageInD5OrRussia),
-    anyCountryEmbargoed: tri('anyCountryEmbargoed', anyIn(all, inSet(EAR_EMBARGOED))),
+    anyCountryEmbargoed: tri('anyCountryEmbargoed', anyIn(all, IN_EMBARGOED)),
     nonUsPersonAccessPossible: tri(
       'nonUsPersonAccessPossible',
       nonUsAccess === 'no' ? F : nonUsAccess === 'yes' ? T : unknown('access.nonUsPersonsAccess'),
@@ -585,7 +595,7 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
     gdprReliesOnDpf: dpf === true && gdprThirdCountries.includes('US'),
     gdprAdequacyToConfirm,
     cnDataLeavesMainland: tri('cnDataLeavesMainland', cnDataLeavesMainland),
-    cnReachesHkMoTw: tri('cnReachesHkMoTw', and(cnDataLeavesMainland, anyIn(all, inSet(HK_MO_TW)))),
+    cnReachesHkMoTw: tri('cnReachesHkMoTw', and(cnDataLeavesMainland, anyIn(all, IN_HK_MO_TW))),
     cnExportNeedsSecurityAssessment,
     cnSecurityAssessmentRequired: tri(
       'cnSecurityAssessmentRequired',
@@ -625,16 +635,6 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
       'sanctionsCountriesAnswered',
       sanctionsMissing.length ? unknown(...sanctionsMissing) : T,
     ),
-  }
-  if (values.validCertificationTypes === undefined) missing.validCertificationTypes = ['certifications.held']
-  if (values.daysUntilAllCopiesDestroyed === undefined) {
-    missing.daysUntilAllCopiesDestroyed = ['destruction.daysAfterTermination', 'destruction.backupPurgeDays'].filter(
-      (id) => typeof answer(id) !== 'number',
-    )
-  }
-
-  return {
-    ...values,
     missing,
     // With a location list unanswered the data may go anywhere: offshore (the engine warns).
     locationClass: locationListsMissing.length > 0 ? 'offshore' : locationClassOf(home, countriesReached),
@@ -645,4 +645,11 @@ export function deriveFacts(profile: Profile, answers: Answers, asOf: string): D
     gdprThirdCountries,
     gdprNonAdequateCountries,
   }
+  if (facts.validCertificationTypes === undefined) missing.validCertificationTypes = ['certifications.held']
+  if (facts.daysUntilAllCopiesDestroyed === undefined) {
+    missing.daysUntilAllCopiesDestroyed = ['destruction.daysAfterTermination', 'destruction.backupPurgeDays'].filter(
+      (id) => typeof answer(id) !== 'number',
+    )
+  }
+  return facts
 }

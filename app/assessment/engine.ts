@@ -1,7 +1,8 @@
 import {
+  type CompiledKleene,
+  compileConditionKleene,
   evaluateCondition,
   evaluateConditionExhaustive,
-  evaluateConditionKleene,
   type FactReader,
   factsOf,
   isUnknownFact,
@@ -140,16 +141,33 @@ export const REGIME_NAMES: Record<RegimeId, string> = {
 // `derived.<name>` → `<name>`, computed once instead of slicing the fact string on every read.
 const DERIVED_KEY = new Map<string, DerivedFactName>(DERIVED_FACT_NAMES.map((name) => [`derived.${name}`, name]))
 
-function factReader(profile: Profile, answers: Answers, derived: DerivedFacts, regimes: readonly string[]): FactReader {
-  const derivedRecord = derived as unknown as Record<string, unknown>
-  const profileValues = profileFacts(profile)
-  return (fact) => {
-    const key = DERIVED_KEY.get(fact)
-    if (key !== undefined) return derivedRecord[key]
-    if (fact.startsWith('profile.')) return profileValues.get(fact)
-    if (fact === 'regimes') return regimes
-    return answers[fact]
+/** What a compiled rule reads: this assessment's answers, derived facts, profile facts and regimes. */
+type RuleContext = {
+  answers: Answers
+  derived: Record<string, unknown>
+  profile: Map<string, unknown>
+  regimes: readonly string[]
+}
+
+/** How a rule reads a fact, decided once per fact name. Derived and profile facts are never answers. */
+function accessor(fact: string): (context: RuleContext) => unknown {
+  const derived = DERIVED_KEY.get(fact)
+  if (derived !== undefined) return (context) => context.derived[derived]
+  if (fact.startsWith('derived.')) return () => undefined
+  if (fact.startsWith('profile.')) return (context) => context.profile.get(fact)
+  if (fact === 'regimes') return (context) => context.regimes
+  return (context) => context.answers[fact]
+}
+
+/** Every rule of a pack compiled once, in the pack's order. */
+const compiledCache = new WeakMap<RegimePack, CompiledKleene<RuleContext>[]>()
+function compiledRules(pack: RegimePack): CompiledKleene<RuleContext>[] {
+  let rules = compiledCache.get(pack)
+  if (!rules) {
+    rules = pack.rules.map((rule) => compileConditionKleene(rule.when, accessor))
+    compiledCache.set(pack, rules)
   }
+  return rules
 }
 
 const sortedCache = new WeakMap<readonly RegimePack[], RegimePack[]>()
@@ -221,7 +239,16 @@ export function residualRiskOf(findings: readonly Pick<Finding, 'severity'>[], s
   return 'low'
 }
 
-type Missing = { unanswered: string[]; unknown: string[]; notAsked: string[] }
+/** Unanswered, answered "unknown", both (in that order), and not asked in this questionnaire version. */
+type Missing = {
+  unanswered: string[]
+  unknown: string[]
+  answers: string[]
+  notAsked: string[]
+  /** The texts that depend only on these answers, built on first use. */
+  clause?: string
+  ask?: string
+}
 
 export function assess(input: AssessInput): { assessment: Assessment; trace: AssessmentTrace } {
   const { profile, questionnaire, answers, asOf } = input
@@ -240,22 +267,41 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
     if (applies) applicable.push(pack)
   }
   const applicableRegimes = applicable.map((pack) => pack.id)
-  const read = factReader(profile, answers, derived, applicableRegimes)
+  const context: RuleContext = {
+    answers,
+    derived: derived as unknown as Record<string, unknown>,
+    profile: profileFacts(profile),
+    regimes: applicableRegimes,
+  }
 
   /** The questions behind the unknown facts of a rule, sorted into what to tell the buyer. */
+  // Rules that read the same unknown facts share one answer (many rules read the same few facts).
+  const missingCache = new Map<string, Missing>()
   const missingOf = (facts: readonly string[]): Missing => {
-    const out: Missing = { unanswered: [], unknown: [], notAsked: [] }
+    const key = facts.length === 1 ? facts[0]! : facts.join('|')
+    let cached = missingCache.get(key)
+    if (cached === undefined) {
+      cached = computeMissing(facts)
+      missingCache.set(key, cached)
+    }
+    return cached
+  }
+  const computeMissing = (facts: readonly string[]): Missing => {
+    const out: Missing = { unanswered: [], unknown: [], answers: [], notAsked: [] }
+    const add = (id: string) => {
+      const into = !asked.has(id) ? out.notAsked : answers[id] === 'unknown' ? out.unknown : out.unanswered
+      if (!into.includes(id)) into.push(id)
+    }
     for (const fact of facts) {
       const key = DERIVED_KEY.get(fact)
-      const ids = key ? (derived.missing[key] ?? DERIVED_FACT_INPUTS[key]) : [fact]
-      for (const id of ids) {
-        const into = !asked.has(id) ? out.notAsked : answers[id] === 'unknown' ? out.unknown : out.unanswered
-        if (!into.includes(id)) into.push(id)
-      }
+      if (key === undefined) add(fact)
+      else for (const id of derived.missing[key] ?? DERIVED_FACT_INPUTS[key]) add(id)
     }
+    out.answers = out.unknown.length === 0 ? out.unanswered : [...out.unanswered, ...out.unknown]
     return out
   }
 
+  const unknownFacts: string[] = [] // reused by every rule: only an unknown outcome reads it
   const findings: Finding[] = []
   const conditions: AssessmentCondition[] = []
   const limits: RecommendationLimit[] = []
@@ -265,7 +311,9 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
     let blocked = false
     let conditional = false
     let unresolved = false
-    for (const rule of pack.rules) {
+    const evaluate = compiledRules(pack)
+    for (let r = 0; r < pack.rules.length; r++) {
+      const rule = pack.rules[r]!
       if (!ruleInForce(rule, asOf)) {
         rules.push({
           ruleId: rule.id,
@@ -279,8 +327,8 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
         continue
       }
       const leaves: LeafTrace[] = []
-      const unknownFacts: string[] = []
-      const outcome = evaluateConditionKleene(rule.when, read, leaves, unknownFacts)
+      if (unknownFacts.length > 0) unknownFacts.length = 0
+      const outcome = evaluate[r]!(context, leaves, unknownFacts)
       const fired =
         outcome === 'true' || (outcome === 'unknown' && !(rule.kind === 'finding' && rule.onUnknown === 'skip'))
       rules.push({
@@ -294,6 +342,7 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
       })
       if (!fired) continue
       const missing = outcome === 'unknown' ? missingOf(unknownFacts) : undefined
+      const texts = missing ? missingTexts(missing, rule, questionnaire) : undefined
       // No regime is compliant on a rule none of whose inputs was answered (contract v1.1).
       if (missing && ruleInputs(rule).every((id) => isUnknownFact(answers[id]))) unresolved = true
       // Plain assignments rather than object spreads: this loop is the engine's hot path.
@@ -304,8 +353,8 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
           regime: pack.id,
           severity: rule.severity,
           citation: rule.citation,
-          message: missing ? missingMessage(missing, rule, questionnaire) : fill(rule.message, derived),
-          remediation: missing ? missingRemediation(missing, rule, questionnaire) : rule.remediation,
+          message: texts ? texts.message : fill(rule.message, derived),
+          remediation: texts ? texts.remediation : rule.remediation,
           questionIds: missing ? withMissing(rule.questionIds, missing) : rule.questionIds,
         }
         if (rule.unverified) finding.unverified = true
@@ -318,10 +367,8 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
           regime: pack.id,
           kind: rule.conditionKind,
           citation: rule.citation,
-          text: missing
-            ? `${fill(rule.message, derived)} ${missingClause(missing, questionnaire)}`
-            : fill(rule.message, derived),
-          remediation: missing ? missingRemediation(missing, rule, questionnaire) : rule.remediation,
+          text: texts ? `${fill(rule.message, derived)} ${texts.clause}` : fill(rule.message, derived),
+          remediation: texts ? texts.remediation : rule.remediation,
         }
         if (rule.unverified) condition.unverified = true
         if (missing) addMissing(condition, missing)
@@ -332,7 +379,7 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
           regime: pack.id,
           model: rule.model,
           citation: rule.citation,
-          reason: missing ? `${rule.reason} ${missingClause(missing, questionnaire)}` : rule.reason,
+          reason: texts ? `${rule.reason} ${texts.clause}` : rule.reason,
         }
         if (missing) addMissing(limit, missing)
         limits.push(limit)
@@ -418,6 +465,7 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
  * the condition is dropped rather than listed as a step to take.
  */
 function dropConditionsAnsweredByBlockers(findings: Finding[], conditions: AssessmentCondition[], regime: RegimeId) {
+  if (!conditions.some((c) => c.regime === regime && (c.missingAnswers || c.notAsked))) return
   const asked = new Set<string>()
   for (const f of findings)
     if (f.regime === regime && f.severity === 'blocker') for (const id of f.missingAnswers ?? []) asked.add(id)
@@ -440,53 +488,113 @@ function fill(message: string, derived: DerivedFacts): string {
   })
 }
 
+/** The texts of a rule that fired on missing answers. */
+type MissingTexts = { clause: string; message: string; remediation: string }
+
+/**
+ * The texts depend on the rule only through its citation and remediation; the part that names the
+ * missing answers is built once per set of missing answers and assessment, and shared by every rule
+ * that fired on it (concatenation keeps the rest cheap).
+ */
+function missingTexts(missing: Missing, rule: Rule, questionnaire: QuestionnaireDefinition): MissingTexts {
+  if (missing.clause === undefined || missing.ask === undefined) {
+    const shared = sharedTexts(missing, questionnaire)
+    missing.clause = shared.clause
+    missing.ask = shared.ask
+  }
+  return {
+    clause: missing.clause,
+    message: `This requirement (${rule.citation}) cannot be confirmed without the vendor's answer, so it counts as not met. ${missing.clause}`,
+    remediation: `${missing.ask} What the answers must show: ${rule.remediation}`,
+  }
+}
+
+/** The same gaps recur across vendors: their texts are kept per questionnaire (bounded). */
+const sharedCache = new WeakMap<QuestionnaireDefinition, Map<string, { clause: string; ask: string }>>()
+function sharedTexts(missing: Missing, questionnaire: QuestionnaireDefinition) {
+  let cache = sharedCache.get(questionnaire)
+  if (!cache) {
+    cache = new Map()
+    sharedCache.set(questionnaire, cache)
+  }
+  const key = `${missing.unanswered.join()}|${missing.unknown.join()}|${missing.notAsked.join()}`
+  let texts = cache.get(key)
+  if (texts === undefined) {
+    texts = { clause: missingClause(missing, questionnaire), ask: missingAsk(missing, questionnaire) }
+    if (cache.size >= 5_000) cache.clear()
+    cache.set(key, texts)
+  }
+  return texts
+}
+
+const describedCache = new WeakMap<QuestionnaireDefinition, Map<string, string>>()
 function describe(ids: readonly string[], questionnaire: QuestionnaireDefinition): string {
-  const asked = questionsById(questionnaire)
-  return ids
-    .map((id) => {
-      const prompt = asked.get(id)?.prompt.en
-      return prompt ? `“${prompt}” (${id})` : id
-    })
-    .join('; ')
-}
-
-function missingClause(missing: Missing, questionnaire: QuestionnaireDefinition): string {
-  const parts: string[] = []
-  if (missing.unanswered.length) parts.push(`not answered: ${describe(missing.unanswered, questionnaire)}`)
-  if (missing.unknown.length) parts.push(`answered “unknown”: ${describe(missing.unknown, questionnaire)}`)
-  if (missing.notAsked.length) {
-    parts.push(
-      `not asked in this questionnaire version (${questionnaire.id} v${questionnaire.version}): ${missing.notAsked.join(', ')}`,
-    )
+  let cache = describedCache.get(questionnaire)
+  if (!cache) {
+    cache = new Map()
+    describedCache.set(questionnaire, cache)
   }
-  return `Shoreline assumes the answer that fails this until it has one (${parts.join('; ')}).`
-}
-
-function missingMessage(missing: Missing, rule: Rule, questionnaire: QuestionnaireDefinition): string {
-  return `This requirement (${rule.citation}) cannot be confirmed without the vendor's answer, so it counts as not met. ${missingClause(missing, questionnaire)}`
-}
-
-function missingRemediation(missing: Missing, rule: Rule, questionnaire: QuestionnaireDefinition): string {
-  const ask = [...missing.unanswered, ...missing.unknown]
-  const steps: string[] = []
-  if (ask.length) steps.push(`Ask the vendor to answer ${ask.join(', ')}.`)
-  if (missing.notAsked.length) {
-    steps.push(
-      `Ask the questions that ${questionnaire.id} v${questionnaire.version} does not contain (${missing.notAsked.join(', ')}), e.g. in a remediation request.`,
-    )
+  let out = ''
+  for (const id of ids) {
+    let text = cache.get(id)
+    if (text === undefined) {
+      const prompt = questionsById(questionnaire).get(id)?.prompt.en
+      text = prompt ? `“${prompt}” (${id})` : id
+      cache.set(id, text)
+    }
+    out = out === '' ? text : `${out}; ${text}`
   }
-  return `${steps.join(' ')} What the answers must show: ${rule.remediation}`
-}
-
-function withMissing(questionIds: readonly string[], missing: Missing): string[] {
-  const out = [...questionIds]
-  for (const id of [...missing.unanswered, ...missing.unknown, ...missing.notAsked]) if (!out.includes(id)) out.push(id)
   return out
 }
 
+// The texts below are built by concatenation, never `join`: V8 keeps a concatenation as a cheap
+// rope until the text is read, and this runs for every rule that fires on a missing answer.
+const list = (ids: readonly string[]) => {
+  let out = ''
+  for (const id of ids) out = out === '' ? id : `${out}, ${id}`
+  return out
+}
+
+function missingClause(missing: Missing, questionnaire: QuestionnaireDefinition): string {
+  let parts = ''
+  const add = (part: string) => {
+    parts = parts === '' ? part : `${parts}; ${part}`
+  }
+  if (missing.unanswered.length) add(`not answered: ${describe(missing.unanswered, questionnaire)}`)
+  if (missing.unknown.length) add(`answered “unknown”: ${describe(missing.unknown, questionnaire)}`)
+  if (missing.notAsked.length) {
+    add(
+      `not asked in this questionnaire version (${questionnaire.id} v${questionnaire.version}): ${list(missing.notAsked)}`,
+    )
+  }
+  return `Shoreline assumes the answer that fails this until it has one (${parts}).`
+}
+
+function missingAsk(missing: Missing, questionnaire: QuestionnaireDefinition): string {
+  let steps = ''
+  if (missing.answers.length) steps = `Ask the vendor to answer ${list(missing.answers)}.`
+  if (missing.notAsked.length) {
+    const notAsked = `Ask the questions that ${questionnaire.id} v${questionnaire.version} does not contain (${list(missing.notAsked)}), e.g. in a remediation request.`
+    steps = steps === '' ? notAsked : `${steps} ${notAsked}`
+  }
+  return steps
+}
+
+/** The rule's questions and the ones to ask (the rule's own list when it already names them all). */
+function withMissing(questionIds: readonly string[], missing: Missing): string[] {
+  let out: string[] | undefined
+  for (const ids of [missing.answers, missing.notAsked]) {
+    for (const id of ids) {
+      if ((out ?? questionIds).includes(id)) continue
+      out ??= [...questionIds]
+      out.push(id)
+    }
+  }
+  return out ?? (questionIds as string[])
+}
+
 function addMissing(target: MissingAnswers, missing: Missing): void {
-  const answers = [...missing.unanswered, ...missing.unknown]
-  if (answers.length) target.missingAnswers = answers
+  if (missing.answers.length) target.missingAnswers = missing.answers
   if (missing.notAsked.length) target.notAsked = missing.notAsked
 }
 

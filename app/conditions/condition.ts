@@ -230,7 +230,7 @@ export function evaluateConditionKleene(
       if (value === decisive) result = decisive
       else if (value === 'unknown' && result !== decisive) result = 'unknown'
     }
-    if (result !== 'unknown') unknownFacts.length = mark
+    if (result !== 'unknown' && unknownFacts.length !== mark) unknownFacts.length = mark
     return result
   }
   if ('not' in condition) {
@@ -253,4 +253,56 @@ export function evaluateConditionKleene(
   const result = compareLeaf(condition.operator, actual, condition.value)
   trace.push({ fact: condition.fact, operator: condition.operator, value: condition.value, actual, result })
   return result ? 'true' : 'false'
+}
+
+/**
+ * `evaluateConditionKleene` compiled once per condition: the tree walk, the operator dispatch and
+ * the fact lookup are resolved ahead of time into closures, so evaluating a rule for another vendor
+ * is a few direct calls. `access(fact)` returns how to read that fact from a context. Same results,
+ * trace and unknown facts as the interpreter (a property test holds them equal).
+ */
+export type CompiledKleene<C> = (context: C, trace: LeafTrace[], unknownFacts: string[]) => Truth
+
+export function compileConditionKleene<C>(
+  condition: Condition,
+  access: (fact: string) => (context: C) => unknown,
+): CompiledKleene<C> {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition
+    const parts = (isAll ? condition.all : condition.any).map((child) => compileConditionKleene(child, access))
+    const decisive: Truth = isAll ? 'false' : 'true'
+    const neutral: Truth = isAll ? 'true' : 'false'
+    return (context, trace, unknownFacts) => {
+      const mark = unknownFacts.length
+      let result: Truth = neutral
+      for (const part of parts) {
+        const value = part(context, trace, unknownFacts)
+        if (value === decisive) result = decisive
+        else if (value === 'unknown' && result !== decisive) result = 'unknown'
+      }
+      if (result !== 'unknown' && unknownFacts.length !== mark) unknownFacts.length = mark
+      return result
+    }
+  }
+  if ('not' in condition) {
+    const inner = compileConditionKleene(condition.not, access)
+    return (context, trace, unknownFacts) => {
+      const value = inner(context, trace, unknownFacts)
+      return value === 'unknown' ? value : value === 'true' ? 'false' : 'true'
+    }
+  }
+  const { fact, operator, value } = condition
+  const read = access(fact)
+  const definite = operator === 'answered' || operator === 'notAnswered'
+  return (context, trace, unknownFacts) => {
+    const actual = read(context)
+    if (!definite && isUnknownFact(actual)) {
+      trace.push({ fact, operator, value, actual, result: 'unknown' })
+      unknownFacts.push(fact)
+      return 'unknown'
+    }
+    const result = compareLeaf(operator, actual, value)
+    trace.push({ fact, operator, value, actual, result })
+    return result ? 'true' : 'false'
+  }
 }

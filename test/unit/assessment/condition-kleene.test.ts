@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type Condition,
+  compileConditionKleene,
   evaluateCondition,
   evaluateConditionKleene,
   type LeafTrace,
@@ -80,6 +81,18 @@ describe('evaluateConditionKleene', () => {
         const { result, unknownFacts } = kleene(cond, facts)
         expect(unknownFacts.length > 0).toBe(result === 'unknown')
         for (const fact of unknownFacts) expect(facts[fact as 'a']).toBeUndefined()
+      }),
+    )
+  })
+
+  it('compiled once, it gives the interpreter’s result, trace and unknown facts', () => {
+    fc.assert(
+      fc.property(conditionArb, factsArb, (cond, facts) => {
+        const compiled = compileConditionKleene(cond, (fact) => (context: Facts) => context[fact as 'a'])
+        const trace: LeafTrace[] = []
+        const unknownFacts: string[] = []
+        const result = compiled(facts, trace, unknownFacts)
+        expect({ result, trace, unknownFacts }).toEqual(kleene(cond, facts))
       }),
     )
   })

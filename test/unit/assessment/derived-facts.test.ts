@@ -344,3 +344,19 @@ describe('DERIVED_FACT_INPUTS', () => {
     }
   })
 })
+
+describe('lists answered but empty', () => {
+  it('name no place at all, so "all in the US" stays unknown and asks for the lists again', () => {
+    const facts = derive({ ...everywhere(), 'access.subprocessorCountries': [] })
+    expect(facts.allDataInUsOrTerritories).toBeUndefined()
+    expect(facts.missing.allDataInUsOrTerritories).toEqual([
+      'storage.primaryCountries',
+      'storage.backupCountries',
+      'access.personnelCountries',
+      'access.subprocessorCountries',
+    ])
+    expect(
+      derive({ 'storage.primaryCountries': [], 'storage.backupCountries': [] }).missing.allStorageInUsOrTerritories,
+    ).toEqual(['storage.primaryCountries', 'storage.backupCountries'])
+  })
+})
