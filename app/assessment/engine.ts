@@ -245,6 +245,8 @@ type Missing = {
   unknown: string[]
   answers: string[]
   notAsked: string[]
+  /** These answers as one string (the texts' cache key). */
+  key: string
   /** The texts that depend only on these answers, built on first use. */
   clause?: string
   ask?: string
@@ -287,15 +289,17 @@ export function assess(input: AssessInput): { assessment: Assessment; trace: Ass
     return cached
   }
   const computeMissing = (facts: readonly string[]): Missing => {
-    const out: Missing = { unanswered: [], unknown: [], answers: [], notAsked: [] }
-    const add = (id: string) => {
-      const into = !asked.has(id) ? out.notAsked : answers[id] === 'unknown' ? out.unknown : out.unanswered
-      if (!into.includes(id)) into.push(id)
-    }
+    const out: Missing = { unanswered: [], unknown: [], answers: [], notAsked: [], key: '' }
     for (const fact of facts) {
-      const key = DERIVED_KEY.get(fact)
-      if (key === undefined) add(fact)
-      else for (const id of derived.missing[key] ?? DERIVED_FACT_INPUTS[key]) add(id)
+      const derivedKey = DERIVED_KEY.get(fact)
+      const ids = derivedKey === undefined ? [fact] : (derived.missing[derivedKey] ?? DERIVED_FACT_INPUTS[derivedKey])
+      for (const id of ids) {
+        const kind = !asked.has(id) ? 'n' : answers[id] === 'unknown' ? 'k' : 'u'
+        const into = kind === 'n' ? out.notAsked : kind === 'k' ? out.unknown : out.unanswered
+        if (into.includes(id)) continue
+        into.push(id)
+        out.key += `${kind}${id},`
+      }
     }
     out.answers = out.unknown.length === 0 ? out.unanswered : [...out.unanswered, ...out.unknown]
     return out
@@ -480,8 +484,14 @@ function dropConditionsAnsweredByBlockers(findings: Finding[], conditions: Asses
 }
 
 /** `{derived.sanctionedCountries}` in a message becomes the fact's value ("CU, IR"). */
+const placeholders = new Map<string, boolean>()
 function fill(message: string, derived: DerivedFacts): string {
-  if (!message.includes('{derived.')) return message
+  let has = placeholders.get(message)
+  if (has === undefined) {
+    has = message.includes('{derived.')
+    placeholders.set(message, has)
+  }
+  if (!has) return message
   return message.replace(/\{derived\.([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
     const value = (derived as unknown as Record<string, unknown>)[name]
     return Array.isArray(value) ? value.join(', ') : value === undefined ? whole : String(value)
@@ -517,7 +527,7 @@ function sharedTexts(missing: Missing, questionnaire: QuestionnaireDefinition) {
     cache = new Map()
     sharedCache.set(questionnaire, cache)
   }
-  const key = `${missing.unanswered.join()}|${missing.unknown.join()}|${missing.notAsked.join()}`
+  const key = missing.key
   let texts = cache.get(key)
   if (texts === undefined) {
     texts = { clause: missingClause(missing, questionnaire), ask: missingAsk(missing, questionnaire) }

@@ -175,17 +175,34 @@ export function nearshoreFor(home: string): ReadonlySet<string> {
   return set
 }
 
+// Decisions and programmes by country, built once: the engine looks countries up for every vendor.
+function byCountry<T extends { country: string }>(items: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>()
+  for (const item of items) {
+    const list = index.get(item.country)
+    if (list) list.push(item)
+    else index.set(item.country, [item])
+  }
+  return index
+}
+const ADEQUACY_BY_COUNTRY = byCountry(geography.adequacy.decisions)
+const SANCTIONS_BY_COUNTRY = byCountry(geography.sanctions.programmes)
+
+const inForce = (from: string, until: string | undefined, asOf: string) =>
+  from <= asOf && (until === undefined || asOf <= until)
+
 /** The adequacy decision a country has on `asOf` (YYYY-MM-DD), if any. */
 export function adequacyDecision(country: string, asOf: string): AdequacyDecision | undefined {
-  return geography.adequacy.decisions.find(
-    (decision) =>
-      decision.country === country && decision.from <= asOf && (decision.until === undefined || asOf <= decision.until),
-  )
+  for (const decision of ADEQUACY_BY_COUNTRY.get(country) ?? []) {
+    if (inForce(decision.from, decision.until, asOf)) return decision
+  }
+  return undefined
 }
 
 /** The sanctions programme of a country in force on `asOf` (YYYY-MM-DD), if any. */
 export function sanctionsProgramme(country: string, asOf: string): SanctionsProgramme | undefined {
-  return geography.sanctions.programmes.find(
-    (p) => p.country === country && p.from <= asOf && (p.until === undefined || asOf <= p.until),
-  )
+  const programmes = SANCTIONS_BY_COUNTRY.get(country)
+  if (programmes === undefined) return undefined
+  for (const programme of programmes) if (inForce(programme.from, programme.until, asOf)) return programme
+  return undefined
 }
