@@ -2,6 +2,7 @@ import { parseRegimePack, type RegimePack } from '../app/assessment/regime-pack.
 import { geography } from '../app/geography/geography.ts'
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '../app/questionnaire/definition.ts'
 import crossBorderCoreV1 from './cross-border-core/v1.json'
+import crossBorderCoreV2 from './cross-border-core/v2.json'
 import ccpa from './regimes/ccpa.json'
 import dfars from './regimes/dfars.json'
 import dojDsp from './regimes/doj-dsp.json'
@@ -12,6 +13,7 @@ import hipaa from './regimes/hipaa.json'
 import itar from './regimes/itar.json'
 import pciDss from './regimes/pci-dss.json'
 import pipl from './regimes/pipl.json'
+import sanctions from './regimes/sanctions.json'
 
 /**
  * The static registry: every questionnaire version, regime pack and geography table, imported as
@@ -28,6 +30,7 @@ function parseQuestionnaire(file: string, raw: unknown): QuestionnaireDefinition
 
 export const questionnaires: readonly QuestionnaireDefinition[] = [
   parseQuestionnaire('questionnaires/cross-border-core/v1.json', crossBorderCoreV1),
+  parseQuestionnaire('questionnaires/cross-border-core/v2.json', crossBorderCoreV2),
 ]
 
 export function getQuestionnaire(id: string, version?: number): QuestionnaireDefinition | undefined {
@@ -35,7 +38,7 @@ export function getQuestionnaire(id: string, version?: number): QuestionnaireDef
   return matching.sort((a, b) => b.version - a.version)[0]
 }
 
-/** The questionnaire the CLI and the engine's tests use by default. */
+/** The newest version of the core questionnaire: the CLI and the engine's tests use it by default. */
 export const coreQuestionnaire: QuestionnaireDefinition = getQuestionnaire('cross-border-core')!
 
 export const REGIME_FILES: Record<string, unknown> = {
@@ -49,6 +52,7 @@ export const REGIME_FILES: Record<string, unknown> = {
   'questionnaires/regimes/itar.json': itar,
   'questionnaires/regimes/pci-dss.json': pciDss,
   'questionnaires/regimes/pipl.json': pipl,
+  'questionnaires/regimes/sanctions.json': sanctions,
 }
 
 export const regimePacks: readonly RegimePack[] = Object.entries(REGIME_FILES)

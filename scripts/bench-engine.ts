@@ -24,7 +24,13 @@ const { profile } = parseProfile({
     'ca-consumer-personal-information',
   ],
   volumes: { usPersonalHealthData: 50_000, cnPersonalInformationIndividuals: 250_000 },
-  flags: { dodContractor: true, cmmcLevel: 2, usGovernmentRelatedData: true },
+  flags: {
+    dodContractor: true,
+    cmmcLevel: 2,
+    usGovernmentRelatedData: true,
+    bankRegulated: true,
+    dfarsCloudService: true,
+  },
 })
 if (!profile) throw new Error('benchmark profile is invalid')
 
@@ -48,7 +54,7 @@ for (const answers of vendors) {
     asOf: AS_OF,
   })
   micros.push((performance.now() - t0) * 1000)
-  if (assessment.applicableRegimes.length !== 10) throw new Error('expected all ten regimes to apply')
+  if (assessment.applicableRegimes.length !== 11) throw new Error('expected all eleven regimes to apply')
 }
 const totalSeconds = (performance.now() - started) / 1000
 micros.sort((a, b) => a - b)

@@ -8,12 +8,20 @@
  * Folders without one (the engine's `geography/` tables) are reported as skipped. Every regime
  * pack in `regimes/*.json` goes through the engine's `parseRegimePack` and a cross-check that its
  * rules only name question ids that exist.
+ *
+ * Coverage (when the folder holds regime packs): every question of every version is read by at
+ * least one rule (directly, or through a derived fact built from it), or is marked
+ * `"informational": "<why no rule reads it>"` in that version or a later version of the same
+ * questionnaire (a question id keeps its meaning across versions, and published versions are
+ * frozen, so a newer version may mark an older question). A question read by nothing fails.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { ruleInputs } from '../app/assessment/engine.ts'
 import { parseRegimePack, type RegimePack } from '../app/assessment/regime-pack.ts'
 import { factsOf } from '../app/conditions/condition.ts'
+import type { QuestionnaireDefinition } from '../app/questionnaire/definition.ts'
 import { loadQuestionnaire } from '../app/questionnaire/load.ts'
 
 export type CheckResult = { ok: boolean; lines: string[] }
@@ -55,6 +63,7 @@ export function checkQuestionnaires(
 
   let files = 0
   const questionIds = new Set<string>()
+  const loaded: { shown: string; definition: QuestionnaireDefinition }[] = []
   for (const folder of folders) {
     if (folder === 'regimes') continue
     const dir = path.join(root, folder)
@@ -98,6 +107,7 @@ export function checkQuestionnaires(
         for (const problem of problems) lines.push(`  ${shown}: ${problem}`)
         continue
       }
+      loaded.push({ shown, definition })
       const count = definition.sections.reduce((sum, section) => sum + section.questions.length, 0)
       for (const section of definition.sections) for (const question of section.questions) questionIds.add(question.id)
       lines.push(
@@ -112,6 +122,8 @@ export function checkQuestionnaires(
   // against the questionnaires: every `questionIds` entry and every answer fact a rule's `when`
   // reads must be a question id, or the rule would silently read "not answered".
   const regimesDir = path.join(root, 'regimes')
+  const packs: RegimePack[] = []
+  let packsOk = true
   if (existsSync(regimesDir)) {
     for (const name of readdirSync(regimesDir)
       .filter((n) => n.endsWith('.json'))
@@ -127,6 +139,7 @@ export function checkQuestionnaires(
       try {
         pack = parseRegimePack(shown, json.value)
       } catch (error) {
+        packsOk = false
         bad(`FAIL ${shown}: 1 error(s)`)
         lines.push(`  ${error instanceof Error ? error.message : String(error)}`)
         continue
@@ -143,15 +156,55 @@ export function checkQuestionnaires(
         }
       })
       if (problems.length > 0) {
+        packsOk = false
         bad(`FAIL ${shown}: ${problems.length} error(s)`)
         for (const problem of problems) lines.push(`  ${problem}`)
         continue
       }
+      packs.push(pack)
       lines.push(`ok   ${shown}: regime pack ${pack.id}, ${pack.rules.length} rules`)
     }
   }
 
+  // ---- Coverage: every question is read by a rule or says why not ------------------------------
+  if (packs.length === 0) lines.push(`skip coverage: no regime packs under ${display(regimesDir)}/`)
+  else if (!packsOk) lines.push('skip coverage: fix the regime packs first')
+  else for (const line of coverage(loaded, packs)) (line.startsWith('FAIL') ? bad : lines.push.bind(lines))(line)
+
   return { ok, lines }
+}
+
+/** One `ok`/`FAIL` line per questionnaire version, with a line per uncovered question. */
+function coverage(loaded: { shown: string; definition: QuestionnaireDefinition }[], packs: RegimePack[]): string[] {
+  const read = new Set(packs.flatMap((pack) => pack.rules.flatMap((rule) => ruleInputs(rule))))
+  const out: string[] = []
+  for (const { shown, definition } of loaded) {
+    const marks = new Set(
+      loaded
+        .filter((other) => other.definition.id === definition.id && other.definition.version >= definition.version)
+        .flatMap((other) => other.definition.sections.flatMap((s) => s.questions))
+        .filter((question) => question.informational)
+        .map((question) => question.id),
+    )
+    const uncovered: string[] = []
+    let readCount = 0
+    let markedCount = 0
+    definition.sections.forEach((section, s) => {
+      section.questions.forEach((question, q) => {
+        if (read.has(question.id)) readCount++
+        else if (marks.has(question.id)) markedCount++
+        else
+          uncovered.push(
+            `  ${shown}: sections[${s}].questions[${q}]: "${question.id}" is read by no rule and not marked informational (add a rule that reads it, or "informational": "<why>" in the newest version)`,
+          )
+      })
+    })
+    const name = `${definition.id} v${definition.version}`
+    if (uncovered.length > 0)
+      out.push(`FAIL coverage ${name}: ${uncovered.length} question(s) read by nothing`, ...uncovered)
+    else out.push(`ok   coverage ${name}: ${readCount} questions read by rules, ${markedCount} informational`)
+  }
+  return out
 }
 
 async function main(): Promise<void> {

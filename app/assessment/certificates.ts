@@ -2,12 +2,17 @@ import type { CertificationAnswer } from '../questionnaire/answers.ts'
 import { addDays, addMonths } from './dates.ts'
 
 /**
- * Certificate and report validity as of the assessment date (brief section 14; contract "Score").
- * - `expired`: past the printed `expires`, or past the type's fixed term counted from `issued`;
- * - `stale`: a report with no expiry (SOC 2, PCI AOC) whose date is more than 12 months old;
- * - `invalid`: ISO/IEC 27001:2013 from 2025-11-01 (IAF MD 26), or issued after the assessment date;
+ * Certificate and report validity as of the assessment date (brief sections 14 and 21.9; contract
+ * v1.1 "Certificates").
+ * - `expired`: past the printed `expires`, or past the type's fixed term counted from `issued`, or
+ *   a conditional CMMC status more than 180 days after its date (32 CFR 170.21(b));
+ * - `stale`: a report with no expiry (SOC 2, PCI AOC) or a FedRAMP authorisation whose date (the
+ *   report period's end, the last annual assessment) is more than 12 months old;
+ * - `invalid`: ISO/IEC 27001:2013 from 2025-11-01 (IAF MD 26), a conditional CMMC Level 1 (no such
+ *   status, 170.21(a)(1)), or issued after the assessment date;
  * - `expiring`: still good but ends within 90 days; `valid` otherwise.
- * Only `valid` and `expiring` count as held.
+ * Only `valid` and `expiring` count as held. An ISO/IEC 27001 certificate without an edition counts
+ * as held and is marked `editionMissing`, so the engine can ask for the edition.
  */
 
 export const CERTIFICATE_STATUSES = ['valid', 'expiring', 'stale', 'expired', 'invalid'] as const
@@ -30,10 +35,15 @@ export const CERTIFICATE_VALIDITY: Record<string, Validity> = {
   'cmmc-l3': { months: 36, after: 'expired', basis: 'CMMC Level 3 is valid for 3 years (32 CFR 170.18)' },
   tisax: { months: 36, after: 'expired', basis: 'TISAX labels are valid for 3 years' },
   'cyber-essentials-plus': { months: 12, after: 'expired', basis: 'Cyber Essentials Plus is valid for 12 months' },
-  // FedRAMP authorisations carry no end date; continuous monitoring keeps them alive.
-  'fedramp-moderate': { after: 'expired', basis: 'FedRAMP authorisation (no fixed term)' },
-  'fedramp-high': { after: 'expired', basis: 'FedRAMP authorisation (no fixed term)' },
+  // FedRAMP authorisations carry no end date; they stay current under continuous monitoring with an
+  // annual assessment, whose date the vendor gives as `issued` (contract v1.1).
+  'fedramp-moderate': { months: 12, after: 'stale', basis: 'FedRAMP annual assessment more than 12 months old' },
+  'fedramp-high': { months: 12, after: 'stale', basis: 'FedRAMP annual assessment more than 12 months old' },
 }
+
+/** A conditional CMMC status lasts 180 days from its date (32 CFR 170.21(b)). */
+export const CMMC_CONDITIONAL_DAYS = 180
+const CMMC_TYPES = new Set(['cmmc-l1', 'cmmc-l2', 'cmmc-l3'])
 
 export const ISO27001_2013_INVALID_FROM = '2025-11-01'
 export const EXPIRING_WITHIN_DAYS = 90
@@ -43,6 +53,11 @@ export type CertificateRecord = {
   issued: string
   expires?: string
   edition?: string
+  /** CMMC only: the assessor and status as counted (contract: without them, a final self-assessment). */
+  assessor?: 'self' | 'c3pao' | 'dibcac'
+  cmmcStatus?: 'final' | 'conditional'
+  /** An ISO/IEC 27001 certificate given without its edition (held, but the edition is asked for). */
+  editionMissing?: true
   status: CertificateStatus
   /** The last day the certificate or report counts (absent when nothing ends it). */
   validUntil?: string
@@ -55,11 +70,27 @@ export function certificateStatus(cert: CertificationAnswer, asOf: string): Cert
     const out: CertificateRecord = { type: cert.type, issued: cert.issued, status, reason }
     if (cert.expires) out.expires = cert.expires
     if (cert.edition) out.edition = cert.edition
+    if (cmmc) {
+      out.assessor = cert.assessor ?? 'self'
+      out.cmmcStatus = cert.status ?? 'final'
+    }
+    if (cert.type === 'iso27001' && !cert.edition) out.editionMissing = true
     if (validUntil) out.validUntil = validUntil
     return out
   }
+  const cmmc = CMMC_TYPES.has(cert.type)
   if (cert.issued > asOf) return record('invalid', 'issued after the assessment date')
+  if (cmmc && cert.status === 'conditional' && cert.type === 'cmmc-l1') {
+    return record('invalid', 'a conditional CMMC Level 1 status does not exist (32 CFR 170.21(a)(1))')
+  }
   const validity = CERTIFICATE_VALIDITY[cert.type] ?? { after: 'expired' as const, basis: 'printed expiry only' }
+  const conditionalEnd = cmmc && cert.status === 'conditional' ? addDays(cert.issued, CMMC_CONDITIONAL_DAYS) : undefined
+  if (conditionalEnd && asOf > conditionalEnd) {
+    return record(
+      'expired',
+      `conditional status lapsed on ${conditionalEnd}, 180 days after its date (32 CFR 170.21(b))`,
+    )
+  }
   const ageEnd = validity.months ? addMonths(cert.issued, validity.months) : undefined
   const iso2013End =
     cert.type === 'iso27001' && cert.edition === '2013' ? addDays(ISO27001_2013_INVALID_FROM, -1) : undefined
@@ -68,7 +99,7 @@ export function certificateStatus(cert: CertificationAnswer, asOf: string): Cert
   }
   if (cert.expires && asOf > cert.expires) return record('expired', `expired on ${cert.expires}`)
   if (ageEnd && asOf > ageEnd) return record(validity.after, `${validity.basis}: ended ${ageEnd}`)
-  const ends = [cert.expires, ageEnd, iso2013End].filter((date): date is string => !!date).sort()
+  const ends = [cert.expires, ageEnd, iso2013End, conditionalEnd].filter((date): date is string => !!date).sort()
   const validUntil = ends[0]
   if (validUntil && validUntil <= addDays(asOf, EXPIRING_WITHIN_DAYS)) {
     return record('expiring', `ends on ${validUntil}, within ${EXPIRING_WITHIN_DAYS} days`, validUntil)

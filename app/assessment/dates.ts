@@ -12,6 +12,22 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * True for a real calendar date written YYYY-MM-DD: `2024-02-29` yes, `2027-02-30` and `2027-04-31`
+ * no (JavaScript's Date would roll them over into March and May). The one date check of the engine,
+ * the questionnaire's answers, regime packs and geography tables.
+ */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const match = ISO_DATE.exec(value)
+  if (!match) return false
+  const month = Number(match[2])
+  const day = Number(match[3])
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month)
+}
+
 function format(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
 }

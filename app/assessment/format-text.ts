@@ -8,6 +8,7 @@ export function formatAssessmentText(assessment: Assessment): string {
   lines.push(`Recommended model: ${assessment.recommendation.model}`)
   for (const reason of assessment.recommendation.reasons) lines.push(`  - ${reason}`)
   lines.push(`Score: ${assessment.score}/100`)
+  lines.push(`Residual risk: ${assessment.residualRisk}`)
   for (const section of assessment.sections) lines.push(`  ${section.title}: ${section.score}`)
   lines.push(
     `Applicable regimes: ${assessment.applicableRegimes.length ? assessment.applicableRegimes.join(', ') : 'none'}`,
@@ -16,7 +17,8 @@ export function formatAssessmentText(assessment: Assessment): string {
     lines.push('')
     lines.push(`[${regime.id}] ${regime.status}`)
     for (const finding of assessment.findings.filter((f) => f.regime === regime.id)) {
-      lines.push(`  ${finding.severity.toUpperCase()} ${finding.ruleId} (${finding.citation})`)
+      const missing = finding.missingAnswers || finding.notAsked ? ' [answer missing]' : ''
+      lines.push(`  ${finding.severity.toUpperCase()} ${finding.ruleId} (${finding.citation})${missing}`)
       lines.push(`    ${finding.message}`)
       lines.push(`    Remediation: ${finding.remediation}`)
     }

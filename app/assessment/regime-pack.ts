@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ConditionSchema } from '../conditions/condition.ts'
 import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
+import { isIsoDate } from './dates.ts'
 
 /**
  * A regime pack: one regulation's applicability and rules, as data in `questionnaires/regimes/<id>.json`.
@@ -8,6 +9,13 @@ import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
  * approval, the contract's only two kinds) or a `limit` (caps the recommended location model).
  * Terms the vendor signs (a BAA, Art. 28 terms) are never conditions: agreeing passes, refusing is a
  * blocker finding.
+ *
+ * Every rule is dated by law: `effectiveFrom` is the day the rule's requirement took effect and
+ * `effectiveUntil` (when it ended) the last day it applied, so an assessment as of an earlier date
+ * gives the answer the law gave then. A rule fires when its `when` is true or unknown (an unanswered
+ * or "unknown" answer counts as the one that fails it); `onUnknown: "skip"` is allowed only on `info`
+ * findings that merely note something good (a carve-out relied on), which an unknown cannot show.
+ * A message may name a derived fact as `{derived.<name>}`; the engine writes its value in.
  */
 
 export const SEVERITIES = ['blocker', 'high', 'medium', 'low', 'info'] as const
@@ -16,7 +24,7 @@ export const CONDITION_KINDS = ['mechanism', 'approval'] as const
 export type ConditionKind = (typeof CONDITION_KINDS)[number]
 export const LIMIT_MODELS = ['onshore', 'nearshore'] as const
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+const DateSchema = z.string().refine(isIsoDate, 'must be a real calendar date, YYYY-MM-DD')
 
 const ruleBase = {
   id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids are "<regime>.<kebab-case>"'),
@@ -26,10 +34,19 @@ const ruleBase = {
   remediation: z.string().min(1),
   questionIds: z.array(z.string().min(1)),
   unverified: z.literal(true).optional(),
+  effectiveFrom: DateSchema,
+  effectiveUntil: DateSchema.optional(),
 }
 
 export const RuleSchema = z.discriminatedUnion('kind', [
-  z.object({ ...ruleBase, kind: z.literal('finding'), severity: z.enum(SEVERITIES) }).strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal('finding'),
+      severity: z.enum(SEVERITIES),
+      onUnknown: z.literal('skip').optional(),
+    })
+    .strict(),
   z.object({ ...ruleBase, kind: z.literal('condition'), conditionKind: z.enum(CONDITION_KINDS) }).strict(),
   z.object({ ...ruleBase, kind: z.literal('limit'), model: z.enum(LIMIT_MODELS), reason: z.string().min(1) }).strict(),
 ])
@@ -54,6 +71,16 @@ export const RegimePackSchema = z
         ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `must start with "${pack.id}."` })
       }
       if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate rule id' })
+      if (rule.effectiveUntil !== undefined && rule.effectiveUntil < rule.effectiveFrom) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'effectiveUntil'], message: 'ends before effectiveFrom' })
+      }
+      if (rule.kind === 'finding' && rule.onUnknown === 'skip' && rule.severity !== 'info') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'onUnknown'],
+          message: 'only an info finding may skip an unknown outcome; anything stronger must fail safe',
+        })
+      }
       seen.add(rule.id)
       if (rule.unverified && !rule.message.toLowerCase().includes('confirm with counsel')) {
         ctx.addIssue({

@@ -84,13 +84,28 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>
 
+/**
+ * Three-valued truth for rules that must fail safe (Kleene's logic): a leaf whose fact is not known
+ * is `unknown`; `all` is false if any part is false, else unknown if any part is unknown; `any` is
+ * true if any part is true, else unknown if any part is unknown; `not` keeps unknown.
+ */
+export type Truth = 'true' | 'false' | 'unknown'
+
 /** One leaf as the engine saw it: what it compared and what came out. */
 export type LeafTrace = {
   fact: string
   operator: Operator
   value: ConditionValue | undefined
   actual: unknown
-  result: boolean
+  result: boolean | 'unknown'
+}
+
+/**
+ * A fact is not known when it is unanswered (`undefined`) or answered "unknown" (the value of the
+ * yes / no / unknown questions). `null` is an answer ("no single majority owner"), not unknown.
+ */
+export function isUnknownFact(actual: unknown): boolean {
+  return actual === undefined || actual === 'unknown'
 }
 
 export type FactReader = (fact: string) => unknown
@@ -183,4 +198,112 @@ export function evaluateConditionExhaustive(condition: Condition, read: FactRead
   }
   if ('not' in condition) return !evaluateConditionExhaustive(condition.not, read, trace)
   return evaluateCondition(condition, read, trace)
+}
+
+/**
+ * Evaluates a condition in three-valued logic and traces every leaf (no short-circuit, like
+ * `evaluateConditionExhaustive`). `answered` and `notAnswered` always have a definite result; any
+ * other leaf whose fact is unknown (see `isUnknownFact`) is `unknown`, and its fact is appended to
+ * `unknownFacts` when it decides the outcome (facts of parts that did not matter are dropped).
+ *
+ * The engine fires a rule when this is `true` or `unknown`: a rule fires unless the answers given
+ * rule it out, which is what "an unanswered or unknown answer counts as the answer that fails it"
+ * means for a whole condition. Replacing a known fact by an unknown one can only turn a result into
+ * `unknown`, never into its opposite, so removing an answer never stops a rule from firing.
+ *
+ * Example: `{ all: [{ fact: 'contract.baa', operator: 'notEqual', value: true }] }` is `true` for
+ * `false`, `false` for `true`, and `unknown` (with unknownFacts `['contract.baa']`) when unanswered.
+ */
+export function evaluateConditionKleene(
+  condition: Condition,
+  read: FactReader,
+  trace: LeafTrace[],
+  unknownFacts: string[],
+): Truth {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition
+    const parts = isAll ? condition.all : condition.any
+    const decisive: Truth = isAll ? 'false' : 'true'
+    const mark = unknownFacts.length
+    let result: Truth = isAll ? 'true' : 'false'
+    for (const child of parts) {
+      const value = evaluateConditionKleene(child, read, trace, unknownFacts)
+      if (value === decisive) result = decisive
+      else if (value === 'unknown' && result !== decisive) result = 'unknown'
+    }
+    if (result !== 'unknown' && unknownFacts.length !== mark) unknownFacts.length = mark
+    return result
+  }
+  if ('not' in condition) {
+    const value = evaluateConditionKleene(condition.not, read, trace, unknownFacts)
+    return value === 'unknown' ? value : value === 'true' ? 'false' : 'true'
+  }
+  const actual = read(condition.fact)
+  const definite = condition.operator === 'answered' || condition.operator === 'notAnswered'
+  if (!definite && isUnknownFact(actual)) {
+    trace.push({
+      fact: condition.fact,
+      operator: condition.operator,
+      value: condition.value,
+      actual,
+      result: 'unknown',
+    })
+    unknownFacts.push(condition.fact)
+    return 'unknown'
+  }
+  const result = compareLeaf(condition.operator, actual, condition.value)
+  trace.push({ fact: condition.fact, operator: condition.operator, value: condition.value, actual, result })
+  return result ? 'true' : 'false'
+}
+
+/**
+ * `evaluateConditionKleene` compiled once per condition: the tree walk, the operator dispatch and
+ * the fact lookup are resolved ahead of time into closures, so evaluating a rule for another vendor
+ * is a few direct calls. `access(fact)` returns how to read that fact from a context. Same results,
+ * trace and unknown facts as the interpreter (a property test holds them equal).
+ */
+export type CompiledKleene<C> = (context: C, trace: LeafTrace[], unknownFacts: string[]) => Truth
+
+export function compileConditionKleene<C>(
+  condition: Condition,
+  access: (fact: string) => (context: C) => unknown,
+): CompiledKleene<C> {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition
+    const parts = (isAll ? condition.all : condition.any).map((child) => compileConditionKleene(child, access))
+    const decisive: Truth = isAll ? 'false' : 'true'
+    const neutral: Truth = isAll ? 'true' : 'false'
+    return (context, trace, unknownFacts) => {
+      const mark = unknownFacts.length
+      let result: Truth = neutral
+      for (const part of parts) {
+        const value = part(context, trace, unknownFacts)
+        if (value === decisive) result = decisive
+        else if (value === 'unknown' && result !== decisive) result = 'unknown'
+      }
+      if (result !== 'unknown' && unknownFacts.length !== mark) unknownFacts.length = mark
+      return result
+    }
+  }
+  if ('not' in condition) {
+    const inner = compileConditionKleene(condition.not, access)
+    return (context, trace, unknownFacts) => {
+      const value = inner(context, trace, unknownFacts)
+      return value === 'unknown' ? value : value === 'true' ? 'false' : 'true'
+    }
+  }
+  const { fact, operator, value } = condition
+  const read = access(fact)
+  const definite = operator === 'answered' || operator === 'notAnswered'
+  return (context, trace, unknownFacts) => {
+    const actual = read(context)
+    if (!definite && isUnknownFact(actual)) {
+      trace.push({ fact, operator, value, actual, result: 'unknown' })
+      unknownFacts.push(fact)
+      return 'unknown'
+    }
+    const result = compareLeaf(operator, actual, value)
+    trace.push({ fact, operator, value, actual, result })
+    return result ? 'true' : 'false'
+  }
 }

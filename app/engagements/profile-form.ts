@@ -197,6 +197,10 @@ export const ProfileFormSchema = z
       dodContractor: form.flags.dodContractor ?? false,
       cmmcLevel: form.flags.cmmcLevel ?? 0,
       usGovernmentRelatedData: form.flags.usGovernmentRelatedData ?? false,
+      // Contract v1.1 flags; the form asks for them in stage 2 of issue 11 (until then, the defaults).
+      cmmcAssessment: null,
+      bankRegulated: false,
+      dfarsCloudService: false,
     },
     purposes: [...new Set(form.purposes)],
   }))

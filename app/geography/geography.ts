@@ -3,7 +3,9 @@ import exportControlsJson from '../../questionnaires/geography/export-controls.j
 import adequacyJson from '../../questionnaires/geography/gdpr-adequacy.json'
 import nearshoreJson from '../../questionnaires/geography/nearshore.json'
 import regionsJson from '../../questionnaires/geography/regions.json'
+import sanctionsJson from '../../questionnaires/geography/sanctions.json'
 import territoriesJson from '../../questionnaires/geography/territories.json'
+import { isIsoDate } from '../assessment/dates.ts'
 import { isCountryCode } from './countries.ts'
 
 /**
@@ -12,7 +14,7 @@ import { isCountryCode } from './countries.ts'
  */
 
 const CountryCodeSchema = z.string().refine(isCountryCode, { message: 'is not an ISO 3166-1 alpha-2 country code' })
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
+const DateSchema = z.string().refine(isIsoDate, 'must be a real calendar date, YYYY-MM-DD')
 
 export const TerritoriesSchema = z
   .object({ note: z.string(), territories: z.record(CountryCodeSchema, z.array(CountryCodeSchema)) })
@@ -68,6 +70,29 @@ export const ExportControlsSchema = z
   })
   .strict()
 
+export const SanctionsSchema = z
+  .object({
+    note: z.string(),
+    programmes: z.array(
+      z
+        .object({
+          country: CountryCodeSchema,
+          name: z.string().min(1),
+          scope: z.enum(['comprehensive', 'regions']),
+          citation: z.string().min(1),
+          from: DateSchema,
+          until: DateSchema.optional(),
+        })
+        .strict()
+        .refine((p) => p.until === undefined || p.from <= p.until, {
+          path: ['until'],
+          message: 'ends before it starts',
+        }),
+    ),
+  })
+  .strict()
+
+export type SanctionsProgramme = z.infer<typeof SanctionsSchema>['programmes'][number]
 export type AdequacyDecision = z.infer<typeof AdequacySchema>['decisions'][number]
 
 export type Geography = {
@@ -76,6 +101,7 @@ export type Geography = {
   nearshore: z.infer<typeof NearshoreSchema>
   adequacy: z.infer<typeof AdequacySchema>
   exportControls: z.infer<typeof ExportControlsSchema>
+  sanctions: z.infer<typeof SanctionsSchema>
 }
 
 /** Parses every table; a bad table throws with its file name and the JSON path of the problem. */
@@ -94,6 +120,7 @@ export function parseGeography(raw: Record<keyof Geography, unknown>): Geography
     nearshore: parse('nearshore.json', NearshoreSchema, raw.nearshore),
     adequacy: parse('gdpr-adequacy.json', AdequacySchema, raw.adequacy),
     exportControls: parse('export-controls.json', ExportControlsSchema, raw.exportControls),
+    sanctions: parse('sanctions.json', SanctionsSchema, raw.sanctions),
   }
   for (const [home, entry] of Object.entries(geography.nearshore.byHome)) {
     for (const region of entry.regions ?? []) {
@@ -111,6 +138,7 @@ export const geography: Geography = parseGeography({
   nearshore: nearshoreJson,
   adequacy: adequacyJson,
   exportControls: exportControlsJson,
+  sanctions: sanctionsJson,
 })
 
 const regionSet = (...names: string[]) => new Set(names.flatMap((name) => geography.regions.regions[name] ?? []))
@@ -147,10 +175,34 @@ export function nearshoreFor(home: string): ReadonlySet<string> {
   return set
 }
 
+// Decisions and programmes by country, built once: the engine looks countries up for every vendor.
+function byCountry<T extends { country: string }>(items: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>()
+  for (const item of items) {
+    const list = index.get(item.country)
+    if (list) list.push(item)
+    else index.set(item.country, [item])
+  }
+  return index
+}
+const ADEQUACY_BY_COUNTRY = byCountry(geography.adequacy.decisions)
+const SANCTIONS_BY_COUNTRY = byCountry(geography.sanctions.programmes)
+
+const inForce = (from: string, until: string | undefined, asOf: string) =>
+  from <= asOf && (until === undefined || asOf <= until)
+
 /** The adequacy decision a country has on `asOf` (YYYY-MM-DD), if any. */
 export function adequacyDecision(country: string, asOf: string): AdequacyDecision | undefined {
-  return geography.adequacy.decisions.find(
-    (decision) =>
-      decision.country === country && decision.from <= asOf && (decision.until === undefined || asOf <= decision.until),
-  )
+  for (const decision of ADEQUACY_BY_COUNTRY.get(country) ?? []) {
+    if (inForce(decision.from, decision.until, asOf)) return decision
+  }
+  return undefined
+}
+
+/** The sanctions programme of a country in force on `asOf` (YYYY-MM-DD), if any. */
+export function sanctionsProgramme(country: string, asOf: string): SanctionsProgramme | undefined {
+  const programmes = SANCTIONS_BY_COUNTRY.get(country)
+  if (programmes === undefined) return undefined
+  for (const programme of programmes) if (inForce(programme.from, programme.until, asOf)) return programme
+  return undefined
 }

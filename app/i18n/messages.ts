@@ -271,6 +271,10 @@ const en: Messages = {
     notCertificationList: () => 'Add certificates in the rows below.',
     notObject: () => 'Fill in the certificate row.',
     notEdition: () => 'Choose 2013, 2022 or n/a.',
+    notAssessor: () => 'Choose who assessed: self-assessment, a C3PAO or DIBCAC.',
+    notCmmcStatus: () => 'Choose final or conditional.',
+    cmmcFieldOnly: () => 'Only CMMC certificates have an assessor and a status.',
+    expiresBeforeIssued: () => 'The expiry date is before the issue date; check both dates.',
     unknownField: (key) => `Unexpected field “${key}”.`,
   },
   email: {
@@ -437,6 +441,10 @@ const es: Messages = {
     notCertificationList: () => 'Agregue los certificados en las filas de abajo.',
     notObject: () => 'Complete la fila del certificado.',
     notEdition: () => 'Elija 2013, 2022 o n/a.',
+    notAssessor: () => 'Elija quién evaluó: autoevaluación, un C3PAO o DIBCAC.',
+    notCmmcStatus: () => 'Elija definitivo o condicional.',
+    cmmcFieldOnly: () => 'Solo los certificados CMMC tienen evaluador y estado.',
+    expiresBeforeIssued: () => 'La fecha de vencimiento es anterior a la de emisión; revise ambas fechas.',
     unknownField: (key) => `Campo inesperado «${key}».`,
   },
   email: {
@@ -591,6 +599,10 @@ const zh: Messages = {
     notCertificationList: () => '请在下方各行中添加证书。',
     notObject: () => '请填写证书这一行。',
     notEdition: () => '请选择 2013、2022 或“不适用”。',
+    notAssessor: () => '请选择评估方：自评估、C3PAO 或 DIBCAC。',
+    notCmmcStatus: () => '请选择“最终”或“有条件”。',
+    cmmcFieldOnly: () => '只有 CMMC 证书才有评估方和状态。',
+    expiresBeforeIssued: () => '到期日期早于签发日期，请检查这两个日期。',
     unknownField: (key) => `意外的字段“${key}”。`,
   },
   email: {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { isIsoDate } from '../assessment/dates.ts'
 import { isCountryCode } from '../geography/countries.ts'
+import type { CertificationAnswer } from './answers.ts'
 import type { Question } from './definition.ts'
 
 /**
@@ -27,8 +29,15 @@ export type AnswerMessages = {
   notCertificationList: () => string
   notObject: () => string
   notEdition: (value: unknown) => string
+  notAssessor: (value: unknown) => string
+  notCmmcStatus: (value: unknown) => string
+  /** `assessor` or `status` on a certificate that is not a CMMC certificate. */
+  cmmcFieldOnly: (key: string) => string
+  expiresBeforeIssued: (expires: string, issued: string) => string
   unknownField: (key: string) => string
 }
+
+export { isIsoDate }
 
 const show = (value: unknown) => JSON.stringify(value) ?? String(value)
 
@@ -48,18 +57,17 @@ export const CONTRACT_MESSAGES: AnswerMessages = {
   notCertificationList: () => 'must be an array of certifications',
   notObject: () => 'must be an object',
   notEdition: (value) => `${show(value)} is not one of 2013, 2022`,
+  notAssessor: (value) => `${show(value)} is not one of self, c3pao, dibcac`,
+  notCmmcStatus: (value) => `${show(value)} is not one of final, conditional`,
+  cmmcFieldOnly: (key) => `only a CMMC certificate (cmmc-l1, cmmc-l2, cmmc-l3) has "${key}"`,
+  expiresBeforeIssued: (expires, issued) => `expires ${expires} is before issued ${issued}`,
   unknownField: (key) => `unknown field "${key}"`,
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
-const CERTIFICATE_EDITIONS = ['2013', '2022'] as const
+export const CERTIFICATE_EDITIONS = ['2013', '2022'] as const
+export const CMMC_ASSESSORS = ['self', 'c3pao', 'dibcac'] as const
+export const CMMC_STATUSES = ['final', 'conditional'] as const
+const CMMC_CERTIFICATE_TYPES: readonly string[] = ['cmmc-l1', 'cmmc-l2', 'cmmc-l3']
 
 function oneOf(allowed: readonly string[], m: AnswerMessages) {
   return z.custom<string>((value) => typeof value === 'string' && allowed.includes(value), {
@@ -75,44 +83,70 @@ function country(m: AnswerMessages) {
   return z.custom<string>(isCountryCode, { error: (issue) => m.notCountry(issue.input) })
 }
 
-function certification(allowedTypes: readonly string[], m: AnswerMessages) {
+function certification(allowedTypes: readonly string[], cmmcDetails: boolean, m: AnswerMessages) {
   const optionalDate = z.union([isoDate(m), z.null(), z.undefined()], { error: (issue) => m.notDate(issue.input) })
+  const optionalOneOf = (allowed: readonly string[], message: (value: unknown) => string) =>
+    z
+      .custom<string | undefined>((v) => v === undefined || (typeof v === 'string' && allowed.includes(v)), {
+        error: (issue) => message(issue.input),
+      })
+      .optional()
+  const cmmcFields = cmmcDetails
+    ? { assessor: optionalOneOf(CMMC_ASSESSORS, m.notAssessor), status: optionalOneOf(CMMC_STATUSES, m.notCmmcStatus) }
+    : {}
   return z
     .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
       error: () => m.notObject(),
       abort: true,
     })
     .pipe(
-      z.strictObject(
-        {
-          type: oneOf(allowedTypes, m),
-          issued: isoDate(m),
-          expires: optionalDate.optional(),
-          edition: z
-            .custom<string | number | null | undefined>(
-              (v) => v === undefined || v === null || (CERTIFICATE_EDITIONS as readonly string[]).includes(String(v)),
-              { error: (issue) => m.notEdition(issue.input) },
-            )
-            .optional(),
-          evidenceId: z
-            .custom<string | undefined>((v) => v === undefined || typeof v === 'string', {
-              error: (issue) => m.notString(issue.input),
+      z
+        .strictObject(
+          {
+            type: oneOf(allowedTypes, m),
+            issued: isoDate(m),
+            expires: optionalDate.optional(),
+            edition: z
+              .custom<string | number | null | undefined>(
+                (v) => v === undefined || v === null || (CERTIFICATE_EDITIONS as readonly string[]).includes(String(v)),
+                { error: (issue) => m.notEdition(issue.input) },
+              )
+              .optional(),
+            ...cmmcFields,
+            evidenceId: z
+              .custom<string | undefined>((v) => v === undefined || typeof v === 'string', {
+                error: (issue) => m.notString(issue.input),
+              })
+              .optional(),
+          },
+          {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys' ? m.unknownField(issue.keys.join('", "')) : undefined,
+          },
+        )
+        .superRefine((item, ctx) => {
+          // A certificate cannot end before it starts (contract v1.1: invalid input, not a lapsed certificate).
+          if (typeof item.expires === 'string' && typeof item.issued === 'string' && item.expires < item.issued) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['expires'],
+              message: m.expiresBeforeIssued(item.expires, item.issued),
             })
-            .optional(),
-        },
-        {
-          error: (issue) => (issue.code === 'unrecognized_keys' ? m.unknownField(issue.keys.join('", "')) : undefined),
-        },
-      ),
+          }
+          if (!CMMC_CERTIFICATE_TYPES.includes(String(item.type)))
+            for (const key of ['assessor', 'status'] as const)
+              if ((item as Record<string, unknown>)[key] !== undefined)
+                ctx.addIssue({ code: 'custom', path: [key], message: m.cmmcFieldOnly(key) })
+        }),
     )
     .transform((item) => {
       // Editions may arrive as numbers; a null expiry means "none printed".
-      const cert: { type: string; issued: string; expires?: string; edition?: string; evidenceId?: string } = {
-        type: String(item.type),
-        issued: String(item.issued),
-      }
+      const cert: CertificationAnswer = { type: String(item.type), issued: String(item.issued) }
       if (typeof item.expires === 'string') cert.expires = item.expires
       if (item.edition !== undefined && item.edition !== null) cert.edition = String(item.edition)
+      const record = item as Record<string, unknown>
+      if (typeof record.assessor === 'string') cert.assessor = record.assessor as CertificationAnswer['assessor']
+      if (typeof record.status === 'string') cert.status = record.status as CertificationAnswer['status']
       if (typeof item.evidenceId === 'string') cert.evidenceId = item.evidenceId
       return cert
     })
@@ -177,6 +211,7 @@ export function answerSchema(question: Question, m: AnswerMessages = CONTRACT_ME
       return arrayOf(
         certification(
           question.certificationTypes.map((c) => c.value),
+          question.cmmcDetails === true,
           m,
         ),
         m.notCertificationList,

@@ -8,7 +8,9 @@ export { isIsoDate } from './answer-schema.ts'
  * Validates a vendor's raw answers (a flat object from question id to value) against a questionnaire
  * definition's question types. Errors name the field the contract's way
  * (`answers.storage.primaryCountries[1]: "XX" is not an ISO 3166-1 alpha-2 country code`); keys the
- * definition does not know are dropped and reported as warnings, never errors.
+ * definition does not know are dropped and reported as warnings, never errors, except a key that
+ * differs from a question id only by letter case (`Storage.PrimaryCountries`), which is an error
+ * naming the id (contract v1.1).
  */
 
 export type AnswerValue = unknown
@@ -19,6 +21,9 @@ export type CertificationAnswer = {
   issued: string
   expires?: string
   edition?: string
+  /** CMMC certificates only (contract v1.1): who assessed, and whether the status is final or conditional. */
+  assessor?: 'self' | 'c3pao' | 'dibcac'
+  status?: 'final' | 'conditional'
   evidenceId?: string
 }
 
@@ -31,6 +36,17 @@ export function questionsById(definition: QuestionnaireDefinition): Map<string, 
     for (const section of definition.sections)
       for (const question of section.questions) index.set(question.id, question)
     indexCache.set(definition, index)
+  }
+  return index
+}
+
+/** Question ids by their lower-case form, to tell a mistyped case from an unknown key. */
+const caseCache = new WeakMap<QuestionnaireDefinition, Map<string, string>>()
+function idsByLowerCase(definition: QuestionnaireDefinition): Map<string, string> {
+  let index = caseCache.get(definition)
+  if (!index) {
+    index = new Map([...questionsById(definition).keys()].map((id) => [id.toLowerCase(), id]))
+    caseCache.set(definition, index)
   }
   return index
 }
@@ -60,7 +76,15 @@ export function validateAnswers(
   for (const [id, value] of Object.entries(raw)) {
     const question = index.get(id)
     if (!question) {
-      unknownKeys.push(id)
+      // Contract v1.1: a key that differs from a canonical id only by case is an error, not an
+      // unknown key to ignore (the answer would silently count as not given).
+      const canonical = idsByLowerCase(definition).get(id.toLowerCase())
+      if (canonical)
+        issues.push({
+          path: `answers.${id}`,
+          message: `differs from the question id "${canonical}" only by letter case`,
+        })
+      else unknownKeys.push(id)
       continue
     }
     // `undefined` never survives JSON; treat it as unanswered for callers passing objects.

@@ -78,6 +78,12 @@ const baseQuestion = {
   required: z.boolean(),
   visibleWhen: ConditionSchema.optional(),
   scoring: QuestionScoringSchema.optional(),
+  /**
+   * Why no regime rule reads this question (for reviewers, not vendors: English only). The
+   * coverage check of `npm run questionnaires:check` fails on a question that no rule reads and
+   * that carries no such reason (questionnaires/README.md, "Coverage").
+   */
+  informational: z.string().trim().min(20, 'say why no rule reads this question (20 characters or more)').optional(),
 }
 
 export const QuestionSchema = z.discriminatedUnion('type', [
@@ -106,12 +112,14 @@ export const QuestionSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ ...baseQuestion, type: z.literal('date') }).strict(),
   z.object({ ...baseQuestion, type: z.literal('text'), maxLength: z.number().int().positive().optional() }).strict(),
-  // an array of { type, issued, expires?, edition?, evidenceId? }; `certificationTypes` lists the allowed types
+  // an array of { type, issued, expires?, edition?, evidenceId? }; `certificationTypes` lists the allowed types;
+  // with `cmmcDetails`, CMMC rows also take `assessor` (self | c3pao | dibcac) and `status` (final | conditional)
   z
     .object({
       ...baseQuestion,
       type: z.literal('certification-list'),
       certificationTypes: z.array(ChoiceSchema).min(1),
+      cmmcDetails: z.boolean().optional(),
     })
     .strict(),
   // evidence file ids (uploads arrive with the vendor journey)

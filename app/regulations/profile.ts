@@ -52,6 +52,7 @@ export const REGIME_IDS = [
   'gdpr',
   'pipl',
   'ccpa',
+  'sanctions',
 ] as const
 export type RegimeId = (typeof REGIME_IDS)[number]
 
@@ -74,12 +75,21 @@ export const VolumesSchema = z
   })
   .strict()
 
+/** The assessment a buyer's DoD contract clause asks for (contract v1.1; null: the 32 CFR 170.3(e) phase decides). */
+export const CMMC_ASSESSMENTS = ['self', 'c3pao', 'dibcac'] as const
+export type CmmcAssessment = (typeof CMMC_ASSESSMENTS)[number]
+
 export const FlagsSchema = z
   .object({
     criticalInformationInfrastructureOperator: z.boolean().default(false),
     dodContractor: z.boolean().default(false),
     cmmcLevel: z.number().int().min(0).max(3).default(0),
+    cmmcAssessment: z.enum(CMMC_ASSESSMENTS).nullable().default(null),
     usGovernmentRelatedData: z.boolean().default(false),
+    /** A bank or bank service provider supervised by the OCC, Fed or FDIC; otherwise GLBA means the FTC Safeguards Rule. */
+    bankRegulated: z.boolean().default(false),
+    /** The work is a cloud service under DFARS 252.239-7010 (Government data stays in the US unless the CO authorises). */
+    dfarsCloudService: z.boolean().default(false),
   })
   .strict()
 

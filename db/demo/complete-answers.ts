@@ -4,9 +4,12 @@ import { countryName } from '#app/geography/countries.ts'
 import type { Question } from '#app/questionnaire/definition.ts'
 import { visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
-import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
 type Answers = Record<string, unknown>
+
+/** The questionnaire the demo seed pins its engagements to (db/seed.ts): the frozen v1. */
+export const DEMO_QUESTIONNAIRE = getQuestionnaire('cross-border-core', 1)!
 const COUNTRIES_OF_CONCERN = new Set(['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'])
 
 /**
@@ -69,10 +72,10 @@ export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: 
     }
   }
   const result: Answers = { ...answers }
-  const questions = coreQuestionnaire.sections.flatMap((s) => s.questions)
+  const questions = DEMO_QUESTIONNAIRE.sections.flatMap((s) => s.questions)
   // Answers reveal follow-up questions; a few passes reach the fixed point.
   for (let pass = 0; pass < 5; pass++) {
-    const visible = visibleQuestionIds(coreQuestionnaire, { answers: result, regimes, profile })
+    const visible = visibleQuestionIds(DEMO_QUESTIONNAIRE, { answers: result, regimes, profile })
     const missing = questions.filter(
       (q) => q.required && q.type !== 'file' && visible.has(q.id) && !isAnswered(result[q.id]),
     )

@@ -181,7 +181,10 @@ const STORY: DemoEngagement[] = [
           'access.subprocessorCountries': ['US'],
           'access.nonUsPersonsAccess': 'no',
           ...strongControls,
+          // Its records platform is FedRAMP Moderate authorised (annual assessment in September), so
+          // DFARS judges that cloud service on FedRAMP, not CMMC (32 CFR 170.16(c)(2); contract v1.1).
           'certifications.held': [
+            { type: 'fedramp-moderate', issued: '2026-09-15' },
             { type: 'cmmc-l2', issued: '2026-01-15', expires: '2029-01-14' },
             { type: 'iso27001', edition: '2022', issued: '2024-09-01', expires: '2027-08-31' },
           ],
@@ -222,6 +225,8 @@ const STORY: DemoEngagement[] = [
         country: 'US',
         contact: 'Dana Brooks',
         email: 'dana@hsv-archives.example',
+        // Reopened since CMMC phase 2 (2026-11-10): its Level 2 status is a self-assessment, and the
+        // contract now needs a C3PAO certification, so the buyer asks again.
         state: 'reopened',
         answers: {
           ...company('US'),

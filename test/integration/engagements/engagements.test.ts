@@ -66,6 +66,9 @@ describe('engagements', () => {
       dodContractor: false,
       cmmcLevel: 0,
       usGovernmentRelatedData: false,
+      cmmcAssessment: null,
+      bankRegulated: false,
+      dfarsCloudService: false,
     })
 
     expect(await (await client.get('/app/engagements')).text()).toContain('Medical coding 2027')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { ENGINE_VERSION, RULES_VERSION } from '#app/assessment/version.ts'
 import { getDb } from '#app/db.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
@@ -38,6 +39,9 @@ test('saving a changed profile re-assesses every submitted vendor under it, and 
     'storage.backupCountries': ['US'],
     'access.personnelCountries': ['IN'],
     'contract.baa': true,
+    // Since contract v1.1 a rule that needs an answer fails without it: enough for HIPAA to pass.
+    'storage.usesSubprocessors': false,
+    'destruction.method': 'nist-800-88-purge',
   }
   for (const [questionId, value] of Object.entries(answers))
     await saveAnswer(getDb(), { invitationId, questionId, value, baseVersion: 0 })
@@ -48,7 +52,7 @@ test('saving a changed profile re-assesses every submitted vendor under it, and 
     .select('result_json')
     .where('response_id', '=', responseId)
     .executeTakeFirstOrThrow()
-  expect(JSON.parse(first.result_json)).toMatchObject({ applicableRegimes: ['hipaa'] })
+  expect(JSON.parse(first.result_json)).toMatchObject({ applicableRegimes: ['hipaa', 'sanctions'] })
   expect(JSON.parse(first.result_json).verdict).not.toBe('reject')
 
   // The buyer learns the data is ITAR technical data: an Indian vendor now needs an export licence.
@@ -73,9 +77,9 @@ test('saving a changed profile re-assesses every submitted vendor under it, and 
   expect(assessments).toHaveLength(2)
   expect(assessments.map((a) => a.is_current)).toEqual([0, 1])
   const current = JSON.parse(assessments[1]?.result_json ?? '{}')
-  expect(current.applicableRegimes).toEqual(['itar'])
+  expect(current.applicableRegimes).toEqual(['itar', 'sanctions'])
   expect(current.recommendation.model).toBe('nearshore')
-  expect(assessments[1]).toMatchObject({ engine_version: '1.0.0', rules_version: '2026.11' })
+  expect(assessments[1]).toMatchObject({ engine_version: ENGINE_VERSION, rules_version: RULES_VERSION })
   const audit = await getDb()
     .selectFrom('audit_event')
     .select('action')

@@ -93,16 +93,19 @@ describe('submitting', () => {
   test('a complete questionnaire submits once however often it is posted: one assessment, one email to the buyer', async () => {
     const { generateVendorAnswers, mulberry32 } = await import('#app/assessment/generate-answers.ts')
     const { saveAnswer } = await import('#app/responses/answers.server.ts')
-    const { coreQuestionnaire } = await import('#questionnaires/index.ts')
+    const { getQuestionnaire } = await import('#questionnaires/index.ts')
+    const { ENGINE_VERSION } = await import('#app/assessment/version.ts')
+    // The invitation is pinned to the version its engagement uses (v1), not the newest.
+    const questionnaire = getQuestionnaire('cross-border-core', 1)!
     const { vendor, org } = await invitedVendor('complete@blr.example')
     const { id: invitationId } = await getDb()
       .selectFrom('invitation')
       .select('id')
       .where('contact_email', '=', 'complete@blr.example')
       .executeTakeFirstOrThrow()
-    const answers = generateVendorAnswers(coreQuestionnaire, mulberry32(7))
+    const answers = generateVendorAnswers(questionnaire, mulberry32(7))
     // The generator leaves some questions out on purpose; answer every required one.
-    for (const question of coreQuestionnaire.sections.flatMap((s) => s.questions)) {
+    for (const question of questionnaire.sections.flatMap((s) => s.questions)) {
       if (!question.required || answers[question.id] !== undefined) continue
       const byType: Record<string, unknown> = {
         'country-list': ['US'],
@@ -134,7 +137,7 @@ describe('submitting', () => {
       .where('response.invitation_id', '=', invitationId)
       .execute()
     expect(assessments).toHaveLength(1)
-    expect(assessments[0]?.engine_version).toBe('1.0.0')
+    expect(assessments[0]?.engine_version).toBe(ENGINE_VERSION)
     const events = await getDb()
       .selectFrom('audit_event')
       .select('id')

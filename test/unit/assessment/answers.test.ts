@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateAnswers } from '#app/questionnaire/answers.ts'
-import { coreQuestionnaire } from '#questionnaires/index.ts'
+import { coreQuestionnaire, getQuestionnaire } from '#questionnaires/index.ts'
 
 const validate = (raw: unknown) => validateAnswers(coreQuestionnaire, raw)
 
@@ -60,6 +60,37 @@ describe('validateAnswers', () => {
       'answers.certifications.held[0].edition',
       'answers.certifications.held[0].colour',
     ])
+  })
+
+  it('takes CMMC assessor and status where the questionnaire asks them (v2), and refuses them where it does not (v1)', () => {
+    const row = { type: 'cmmc-l2', issued: '2026-01-15', assessor: 'c3pao', status: 'final' }
+    expect(validate({ 'certifications.held': [row] }).answers['certifications.held']).toEqual([row])
+    const v1 = validateAnswers(getQuestionnaire('cross-border-core', 1)!, { 'certifications.held': [row] })
+    expect(v1.issues.map((i) => i.path)).toEqual([
+      'answers.certifications.held[0].assessor',
+      'answers.certifications.held[0].status',
+    ])
+  })
+
+  it('refuses a certificate that expires before it is issued, at its expiry', () => {
+    expect(
+      validate({ 'certifications.held': [{ type: 'iso27001', issued: '2025-03-01', expires: '2025-02-28' }] }).issues,
+    ).toEqual([
+      { path: 'answers.certifications.held[0].expires', message: 'expires 2025-02-28 is before issued 2025-03-01' },
+    ])
+    expect(
+      validate({ 'certifications.held': [{ type: 'iso27001', issued: '2025-03-01', expires: '2025-03-01' }] }).issues,
+    ).toEqual([])
+  })
+
+  it('a key that differs from a question id only by case is an error naming the id', () => {
+    expect(validate({ 'Contract.BAA': true })).toEqual({
+      answers: {},
+      issues: [
+        { path: 'answers.Contract.BAA', message: 'differs from the question id "contract.baa" only by letter case' },
+      ],
+      unknownKeys: [],
+    })
   })
 
   it('unknown keys are warnings, not errors', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { type CliIo, parseCliArgs, runAssessCli } from '#app/assessment/cli.ts'
 import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
-const example = JSON.parse(readFileSync('../shared/contract/examples/us-hospital-india-vendor.json', 'utf8'))
+const example = JSON.parse(readFileSync('test/fixtures/contract/v1.1/us-hospital-india-vendor.json', 'utf8'))
 
 function io(files: Record<string, string>): CliIo {
   return {
@@ -56,9 +56,9 @@ describe('runAssessCli', () => {
     expect(result.stderr).toBe('')
     const assessment = JSON.parse(result.stdout)
     expect(assessment).toMatchObject({
-      engine: { version: '1.0.0', rules: '2026.11' },
+      engine: { version: '1.1.0', rules: '2026.12' },
       asOf: '2026-11-22',
-      applicableRegimes: ['hipaa'],
+      applicableRegimes: ['hipaa', 'sanctions'],
       verdict: 'approve',
       recommendation: { model: 'offshore' },
     })
@@ -76,7 +76,8 @@ describe('runAssessCli', () => {
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('Verdict: approve')
     expect(result.stdout).toContain('Recommended model: offshore')
-    expect(result.stdout).toContain('[hipaa] compliant')
+    expect(result.stdout).toContain('[hipaa] ')
+    expect(result.stdout).toContain('Residual risk: ')
     expect(result.stdout).toContain('hipaa.offshore-risk-analysis (45 CFR 164.308(a)(1)(ii)(A))')
   })
 
@@ -125,6 +126,67 @@ describe('runAssessCli', () => {
     expect(result.exitCode).toBe(0)
     expect(result.stderr).toBe('warning: answers.vendor.favouriteColour: unknown question id, ignored\n')
     expect(JSON.parse(result.stdout).verdict).toBe('approve')
+  })
+})
+
+describe('contract v1.1 input rules', () => {
+  const withAnswers = (answers: Record<string, unknown>) =>
+    run(['--profile', 'p.json', '--answers', 'a.json'], { ...good, 'a.json': JSON.stringify(answers) })
+
+  it('exits 2 naming the canonical id for a key that differs from it only by letter case', () => {
+    const answers = { ...example.answers } as Record<string, unknown>
+    answers['Storage.PrimaryCountries'] = answers['storage.primaryCountries']
+    delete answers['storage.primaryCountries']
+    expect(withAnswers(answers)).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        'answers.Storage.PrimaryCountries: differs from the question id "storage.primaryCountries" only by letter case\n',
+    })
+  })
+
+  it('exits 2 for a certificate whose expiry is before its issue date', () => {
+    const answers = {
+      ...example.answers,
+      'certifications.held': [{ type: 'iso27001', issued: '2025-03-01', expires: '2025-02-28', edition: '2022' }],
+    }
+    expect(withAnswers(answers)).toMatchObject({
+      exitCode: 2,
+      stderr: 'answers.certifications.held[0].expires: expires 2025-02-28 is before issued 2025-03-01\n',
+    })
+  })
+
+  it('takes a CMMC assessor and status, and refuses them on other certificates or with other values', () => {
+    const cmmc = { type: 'cmmc-l2', issued: '2026-01-15', assessor: 'c3pao', status: 'conditional' }
+    const ok = withAnswers({ ...example.answers, 'certifications.held': [cmmc] })
+    expect(ok.exitCode).toBe(0)
+    expect(JSON.parse(ok.stdout).certifications).toEqual([
+      expect.objectContaining({ type: 'cmmc-l2', assessor: 'c3pao', cmmcStatus: 'conditional' }),
+    ])
+    const bad = withAnswers({
+      ...example.answers,
+      'certifications.held': [
+        { ...cmmc, assessor: 'auditor' },
+        { type: 'soc2-type2', issued: '2026-06-30', status: 'final' },
+      ],
+    })
+    expect(bad.exitCode).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'answers.certifications.held[0].assessor: "auditor" is not one of self, c3pao, dibcac',
+      'answers.certifications.held[1].status: only a CMMC certificate (cmmc-l1, cmmc-l2, cmmc-l3) has "status"',
+    ])
+  })
+
+  it('prints the residual risk and the v1.1 profile flags are read', () => {
+    const assessment = JSON.parse(run(['--profile', 'p.json', '--answers', 'a.json']).stdout)
+    expect(['low', 'medium', 'high', 'critical']).toContain(assessment.residualRisk)
+    const bank = run(['--profile', 'p.json', '--answers', 'a.json'], {
+      ...good,
+      'p.json': JSON.stringify({ ...example.profile, dataCategories: ['npi'], flags: { bankRegulated: true } }),
+    })
+    expect(JSON.parse(bank.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'glba.bank-disruption-notice',
+    )
   })
 })
 

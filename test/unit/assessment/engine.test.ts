@@ -6,7 +6,7 @@ import { type ProfileInput, ProfileSchema } from '#app/regulations/profile.ts'
 import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { loadScenarios } from './scenario-helpers.ts'
 
-const [german, defense, hospital] = loadScenarios('../shared/contract/examples').map((e) => e.scenario)
+const [german, defense, hospital] = loadScenarios('test/fixtures/contract/v1.1').map((e) => e.scenario)
 
 function run(profileInput: Partial<ProfileInput>, answers: Record<string, unknown>, asOf = '2026-11-22') {
   const profile = ProfileSchema.parse({ homeCountry: 'US', industry: 'other', ...profileInput })
@@ -17,8 +17,9 @@ describe('assess', () => {
   it('stamps engine and rules versions, questionnaire and asOf', () => {
     const { assessment } = run({}, {})
     expect(assessment.engine).toEqual({ version: ENGINE_VERSION, rules: RULES_VERSION })
-    expect(assessment.engine).toEqual({ version: '1.0.0', rules: '2026.11' })
-    expect(assessment.questionnaire).toEqual({ id: 'cross-border-core', version: 1 })
+    expect(assessment.engine).toEqual({ version: '1.1.0', rules: '2026.12' })
+    expect(assessment.questionnaire).toEqual({ id: 'cross-border-core', version: 2 })
+    for (const pack of regimePacks) expect(pack.version, pack.id).toBe(RULES_VERSION)
     expect(assessment.asOf).toBe('2026-11-22')
   })
 
@@ -41,14 +42,14 @@ describe('assess', () => {
       regimes: [...regimePacks].reverse(),
       asOf: '2026-11-22',
     })
-    expect(assessment.applicableRegimes).toEqual(['gdpr', 'glba', 'hipaa', 'pci-dss'])
-    expect(assessment.regimes.map((r) => r.id)).toEqual(['gdpr', 'glba', 'hipaa', 'pci-dss'])
+    expect(assessment.applicableRegimes).toEqual(['gdpr', 'glba', 'hipaa', 'pci-dss', 'sanctions'])
+    expect(assessment.regimes.map((r) => r.id)).toEqual(['gdpr', 'glba', 'hipaa', 'pci-dss', 'sanctions'])
   })
 
   it('traces every rule of every applicable regime with the leaves it evaluated', () => {
     const { trace } = run(defense!.profile as ProfileInput, defense!.answers)
     const expected = regimePacks
-      .filter((p) => ['dfars', 'itar'].includes(p.id))
+      .filter((p) => ['dfars', 'itar', 'sanctions'].includes(p.id))
       .flatMap((p) => p.rules.map((r) => r.id))
     expect(trace.rules.map((r) => r.ruleId)).toEqual(expected)
     const baa = trace.rules.find((r) => r.ruleId === 'itar.us-only-limit')!
@@ -60,23 +61,32 @@ describe('assess', () => {
       actual: 'US',
       result: true,
     })
-    expect(trace.applicability).toHaveLength(10)
+    expect(trace.applicability).toHaveLength(11)
+    // A rule outside its dates is listed, not evaluated: phase 1's self-assessment rule ended 2026-11-09.
+    expect(trace.rules.find((r) => r.ruleId === 'dfars.cmmc-level-2-self-phase-1')).toMatchObject({
+      inForce: false,
+      fired: false,
+      conditions: [],
+    })
   })
 
-  it('DOJ thresholds are "more than"', () => {
+  it('DOJ thresholds are "more than", and the program binds US-home buyers only', () => {
     const cats = { dataCategories: ['us-sensitive-personal-data'] } as Partial<ProfileInput>
-    expect(run({ ...cats, volumes: { usPersonalHealthData: 10_000 } }, {}).assessment.applicableRegimes).toEqual([])
-    expect(run({ ...cats, volumes: { usPersonalHealthData: 10_001 } }, {}).assessment.applicableRegimes).toEqual([
-      'doj-dsp',
-    ])
-    expect(run({ ...cats, volumes: { usHumanGenomicData: 101 } }, {}).assessment.applicableRegimes).toEqual(['doj-dsp'])
-    expect(run({ flags: { usGovernmentRelatedData: true } }, {}).assessment.applicableRegimes).toEqual(['doj-dsp'])
+    const regimes = (p: Partial<ProfileInput>) =>
+      run(p, {}).assessment.applicableRegimes.filter((r) => r !== 'sanctions')
+    expect(regimes({ ...cats, volumes: { usPersonalHealthData: 10_000 } })).toEqual([])
+    expect(regimes({ ...cats, volumes: { usPersonalHealthData: 10_001 } })).toEqual(['doj-dsp'])
+    expect(regimes({ ...cats, volumes: { usHumanGenomicData: 101 } })).toEqual(['doj-dsp'])
+    expect(regimes({ flags: { usGovernmentRelatedData: true } })).toEqual(['doj-dsp'])
+    expect(regimes({ homeCountry: 'PR', flags: { usGovernmentRelatedData: true } })).toEqual(['doj-dsp'])
+    // 28 CFR 202 binds US persons (regulations.md §21.2): a German buyer is not under it.
+    expect(regimes({ homeCountry: 'DE', flags: { usGovernmentRelatedData: true } })).toEqual([])
   })
 
   it('refusing a BAA rejects; a BAA is never a condition', () => {
     const refused = run(hospital!.profile as ProfileInput, { ...hospital!.answers, 'contract.baa': false }).assessment
     expect(refused.verdict).toBe('reject')
-    expect(refused.regimes).toEqual([{ id: 'hipaa', status: 'non-compliant' }])
+    expect(refused.regimes).toContainEqual({ id: 'hipaa', status: 'non-compliant' })
     expect(refused.findings.find((f) => f.severity === 'blocker')).toMatchObject({
       ruleId: 'hipaa.baa-required',
       citation: '45 CFR 164.308(b)(1); 164.502(e); 164.504(e)',
@@ -104,7 +114,12 @@ describe('assess', () => {
   })
 
   it('ITAR: the 120.54(a)(5) carve-out lifts the limit', () => {
-    const answers = { ...defense!.answers, 'handling.endToEndEncryption': true, 'storage.primaryCountries': ['DE'] }
+    const answers = {
+      ...defense!.answers,
+      'handling.endToEndEncryption': true,
+      'handling.plaintextAccessRequired': false,
+      'storage.primaryCountries': ['DE'],
+    }
     const { assessment } = run({ dataCategories: ['itar-technical-data'] }, answers)
     expect(assessment.recommendation.model).toBe('offshore')
     expect(assessment.recommendation.limits).toEqual([])
@@ -142,7 +157,12 @@ describe('assess', () => {
         dataCategories: ['cn-personal-information'],
         volumes: { cnPersonalInformationIndividuals: 500_000 },
       },
-      { 'storage.primaryCountries': ['CN'], 'access.personnelCountries': ['CN'] },
+      {
+        'storage.primaryCountries': ['CN'],
+        'storage.backupCountries': ['CN'],
+        'access.personnelCountries': ['CN'],
+        'storage.usesSubprocessors': false,
+      },
     )
     expect(assessment).toMatchObject({ locationClass: 'onshore', verdict: 'approve', conditions: [] })
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseProfile } from '#app/regulations/profile.ts'
 
 describe('parseProfile', () => {
-  it('fills defaults: volumes 0, flags false/0, purposes []', () => {
+  it('fills defaults: volumes 0, flags false/0 (v1.1: cmmcAssessment null), purposes []', () => {
     const { profile } = parseProfile({
       homeCountry: 'DE',
       industry: 'ecommerce',
@@ -28,10 +28,24 @@ describe('parseProfile', () => {
         criticalInformationInfrastructureOperator: false,
         dodContractor: false,
         cmmcLevel: 0,
+        cmmcAssessment: null,
         usGovernmentRelatedData: false,
+        bankRegulated: false,
+        dfarsCloudService: false,
       },
       purposes: [],
     })
+  })
+
+  it('reads the v1.1 flags and refuses an assessment the contract does not name', () => {
+    const { profile } = parseProfile({
+      homeCountry: 'US',
+      industry: 'defense',
+      flags: { cmmcLevel: 2, cmmcAssessment: 'c3pao', bankRegulated: true, dfarsCloudService: true },
+    })
+    expect(profile?.flags).toMatchObject({ cmmcAssessment: 'c3pao', bankRegulated: true, dfarsCloudService: true })
+    const bad = parseProfile({ homeCountry: 'US', industry: 'defense', flags: { cmmcAssessment: 'third-party' } })
+    expect(bad.issues.map((i) => i.path)).toEqual(['profile.flags.cmmcAssessment'])
   })
 
   it('reports each bad field with its contract path', () => {

@@ -1,10 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays } from '#app/assessment/dates.ts'
 import { assess } from '#app/assessment/engine.ts'
-import { validateAnswers } from '#app/questionnaire/answers.ts'
-import type { Question } from '#app/questionnaire/definition.ts'
-import { DATA_CATEGORIES, ProfileSchema } from '#app/regulations/profile.ts'
-import { coreQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { sanctionsProgramme } from '#app/geography/geography.ts'
+import { questionsById, validateAnswers } from '#app/questionnaire/answers.ts'
+import type { Question, QuestionnaireDefinition } from '#app/questionnaire/definition.ts'
+import { CN_PURPOSES, DATA_CATEGORIES, ProfileSchema } from '#app/regulations/profile.ts'
+import { coreQuestionnaire, getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { loadScenarios } from './scenario-helpers.ts'
 
 // Answer sets generated from the questionnaire's own types: anything the validator accepts must
 // assess without throwing, and the contract's monotonicity moves must never lower the score.
@@ -36,15 +39,26 @@ function arbFor(question: Question): fc.Arbitrary<unknown> {
       return fc.array(fc.constantFrom('evidence-1', 'evidence-2'), { maxLength: 2 })
     case 'certification-list':
       return fc.array(
-        fc.record(
-          {
-            type: fc.constantFrom(...question.certificationTypes.map((c) => c.value)),
-            issued: dateArb,
-            expires: dateArb,
-            edition: fc.constantFrom('2013', '2022'),
-          },
-          { requiredKeys: ['type', 'issued'] },
-        ),
+        fc
+          .record(
+            {
+              type: fc.constantFrom(...question.certificationTypes.map((c) => c.value)),
+              issued: dateArb,
+              validDays: fc.integer({ min: 0, max: 1500 }),
+              edition: fc.constantFrom('2013', '2022'),
+              assessor: fc.constantFrom('self', 'c3pao', 'dibcac'),
+              status: fc.constantFrom('final', 'conditional'),
+            },
+            { requiredKeys: ['type', 'issued'] },
+          )
+          .map(({ validDays, assessor, status, ...cert }) => ({
+            ...cert,
+            // A certificate cannot expire before it is issued (contract v1.1: invalid input).
+            ...(validDays !== undefined ? { expires: addDays(cert.issued, validDays) } : {}),
+            ...(question.cmmcDetails && cert.type.startsWith('cmmc-')
+              ? { ...(assessor ? { assessor } : {}), ...(status ? { status } : {}) }
+              : {}),
+          })),
         { maxLength: 4 },
       )
   }
@@ -65,12 +79,16 @@ const profileArb = fc
     flags: fc.record({
       dodContractor: fc.boolean(),
       cmmcLevel: fc.integer({ min: 0, max: 3 }),
+      cmmcAssessment: fc.constantFrom(null, 'self', 'c3pao', 'dibcac'),
       usGovernmentRelatedData: fc.boolean(),
       criticalInformationInfrastructureOperator: fc.boolean(),
+      bankRegulated: fc.boolean(),
+      dfarsCloudService: fc.boolean(),
     }),
+    purposes: fc.subarray([...CN_PURPOSES]),
   })
   .map((p) => ProfileSchema.parse(p))
-const asOfArb = fc.constantFrom('2025-06-01', '2026-07-01', '2026-11-22')
+const asOfArb = fc.constantFrom('2025-03-30', '2025-06-30', '2025-07-01', '2026-07-01', '2026-11-09', '2026-11-22')
 
 function score(profile: ReturnType<typeof ProfileSchema.parse>, answers: Record<string, unknown>, asOf: string) {
   return assess({ profile, questionnaire: coreQuestionnaire, answers, regimes: regimePacks, asOf }).assessment.score
@@ -181,5 +199,138 @@ describe('engine properties', () => {
       }),
       RUNS,
     )
+  })
+})
+
+// Contract v1.1, "Unknown and unanswered (fail safe)", and issue 11's property: knowing less about a
+// vendor never makes it look better.
+const VERDICT_RANK = { approve: 0, 'approve-with-conditions': 1, reject: 2 } as const
+const YES_NO_UNKNOWN = questions
+  .filter((q) => q.type === 'single-choice' && q.choices.map((c) => c.value).join() === 'yes,no,unknown')
+  .map((q) => q.id)
+const COUNTRY_QUESTIONS = new Set(
+  questions.filter((q) => q.type === 'country' || q.type === 'country-list').map((q) => q.id),
+)
+const v1 = getQuestionnaire('cross-border-core', 1)!
+
+function assessWith(
+  questionnaire: QuestionnaireDefinition,
+  profile: ReturnType<typeof ProfileSchema.parse>,
+  answers: Record<string, unknown>,
+  asOf: string,
+) {
+  return assess({ profile, questionnaire, answers, regimes: regimePacks, asOf }).assessment
+}
+
+describe('fail safe (contract v1.1)', () => {
+  it('has yes / no / unknown questions to turn unknown', () => {
+    expect(YES_NO_UNKNOWN).toEqual([
+      'company.countryOfConcernOwnership',
+      'storage.restrictedCountryReplication',
+      'access.nonUsPersonsAccess',
+      'access.countryOfConcernPersonnel',
+    ])
+  })
+
+  it('removing any answer, or turning a yes/no/unknown answer to unknown, never improves the verdict and never raises the score', () => {
+    fc.assert(
+      fc.property(
+        profileArb,
+        answersArb,
+        asOfArb,
+        fc.constantFrom(coreQuestionnaire, v1),
+        fc.nat(),
+        fc.boolean(),
+        (profile, raw, asOf, questionnaire, pick, toUnknown) => {
+          const { answers } = validateAnswers(questionnaire, raw)
+          const candidates = toUnknown
+            ? YES_NO_UNKNOWN.filter((id) => id in answers && answers[id] !== 'unknown')
+            : Object.keys(answers)
+          fc.pre(candidates.length > 0)
+          const id = candidates[pick % candidates.length]!
+          const changed = { ...answers }
+          if (toUnknown) changed[id] = 'unknown'
+          else delete changed[id]
+          const before = assessWith(questionnaire, profile, answers, asOf)
+          const after = assessWith(questionnaire, profile, changed, asOf)
+          expect(after.score).toBeLessThanOrEqual(before.score)
+          const named = ([] as unknown[]).concat(answers[id])
+          const namesSanctioned =
+            COUNTRY_QUESTIONS.has(id) &&
+            before.applicableRegimes.includes('sanctions') &&
+            named.some((c) => typeof c === 'string' && sanctionsProgramme(c, asOf)?.scope === 'comprehensive')
+          if (!namesSanctioned) {
+            expect(VERDICT_RANK[after.verdict]).toBeGreaterThanOrEqual(VERDICT_RANK[before.verdict])
+            return
+          }
+          // The one exception the contract makes: "Unanswered country lists are a finding asking for
+          // them, not a blocker." Removing the list that named a sanctioned country leaves that
+          // finding (and the verdict may improve), so the buyer is still asked for the list.
+          expect(after.findings).toContainEqual(
+            expect.objectContaining({
+              ruleId: 'sanctions.country-answers-missing',
+              missingAnswers: expect.arrayContaining([id]),
+            }),
+          )
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('a v1 response is never assessed better than v2 answers that add the questions v1 never asked, and says so', () => {
+    const v2Only = questions.filter((q) => !questionsById(v1).has(q.id)).map((q) => q.id)
+    expect(v2Only.length).toBeGreaterThan(0)
+    fc.assert(
+      fc.property(profileArb, answersArb, asOfArb, (profile, raw, asOf) => {
+        const asV2 = validateAnswers(coreQuestionnaire, raw).answers
+        // v1's certificate rows have no CMMC assessor or status: compare like with like.
+        const held = asV2['certifications.held'] as Record<string, unknown>[] | undefined
+        const rows = held?.map(({ assessor: _a, status: _s, ...row }) => row)
+        const both = rows ? { ...asV2, 'certifications.held': rows } : asV2
+        const asV1 = validateAnswers(v1, both).answers
+        const old = assessWith(v1, profile, asV1, asOf)
+        const current = assessWith(coreQuestionnaire, profile, both, asOf)
+        expect(VERDICT_RANK[old.verdict]).toBeGreaterThanOrEqual(VERDICT_RANK[current.verdict])
+        for (const item of [...old.findings, ...old.conditions]) {
+          for (const id of item.notAsked ?? []) expect(v2Only).toContain(id)
+        }
+      }),
+      RUNS,
+    )
+  })
+})
+
+describe('fail safe from good vendors (every scenario that approves, one answer at a time)', () => {
+  // Random answer sets mostly reject already; these start from vendors the law lets through, so a
+  // rule that clears on silence shows up as a better verdict.
+  const good = ['test/fixtures/contract/v1.1', 'test/fixtures/scenarios', 'test/fixtures/engine/scenarios']
+    .flatMap((dir) => loadScenarios(dir).map((entry) => ({ ...entry, file: `${dir}/${entry.file}` })))
+    .filter(({ scenario }) => scenario.expect.verdict !== 'reject')
+
+  it('has good vendors to start from', () => {
+    expect(good.length).toBeGreaterThan(30)
+  })
+
+  it.each(good)('$file: no removal and no "unknown" improves the verdict or raises the score', ({ scenario }) => {
+    const profile = ProfileSchema.parse(scenario.profile)
+    const { answers } = validateAnswers(coreQuestionnaire, scenario.answers)
+    const base = assessWith(coreQuestionnaire, profile, answers, scenario.asOf)
+    const variants: [string, Record<string, unknown>][] = [
+      ...Object.keys(answers).map((id): [string, Record<string, unknown>] => {
+        const without = { ...answers }
+        delete without[id]
+        return [`without ${id}`, without]
+      }),
+      ...YES_NO_UNKNOWN.filter((id) => id in answers).map((id): [string, Record<string, unknown>] => [
+        `${id} unknown`,
+        { ...answers, [id]: 'unknown' },
+      ]),
+    ]
+    for (const [name, variant] of variants) {
+      const after = assessWith(coreQuestionnaire, profile, variant, scenario.asOf)
+      expect(VERDICT_RANK[after.verdict], name).toBeGreaterThanOrEqual(VERDICT_RANK[base.verdict])
+      expect(after.score, name).toBeLessThanOrEqual(base.score)
+    }
   })
 })

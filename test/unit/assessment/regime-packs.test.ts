@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { addDays } from '#app/assessment/dates.ts'
 import { DERIVED_FACT_NAMES } from '#app/assessment/derived-facts.ts'
+import { ruleInputs } from '#app/assessment/engine.ts'
 import { parseRegimePack, RegimePackError } from '#app/assessment/regime-pack.ts'
-import { type Condition, type FactCondition, factsOf } from '#app/conditions/condition.ts'
+import { RULES_VERSION } from '#app/assessment/version.ts'
+import { type Condition, factsOf } from '#app/conditions/condition.ts'
 import { questionsById } from '#app/questionnaire/answers.ts'
 import { REGIME_IDS } from '#app/regulations/profile.ts'
 import { coreQuestionnaire, REGIME_FILES, regimePacks } from '#questionnaires/index.ts'
@@ -23,7 +26,10 @@ const PROFILE_FACTS = [
   'profile.flags.criticalInformationInfrastructureOperator',
   'profile.flags.dodContractor',
   'profile.flags.cmmcLevel',
+  'profile.flags.cmmcAssessment',
   'profile.flags.usGovernmentRelatedData',
+  'profile.flags.bankRegulated',
+  'profile.flags.dfarsCloudService',
 ]
 const questionIds = questionsById(coreQuestionnaire)
 const knownFact = (fact: string) =>
@@ -37,7 +43,7 @@ const allRules = regimePacks.flatMap((pack) => pack.rules.map((rule) => ({ pack:
 describe('regime packs', () => {
   it('has exactly one pack per contract regime id, sorted', () => {
     expect(regimePacks.map((pack) => pack.id)).toEqual([...REGIME_IDS].sort())
-    expect(Object.keys(REGIME_FILES)).toHaveLength(10)
+    expect(Object.keys(REGIME_FILES)).toHaveLength(11)
   })
 
   it('every file validates', () => {
@@ -75,56 +81,62 @@ describe('regime packs', () => {
     for (const { rule } of unverified) expect(rule.message.toLowerCase()).toContain('confirm with counsel')
   })
 
-  it('a blocker, condition or limit reads a non-canonical answer only as an explicit yes or no (never fires on silence)', () => {
+  it('a blocker, condition or limit rests on the contract v1.1 canonical answers, or on an extra answer listed here with its reason', () => {
+    // Since v1.1 every rule fails safe (an unanswered question counts as the failing answer), so a
+    // strong rule reading an answer the contract does not name would reject a CLI caller that sent
+    // every canonical answer. The few that must are listed, with the law that needs them.
     const canonical = new Set([
-      'company.hqCountry',
-      'company.incorporationCountry',
-      'company.majorityOwnerCountry',
-      'storage.primaryCountries',
-      'storage.backupCountries',
-      'access.personnelCountries',
-      'access.subprocessorCountries',
-      'access.nonUsPersonsAccess',
-      'handling.encryptionAtRest',
-      'handling.encryptionInTransit',
-      'handling.endToEndEncryption',
-      'handling.fips140Validated',
-      'handling.mfaForAllAccess',
-      'destruction.method',
-      'destruction.certificateProvided',
-      'destruction.daysAfterTermination',
-      'destruction.backupPurgeDays',
-      'certifications.held',
-      'incident.notificationHours',
-      'contract.baa',
-      'contract.gdprDpa',
-      'contract.gdprScc',
-      'contract.dpfCertified',
-      'contract.cacStandardContract',
-      'contract.cisaSecurityRequirements',
-      'contract.ccpaServiceProviderTerms',
-      'dod.nist800171Implemented',
-      'dod.sprsScore',
-      'dod.fedrampModerateEquivalent',
+      ...'company.hqCountry company.incorporationCountry company.majorityOwnerCountry storage.primaryCountries storage.backupCountries access.personnelCountries access.subprocessorCountries access.nonUsPersonsAccess handling.encryptionAtRest handling.encryptionInTransit handling.endToEndEncryption handling.fips140Validated handling.mfaForAllAccess destruction.method destruction.certificateProvided destruction.daysAfterTermination destruction.backupPurgeDays certifications.held incident.notificationHours contract.baa contract.gdprDpa contract.gdprScc contract.dpfCertified contract.cacStandardContract contract.cisaSecurityRequirements contract.ccpaServiceProviderTerms dod.nist800171Implemented dod.sprsScore dod.fedrampModerateEquivalent'.split(
+        ' ',
+      ),
+      // 1.1
+      ...'company.countryOfConcernOwnership company.sanctionsScreening access.countryOfConcernPersonnel handling.plaintextAccessRequired handling.panProtection storage.usesSubprocessors destruction.returnBeforeDeletion certifications.pciAocCoversServices incident.disruptionNotice contract.baaSubcontractorFlowDown contract.ccpaNoCombination contract.cnPiCertification contract.pciAcknowledgment contract.regulatorAccess dod.cmmcStatus dod.cmmcAffirmationDate handling.keyLocationCountries'.split(
+        ' ',
+      ),
     ])
-    // Contract examples answer only canonical ids, and an unanswered question counts as "no". A
-    // strong rule may still read an extra id when it fires only on an explicit answer (yes or no).
-    const leaves = (condition: Condition, negated = false): Array<{ leaf: FactCondition; negated: boolean }> => {
-      if ('all' in condition) return condition.all.flatMap((c) => leaves(c, negated))
-      if ('any' in condition) return condition.any.flatMap((c) => leaves(c, negated))
-      if ('not' in condition) return leaves(condition.not, !negated)
-      return [{ leaf: condition, negated }]
+    const extras: Record<string, string> = {
+      'contract.dataBrokerage':
+        '28 CFR 202.301: brokerage with a covered person is prohibited, and only the vendor can say it sells data',
+      'dod.usDataLocationOnly':
+        'DFARS 252.239-7010(b)(3): the location commitment of a DoD cloud service (profile flag dfarsCloudService)',
     }
+    const strongInputs = new Set<string>()
     for (const { rule } of allRules) {
       const strong = rule.kind !== 'finding' || rule.severity === 'blocker'
       if (!strong) continue
-      for (const { leaf, negated } of leaves(rule.when)) {
-        if (!questionIds.has(leaf.fact) || canonical.has(leaf.fact)) continue
-        // A negated "equal true" only suppresses the rule on an explicit yes; it cannot make it fire.
-        const explicit = !negated && leaf.operator === 'equal' && typeof leaf.value === 'boolean'
-        const suppressesOnYes = negated && leaf.operator === 'equal' && leaf.value === true
-        expect(explicit || suppressesOnYes, `${rule.id} rests on ${leaf.fact} without an explicit answer`).toBe(true)
+      for (const id of ruleInputs(rule)) strongInputs.add(id)
+    }
+    const unlisted = [...strongInputs].filter((id) => !canonical.has(id) && !(id in extras))
+    expect(unlisted).toEqual([])
+    // And every listed extra is still needed (a stale entry would hide the next one).
+    for (const id of Object.keys(extras)) expect(strongInputs.has(id), id).toBe(true)
+  })
+
+  it('every rule is dated by law, every pack carries the rules release, and message placeholders name derived facts', () => {
+    for (const pack of regimePacks) expect(pack.version, pack.id).toBe(RULES_VERSION)
+    for (const { rule } of allRules) {
+      expect(rule.effectiveFrom, rule.id).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      if (rule.effectiveUntil) expect(rule.effectiveUntil > rule.effectiveFrom, rule.id).toBe(true)
+      const text = rule.kind === 'limit' ? `${rule.message} ${rule.reason}` : rule.message
+      for (const [, name] of text.matchAll(/\{derived\.([A-Za-z0-9_]+)\}/g)) {
+        expect(DERIVED_FACT_NAMES as readonly string[], `${rule.id}: {derived.${name}}`).toContain(name)
       }
+    }
+  })
+
+  it('rules that succeed one another by date do not overlap', () => {
+    const pairs: [string, string][] = [
+      ['dfars.cmmc-level-2-self-phase-1', 'dfars.cmmc-level-2-c3pao-phase-2'],
+      ['pci-dss.mfa-admin-access', 'pci-dss.mfa-into-cde'],
+      ['pipl.no-export-mechanism', 'pipl.no-contract-or-certification'],
+      ['pipl.onshore-limit', 'pipl.onshore-limit-amended-csl'],
+    ]
+    const byId = new Map(allRules.map(({ rule }) => [rule.id, rule]))
+    for (const [before, after] of pairs) {
+      const a = byId.get(before)!
+      const b = byId.get(after)!
+      expect(a.effectiveUntil, before).toBeDefined()
+      expect(addDays(a.effectiveUntil!, 1), `${before} → ${after}`).toBe(b.effectiveFrom)
     }
   })
 
@@ -202,6 +214,36 @@ describe('malformed regime packs', () => {
         }),
       ),
     ).toThrow(/^x\.json: rules\[0\]\.citation: /)
+  })
+
+  it('rejects a rule without a date, one that ends before it starts, and a strong rule that would skip an unknown', () => {
+    expect(() =>
+      parseRegimePack(
+        'x.json',
+        broken((pack) => {
+          delete (pack.rules[0] as Record<string, unknown>).effectiveFrom
+          return pack
+        }),
+      ),
+    ).toThrow(/^x\.json: rules\[0\]\.effectiveFrom: /)
+    expect(() =>
+      parseRegimePack(
+        'x.json',
+        broken((pack) => {
+          ;(pack.rules[0] as Record<string, unknown>).effectiveUntil = '2000-01-01'
+          return pack
+        }),
+      ),
+    ).toThrow('x.json: rules[0].effectiveUntil: ends before effectiveFrom')
+    expect(() =>
+      parseRegimePack(
+        'x.json',
+        broken((pack) => {
+          ;(pack.rules[0] as Record<string, unknown>).onUnknown = 'skip'
+          return pack
+        }),
+      ),
+    ).toThrow('x.json: rules[0].onUnknown: only an info finding may skip an unknown outcome')
   })
 
   it('rejects an unknown regime id at the root', () => {

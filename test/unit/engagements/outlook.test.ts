@@ -17,7 +17,8 @@ describe('the outlook a buyer sees while editing the profile', () => {
       }),
       TODAY,
     )
-    expect(outlook.regimes.map((r) => r.id)).toEqual(['dfars', 'itar'])
+    // Contract v1.1: every US-home profile is also under US sanctions.
+    expect(outlook.regimes.map((r) => r.id)).toEqual(['dfars', 'itar', 'sanctions'])
     expect(outlook.model).toBe('nearshore')
     const itar = outlook.limits.find((l) => l.regime === 'itar')
     expect(itar?.citation).toContain('120.54(a)(5)')
@@ -28,7 +29,7 @@ describe('the outlook a buyer sees while editing the profile', () => {
       profile({ homeCountry: 'US', industry: 'healthcare', dataCategories: ['phi'] }),
       TODAY,
     )
-    expect(outlook.regimes.map((r) => r.id)).toEqual(['hipaa'])
+    expect(outlook.regimes.map((r) => r.id)).toEqual(['hipaa', 'sanctions'])
     expect(outlook.model).toBe('offshore')
     expect(outlook.limits).toEqual([])
   })
@@ -86,6 +87,9 @@ describe('the profile form', () => {
         dodContractor: true,
         cmmcLevel: 0,
         usGovernmentRelatedData: false,
+        cmmcAssessment: null,
+        bankRegulated: false,
+        dfarsCloudService: false,
       },
       purposes: ['cross-border-contract'],
     })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { evaluateCondition } from '#app/conditions/condition.ts'
@@ -312,5 +313,61 @@ describe('questionnaires/cross-border-core/v1.json', () => {
       'dod',
     ])
     for (const q of questions) expect(prefixes.has(q.id.split('.')[0] ?? ''), q.id).toBe(true)
+  })
+})
+
+describe('questionnaires/cross-border-core/v2.json', () => {
+  const v2File = 'questionnaires/cross-border-core/v2.json'
+  const v2Raw: unknown = JSON.parse(readFileSync(new URL(`../../../${v2File}`, import.meta.url), 'utf8'))
+  const loaded = loadQuestionnaire(v2Raw, v2File)
+  if (!loaded.ok) throw new Error(`v2 does not load:\n${loaded.errors.join('\n')}`)
+  const v2 = loaded.definition
+  const v2Questions = questionsOf(v2)
+  const v2ById = new Map(v2Questions.map((q) => [q.id, q]))
+
+  test('v1 is frozen: byte for byte the published file', () => {
+    const bytes = readFileSync(new URL('../../../questionnaires/cross-border-core/v1.json', import.meta.url))
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      'a2d2c18880a6e23f5ab22ed60ee7a789d0836927d7826e5f507c8f3fbef9eabb',
+    )
+  })
+
+  test('v2 asks every v1 question, each with the same type and choices (ids keep their meaning)', () => {
+    expect(v2.version).toBe(2)
+    for (const q of questions) {
+      const same = v2ById.get(q.id)
+      expect(same, q.id).toBeDefined()
+      expect(same?.type, q.id).toBe(q.type)
+      expect(valuesOf(same!), q.id).toEqual(valuesOf(q))
+    }
+  })
+
+  test('v2 adds what contract v1.1 and §21 need, under the regimes that read them', () => {
+    const added = v2Questions.filter((q) => !byId.has(q.id)).map((q) => q.id)
+    expect(added.sort()).toEqual(['contract.cnPiCertification', 'handling.fipsVersion'])
+    expect(v2ById.get('contract.cnPiCertification')?.type).toBe('yes-no')
+    expect(visibleUnder(v2ById.get('contract.cnPiCertification')!, ['pipl'])).toBe(true)
+    expect(visibleUnder(v2ById.get('contract.cnPiCertification')!, ['hipaa'])).toBe(false)
+    const fips = v2ById.get('handling.fipsVersion')!
+    expect(fips.type === 'single-choice' && fips.choices.map((c) => c.value)).toEqual(['fips-140-3', 'fips-140-2'])
+    expect(visibleUnder(fips, [], { 'handling.fips140Validated': true })).toBe(true)
+    expect(visibleUnder(fips, [], { 'handling.fips140Validated': false })).toBe(false)
+  })
+
+  test('certificate rows take the CMMC assessor and status in v2 only', () => {
+    const held = v2ById.get('certifications.held')!
+    expect(held.type === 'certification-list' && held.cmmcDetails).toBe(true)
+    const v1Held = question('certifications.held')
+    expect(v1Held.type === 'certification-list' && v1Held.cmmcDetails).toBeFalsy()
+    expect(held.help.en).toMatch(/C3PAO/)
+    expect(held.help.en).toMatch(/FedRAMP Certified/)
+  })
+
+  test('an informational mark is a reason, in English, on questions no rule reads', () => {
+    const marked = v2Questions.filter((q) => q.informational)
+    expect(marked.length).toBeGreaterThan(10)
+    for (const q of marked) expect(q.informational!.length, q.id).toBeGreaterThanOrEqual(20)
+    expect(v2ById.get('company.legalName')?.informational).toBeDefined()
+    expect(v2ById.get('contract.baa')?.informational).toBeUndefined()
   })
 })

@@ -144,7 +144,7 @@ describe('loadQuestionnaire', () => {
       }
     })
     expect(errors).toEqual([
-      `${FILE}: sections[0].questions[2].visibleWhen.any[0].value[1]: "hippa" is not a regime id (hipaa, glba, pci-dss, itar, ear, dfars, doj-dsp, gdpr, pipl, ccpa)`,
+      `${FILE}: sections[0].questions[2].visibleWhen.any[0].value[1]: "hippa" is not a regime id (hipaa, glba, pci-dss, itar, ear, dfars, doj-dsp, gdpr, pipl, ccpa, sanctions)`,
       `${FILE}: sections[0].questions[2].visibleWhen.any[1].value: "health" is not a data category`,
     ])
   })

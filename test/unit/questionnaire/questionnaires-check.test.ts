@@ -79,10 +79,10 @@ describe('questionnaires:check', () => {
   test('validates regime packs with the engine validator and against the question ids', () => {
     const root = tempRoot()
     copyCore(root)
-    mkdirSync(path.join(root, 'regimes'))
+    cpSync(path.join(repo, 'questionnaires/cross-border-core/v2.json'), path.join(root, 'cross-border-core/v2.json'))
+    cpSync(path.join(repo, 'questionnaires/regimes'), path.join(root, 'regimes'), { recursive: true })
     const pack = JSON.parse(readFileSync(path.join(repo, 'questionnaires/regimes/hipaa.json'), 'utf8'))
     const packFile = path.join(root, 'regimes', 'hipaa.json')
-    writeFileSync(packFile, JSON.stringify(pack))
     const good = checkQuestionnaires(root, show(root))
     expect(good.lines.some((l) => l.startsWith('ok   regimes/hipaa.json: regime pack hipaa'))).toBe(true)
     expect(good.ok).toBe(true)
@@ -91,11 +91,68 @@ describe('questionnaires:check', () => {
     const badSchema = checkQuestionnaires(root, show(root))
     expect(badSchema.ok).toBe(false)
     expect(badSchema.lines.some((l) => /^ {2}regimes\/hipaa\.json: rules\[0\]/.test(l))).toBe(true)
+    expect(badSchema.lines).toContain('skip coverage: fix the regime packs first')
 
     writeFileSync(packFile, JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], questionIds: ['contract.baaa'] }] }))
     const badId = checkQuestionnaires(root, show(root))
     expect(badId.ok).toBe(false)
     expect(badId.lines).toContain('  regimes/hipaa.json: rules[0].questionIds[0]: "contract.baaa" is not a question id')
+  })
+
+  describe('coverage', () => {
+    /** The shipped questionnaires and packs in a temporary folder, to break one thing at a time. */
+    function shippedRoot(): string {
+      const root = tempRoot()
+      cpSync(path.join(repo, 'questionnaires'), root, { recursive: true })
+      return root
+    }
+    const v2 = (root: string) => path.join(root, 'cross-border-core/v2.json')
+
+    test('passes on the shipped folder and says how each version is covered', () => {
+      const result = checkQuestionnaires(path.join(repo, 'questionnaires'), show(repo))
+      expect(result.ok).toBe(true)
+      expect(result.lines.filter((l) => l.startsWith('ok   coverage'))).toEqual([
+        expect.stringMatching(/^ok {3}coverage cross-border-core v1: \d+ questions read by rules, \d+ informational$/),
+        expect.stringMatching(/^ok {3}coverage cross-border-core v2: \d+ questions read by rules, \d+ informational$/),
+      ])
+    })
+
+    test('a question read by no rule and not marked informational fails, in every version that has it', () => {
+      const root = shippedRoot()
+      const def = JSON.parse(readFileSync(v2(root), 'utf8'))
+      const legalName = def.sections[0].questions.find((q: { id: string }) => q.id === 'company.legalName')
+      delete legalName.informational
+      writeFileSync(v2(root), JSON.stringify(def))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines).toContain('FAIL coverage cross-border-core v2: 1 question(s) read by nothing')
+      expect(result.lines).toContain(
+        '  cross-border-core/v2.json: sections[0].questions[0]: "company.legalName" is read by no rule and not marked informational (add a rule that reads it, or "informational": "<why>" in the newest version)',
+      )
+      // v1 is frozen: its question is covered by the newer version's mark, so it fails with it.
+      expect(result.lines).toContain('FAIL coverage cross-border-core v1: 1 question(s) read by nothing')
+    })
+
+    test('a question no longer read once its rule is gone fails until it is marked', () => {
+      const root = shippedRoot()
+      const packFile = path.join(root, 'regimes', 'sanctions.json')
+      const pack = JSON.parse(readFileSync(packFile, 'utf8'))
+      pack.rules = pack.rules.filter((r: { id: string }) => r.id !== 'sanctions.screening')
+      writeFileSync(packFile, JSON.stringify(pack))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines.some((l) => l.includes('"company.sanctionsScreening" is read by no rule'))).toBe(true)
+    })
+
+    test('a mark is a reason of some length, not an empty flag', () => {
+      const root = shippedRoot()
+      const def = JSON.parse(readFileSync(v2(root), 'utf8'))
+      def.sections[0].questions[0].informational = 'n/a'
+      writeFileSync(v2(root), JSON.stringify(def))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines.some((l) => l.includes('informational: say why no rule reads this question'))).toBe(true)
+    })
   })
 
   test('fails when no questionnaire is found', () => {

@@ -48,7 +48,11 @@ describe('the comparison model', () => {
     ])
     expect(caribe).toMatchObject({ verdictLabel: 'Approve', locationLabel: 'Nearshore', assessed: true })
     expect(manila).toMatchObject({ verdict: 'reject', locationLabel: 'Offshore' })
-    expect(comparison.regimes).toEqual([{ id: 'hipaa', name: 'HIPAA' }])
+    // Contract v1.1: a US buyer is also under US sanctions.
+    expect(comparison.regimes).toEqual([
+      { id: 'hipaa', name: 'HIPAA' },
+      { id: 'sanctions', name: 'US sanctions (OFAC)' },
+    ])
     expect(caribe?.regimeStatuses.hipaa?.label).toBe('Compliant')
     expect(manila?.regimeStatuses.hipaa?.label).toBe('Non-compliant')
     expect(comparison.sections.map((s) => s.id)).toContain('storage')
