@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['test/setup/fail-on-console-error.ts'],
+          // A bound on waiting, not on speed (latency lives in the benchmarks): property tests that
+          // take 1-2 s alone passed Vitest's 5 s default on a 2-core machine at load 15.
+          testTimeout: 20_000,
         },
       },
       {
