@@ -35,7 +35,8 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/integration-env.ts'],
-          testTimeout: 120_000,
+          // A bound on waiting: the longest journey takes ~60 s alone and passed 120 s at load 20.
+          testTimeout: 240_000,
           hookTimeout: 60_000,
         },
       },
