@@ -1,4 +1,5 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
+import type { Database } from '#db/schema.ts'
 import { type Connection, dialectOf } from './dialect.ts'
 
 /**
@@ -33,4 +34,22 @@ export function likeInsensitive(db: Connection, expression: Expression<string>, 
   return dialectOf(db) === 'postgres'
     ? sql<SqlBool>`${expression} ilike ${pattern} escape '\\'`
     : sql<SqlBool>`${expression} like ${pattern} escape '\\'`
+}
+
+/**
+ * The database's own consistency check, `ok` when it finds nothing: SQLite's integrity check of
+ * every page and index; on PostgreSQL (whose server keeps its files consistent itself, whatever
+ * happens to an app instance) that no index of the schema is left invalid.
+ * SQL (SQLite): pragma integrity_check · (PostgreSQL): select … from pg_index where not indisvalid
+ */
+export async function checkIntegrity(db: Kysely<Database>): Promise<string> {
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ name: string }>`
+      select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and not i.indisvalid`.execute(db)
+    return rows.length === 0 ? 'ok' : `invalid indexes: ${rows.map((row) => row.name).join(', ')}`
+  }
+  const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)
+  return rows.map((row) => row.integrity_check).join('; ')
 }

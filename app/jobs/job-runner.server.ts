@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { dialectOf } from '../db/dialect.ts'
 import { getPgPool } from '../db.server.ts'
+import { getEnv } from '../env.server.ts'
 import {
   type EnqueueOptions,
   type JobContext,
@@ -40,7 +41,9 @@ export function enqueueJob<P>(
   options: EnqueueOptions<P>,
   now: Date = new Date(),
 ): Promise<string | undefined> {
-  if (dialectOf(db) === 'postgres') return enqueuePgBossJob(db, getPgPool(), options, now)
+  if (dialectOf(db) === 'postgres') {
+    return enqueuePgBossJob(db, { pool: getPgPool(), timeoutSeconds: getEnv().jobTimeoutSeconds }, options, now)
+  }
   return insertJob(db, {
     name: options.name,
     payload: options.payload ?? {},

@@ -76,7 +76,7 @@ async function ensureQueue(boss: PgBoss, pool: pg.Pool, name: string, options: P
  */
 export async function enqueuePgBossJob<P>(
   db: Kysely<Database>,
-  pool: pg.Pool,
+  { pool, timeoutSeconds }: { pool: pg.Pool; timeoutSeconds: number },
   options: EnqueueOptions<P>,
   now: Date,
 ): Promise<string | undefined> {
@@ -88,6 +88,8 @@ export async function enqueuePgBossJob<P>(
     retryLimit: (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
     retryDelay: RETRY_DELAY_SECONDS,
     retryBackoff: true,
+    // A job's time limit is fixed when it is queued: the instance that runs it may be another.
+    expireInSeconds: timeoutSeconds,
     db: db.isTransaction
       ? executorOf(async (text, values) => db.executeQuery(CompiledQuery.raw(text, values)))
       : undefined,

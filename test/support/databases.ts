@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { type Kysely, sql } from 'kysely'
 import pg from 'pg'
+import { dialectOf } from '#app/db/dialect.ts'
+import type { Database } from '#db/schema.ts'
 
 /**
  * A fresh, empty database for a test file or a spawned server: a SQLite file in a temporary folder,
@@ -44,5 +47,34 @@ async function onServer(url: string, statement: string): Promise<void> {
     await client.query(statement)
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * Runs `run` while every insert into `table` matching `when` (SQL both dialects read, over `new.`)
+ * fails inside the database, as a database refusing a write would; the trigger is removed after.
+ */
+export async function whileInsertsFail(
+  db: Kysely<Database>,
+  { table, when }: { table: string; when: string },
+  run: () => Promise<void>,
+): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres'
+  if (postgres) {
+    await sql
+      .raw(
+        `create function test_fails() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$;
+         create trigger test_fails before insert on ${table} for each row when (${when}) execute function test_fails();`,
+      )
+      .execute(db)
+  } else {
+    await sql
+      .raw(`create trigger test_fails before insert on ${table} when ${when} begin select raise(abort, 'refused'); end`)
+      .execute(db)
+  }
+  try {
+    await run()
+  } finally {
+    await sql.raw(postgres ? 'drop function test_fails() cascade' : 'drop trigger test_fails').execute(db)
   }
 }
