@@ -38,8 +38,10 @@ try {
   // The target gets this build's migrations; the source must already have them (checked by copy).
   await migrateToLatest(target)
   console.log(`Copying ${shown(from)} → ${shown(to)}`)
-  console.log(row(['table', 'source rows', 'target rows', 'checksum']))
-  const print = (report: TableReport) =>
+  let header = false
+  const print = (report: TableReport) => {
+    if (!header) console.log(row(['table', 'source rows', 'target rows', 'checksum']))
+    header = true
     console.log(
       row([
         report.table,
@@ -48,6 +50,7 @@ try {
         report.sourceChecksum === report.targetChecksum ? 'equal' : 'DIFFERENT',
       ]),
     )
+  }
   const reports = await copyDatabase(source, target, { onTable: print })
   const rows = reports.reduce((sum, report) => sum + report.targetRows, 0)
   console.log(`\nCopied ${reports.length} tables, ${rows} rows; every row count and checksum is equal.`)
