@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { CompiledQuery, type Kysely } from 'kysely'
 import type pg from 'pg'
 import PgBoss from 'pg-boss'
@@ -9,7 +10,8 @@ import { type EnqueueOptions, type JobContext, type JobDefinition, type JobDefin
  * itself under an advisory lock) behind the interface of the SQLite job table (job.ts,
  * job-runner.server.ts). What the table runner promises holds here too:
  * - a singleton key keeps one job waiting per (name, key): each name is a pg-boss queue with the
- *   "stately" policy (at most one queued and one running per key);
+ *   "stately" policy (at most one queued and one running per key; a job without a key gets a key
+ *   of its own, so those never collapse);
  * - a failed attempt is retried after 10 s, 20 s, 40 s … (pg-boss's backoff, with jitter), up to
  *   `maxAttempts` tries in all;
  * - a job whose instance died (SIGKILL, a lost machine) is taken over: pg-boss's maintenance fails
@@ -82,8 +84,12 @@ export async function enqueuePgBossJob<P>(
 ): Promise<string | undefined> {
   const boss = await producerFor(pool)
   await ensureQueue(boss, pool, options.name)
-  const id = await boss.send(options.name, (options.payload ?? {}) as object, {
-    singletonKey: options.singletonKey,
+  // The stately policy allows one waiting job per (name, key), a missing key included: a job
+  // without a key gets its own id as key, so any number of them may wait, as in the job table.
+  const id = randomUUID()
+  const sent = await boss.send(options.name, (options.payload ?? {}) as object, {
+    id,
+    singletonKey: options.singletonKey ?? id,
     startAfter: options.runAt ?? now,
     retryLimit: (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1,
     retryDelay: RETRY_DELAY_SECONDS,
@@ -94,7 +100,7 @@ export async function enqueuePgBossJob<P>(
       ? executorOf(async (text, values) => db.executeQuery(CompiledQuery.raw(text, values)))
       : undefined,
   })
-  return id ?? undefined
+  return sent ?? undefined
 }
 
 export type PgBossRunnerOptions = {

@@ -42,6 +42,12 @@ describe('pg-boss behind the jobs interface', () => {
     expect(runs).toEqual([{ n: 1 }])
   })
 
+  test('jobs without a singleton key all wait: none is dropped as a duplicate', async () => {
+    const ids = await Promise.all([1, 2, 3].map((n) => enqueueJob(getDb(), { name: 'unkeyed', payload: { n } })))
+    expect(new Set(ids).size).toBe(3)
+    for (const id of ids) expect(await stateOf(id)).toMatchObject({ state: 'created' })
+  })
+
   test('a job enqueued inside a transaction exists only if the transaction commits', async () => {
     const kept = await getDb()
       .transaction()
