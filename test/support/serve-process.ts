@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { expect } from 'vitest'
 
 /**
  * A real server process (`scripts/serve.ts`, as `npm start` and a deployment run it) on the
@@ -40,17 +39,26 @@ export async function startServeProcess(databaseUrl: string, env: Record<string,
     }),
   )
   let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
+  const listening = /Shoreline is running at http:\/\/\S+:(\d+)/
+  // Resolves once the process says where it listens; fails, with what it printed, when it exits
+  // first or (a bound for a start that never comes, not a latency goal) after 120 s.
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000)
+    const read = (chunk: Buffer) => {
+      output += chunk
+      const match = listening.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1] as string)
+      }
+    }
+    child.stdout?.on('data', read)
+    child.stderr?.on('data', read)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the server exited (${code}) before listening:\n${output}`))
+    })
   })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  // A bound for a start that never comes, not a latency goal (the output says why in the message).
-  await expect
-    .poll(() => output, { timeout: 60_000, interval: 100 })
-    .toMatch(/Shoreline is running at http:\/\/\S+:\d+/)
-  const port = output.match(/Shoreline is running at http:\/\/\S+:(\d+)/)?.[1]
   return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited }
 }
 

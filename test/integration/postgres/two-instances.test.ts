@@ -12,9 +12,6 @@ import { createVendorLinks } from '../../../scripts/vendor-links.ts'
 // (Throttles across two instances: test/integration/auth/throttles.test.ts, on PostgreSQL too
 // under `npm run test:pg`.)
 
-// The public URL both instances are reached by (what the load balancer answers to); forms carry it
-// as their Origin and emailed links point to it.
-const PUBLIC_URL = 'http://shoreline.test'
 const DEMO = { email: 'admin@demo.shoreline.test', password: 'shoreline-demo' }
 
 let a: ServeProcess
@@ -23,19 +20,25 @@ let b: ServeProcess
 beforeAll(async () => {
   // Both instances use this test file's own database; the first to start migrates and seeds it.
   await migrateToLatest(getDb())
-  a = await startServeProcess(process.env.DATABASE_URL as string, { APP_URL: PUBLIC_URL })
-  b = await startServeProcess(process.env.DATABASE_URL as string, { APP_URL: PUBLIC_URL })
-}, 120_000)
+  // One after the other: outside production each start seeds the demo into an empty database, and
+  // two seeds racing collide on its ids (production seeds nothing).
+  a = await startServeProcess(process.env.DATABASE_URL as string)
+  b = await startServeProcess(process.env.DATABASE_URL as string)
+}, 240_000)
 
 afterAll(async () => {
   await stopAllServeProcesses()
 })
 
-/** The same browser (one cookie jar) as the load balancer sends it to instance A or B. */
+/**
+ * The same browser (one cookie jar) as the load balancer sends it to instance A or B. (Each
+ * instance here has its own address, and forms carry it as their Origin; behind a real load
+ * balancer both share APP_URL.)
+ */
 function browser() {
-  const onA = new BrowserClient(a.baseUrl, PUBLIC_URL)
+  const onA = new BrowserClient(a.baseUrl)
   const on = (instance: ServeProcess) =>
-    instance === a ? onA : withCookiesOf(onA, new BrowserClient(instance.baseUrl, PUBLIC_URL))
+    instance === a ? onA : withCookiesOf(onA, new BrowserClient(instance.baseUrl))
   return { onA, on }
 }
 
@@ -81,7 +84,7 @@ describe('two instances on one PostgreSQL database', () => {
     const save = (instance: ServeProcess, value: string, baseVersion: number) =>
       fetch(`${instance.baseUrl}/v/answers`, {
         method: 'POST',
-        headers: { cookie, origin: PUBLIC_URL, 'content-type': 'application/json' },
+        headers: { cookie, origin: instance.baseUrl, 'content-type': 'application/json' },
         body: JSON.stringify({ questionId: 'company.legalName', value, baseVersion }),
       }).then(async (response) => ({
         status: response.status,
