@@ -320,3 +320,13 @@ export function markLapsedAcceptances(db: Kysely<Database>, { today, now }: { to
     .returning(['id', 'organisation_id', 'engagement_id', 'invitation_id', 'rule_id', 'ends_on'])
     .execute()
 }
+
+/** Who sent a request (told when the vendor replies), if that user still exists. */
+export function findRequestCreator(db: Kysely<Database>, { requestId }: { requestId: string }) {
+  return db
+    .selectFrom('remediation_request')
+    .innerJoin('user', 'user.id', 'remediation_request.created_by_user_id')
+    .select(['user.email', 'user.name'])
+    .where('remediation_request.id', '=', requestId)
+    .executeTakeFirst()
+}
