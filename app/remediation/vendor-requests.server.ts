@@ -24,6 +24,7 @@ import { newId, nowIso } from '../utils/ids.ts'
 import { readSectionValues, sectionDefaults } from '../vendor-portal/form-values.ts'
 import type { VendorContext } from '../vendor-portal/vendor-context.server.ts'
 import {
+  countOpenItemsForVendor,
   findRequestCreator,
   findRequestForVendor,
   listItems,
@@ -331,4 +332,9 @@ export async function uploadItemEvidence(
 /** The question prompts of an item in the vendor's language (the list page's summary). */
 export function promptsOf(questions: readonly Question[], locale: Locale): string[] {
   return questions.map((q) => localized(q.prompt, locale))
+}
+
+/** How many items of the vendor's open requests wait for it (the banner on the vendor's home page). */
+export function countWaitingItems(db: Kysely<Database>, context: Pick<VendorContext, 'invitation'>) {
+  return countOpenItemsForVendor(db, { invitationId: context.invitation.id })
 }
