@@ -53,6 +53,11 @@ export type RequestView = {
   items: RequestItemView[]
 }
 
+/** Throws RemediationNotFoundError unless the vendor is in the buyer's scope (checked before any input). */
+export async function requireBuyerVendor(db: Kysely<Database>, scope: Scope): Promise<void> {
+  if (!(await findVendorForBuyer(db, scope))) throw new RemediationNotFoundError('Vendor not found')
+}
+
 /** The vendor a request is about, refused unless it has submitted (and is assessed). */
 async function requireSubmittedVendor(db: Kysely<Database>, scope: Scope) {
   const vendor = await findVendorForBuyer(db, scope)

@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requirePermission(request, 'remediation:manage')
   const scope = { organisationId: member.organisationId, engagementId: params.engagementId ?? '' }
+  // Another organisation's engagement is a 404 before its input is read.
+  invariantResponse(await loadReviewOverview(getDb(), { scope }), 'Engagement not found', { status: 404 })
   const parsed = parseFormData(ReviewCadenceSchema, await request.formData())
   if (!parsed.ok)
     return data({ ok: false, message: 'The cadence was not changed.', errors: parsed.errors }, { status: 400 })

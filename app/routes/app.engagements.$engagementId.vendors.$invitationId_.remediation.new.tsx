@@ -17,6 +17,7 @@ import {
   loadNewRequestForm,
   RemediationNotFoundError,
   RemediationRefusedError,
+  requireBuyerVendor,
   sendRemediationRequest,
 } from '#app/remediation/requests.server.ts'
 import { vendorScope } from '#app/remediation/scope.server.ts'
@@ -51,6 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requirePermission(request, 'remediation:manage')
   const scope = vendorScope(member, params)
+  try {
+    await requireBuyerVendor(getDb(), scope)
+  } catch (error) {
+    if (error instanceof RemediationNotFoundError) throw new Response('Vendor not found', { status: 404 })
+    throw error
+  }
   const formData = await request.formData()
   const today = nowIso().slice(0, 10)
   const parsed = newRequestSchema(today).safeParse({

@@ -13,7 +13,11 @@ import { getDb } from '#app/db.server.ts'
 import { acceptRiskSchema } from '#app/remediation/acceptance.ts'
 import { acceptRisk, withdrawRiskAcceptance } from '#app/remediation/acceptances.server.ts'
 import { loadVendorRemediation } from '#app/remediation/remediation-page.server.ts'
-import { RemediationNotFoundError, RemediationRefusedError } from '#app/remediation/requests.server.ts'
+import {
+  RemediationNotFoundError,
+  RemediationRefusedError,
+  requireBuyerVendor,
+} from '#app/remediation/requests.server.ts'
 import { vendorScope } from '#app/remediation/scope.server.ts'
 import remediationCss from '#app/styles/remediation.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
@@ -33,7 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const page = await loadVendorRemediation(getDb(), vendorScope(member, params))
   invariantResponse(page, 'Vendor not found', { status: 404 })
-  return { ...page, canManage: can(member.role, 'remediation:manage'), today: nowIso().slice(0, 10) }
+  const sent = new URL(request.url).searchParams.get('request')
+  return {
+    ...page,
+    canManage: can(member.role, 'remediation:manage'),
+    today: nowIso().slice(0, 10),
+    notice:
+      sent === 'sent'
+        ? 'Request sent: the vendor was emailed a link to its requested changes.'
+        : sent === 'failed'
+          ? 'Request saved, but its email could not be sent (see the Outbox).'
+          : null,
+  }
 }
 
 /** Accept a finding's risk, or withdraw an acceptance (managers and admins). */
@@ -45,6 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reply = (ok: boolean, message: string, status = 200, errors?: Record<string, string>) =>
     data({ ok, message, errors, ruleId: String(formData.get('ruleId') ?? '') }, { status })
   try {
+    await requireBuyerVendor(getDb(), scope)
     if (intent === 'accept') {
       const parsed = parseFormData(acceptRiskSchema(nowIso().slice(0, 10)), formData)
       if (!parsed.ok) return reply(false, 'The acceptance was not recorded.', 400, parsed.errors)
@@ -85,6 +101,11 @@ export default function VendorRemediationPage() {
         ) : null}{' '}
         <Link to={`${base}/history`}>History</Link>
       </p>
+      {page.notice ? (
+        <div className="notice" role="status">
+          {page.notice}
+        </div>
+      ) : null}
       {page.canManage && !page.canRequest ? <p className="muted">{page.cannotRequestReason}</p> : null}
       <RequestsList requests={page.requests} />
       <AcceptancesPanel
