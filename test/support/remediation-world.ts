@@ -16,7 +16,7 @@ export const HOSPITAL_PROFILE = {
 
 /**
  * A submitted Indian vendor of a US hospital that refuses a BAA (a blocker: hipaa.baa-required)
- * and encrypts in transit with TLS 1.0 (a medium finding: hipaa.encryption-in-transit), every other
+ * and does not encrypt in transit (a medium finding: hipaa.encryption-in-transit), every other
  * required question answered; a manager of its organisation, signed in.
  */
 export async function hospitalWithVendor(baseUrl: string, extra: Record<string, unknown> = {}) {
@@ -26,7 +26,7 @@ export async function hospitalWithVendor(baseUrl: string, extra: Record<string, 
     {
       'contract.baa': false,
       'storage.primaryCountries': ['IN'],
-      'handling.encryptionInTransit': 'tls10',
+      'handling.encryptionInTransit': 'none',
       'certifications.held': [{ type: 'iso27001', issued: '2025-06-01', expires: '2028-05-31', edition: '2022' }],
       ...extra,
     },

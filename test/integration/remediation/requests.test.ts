@@ -130,7 +130,7 @@ describe('a remediation request, from the manager to the vendor and back', () =>
     const done = await vendor.post(requestUrl, {
       'contract.baa': 'true',
       [`reply.${item2!.id}.kind`]: 'dispute',
-      [`reply.${item2!.id}.reason`]: 'TLS 1.0 is only on a legacy endpoint that carries no PHI.',
+      [`reply.${item2!.id}.reason`]: 'Only a legacy endpoint that carries no PHI is unencrypted.',
     })
     expect(done.status).toBe(302)
     expect(await countAssessments(world.invitationId)).toBe(assessmentsBefore + 1)
@@ -143,7 +143,7 @@ describe('a remediation request, from the manager to the vendor and back', () =>
         ruleId: TRANSIT,
         state: 'disputed',
         replyKind: 'dispute',
-        replyText: 'TLS 1.0 is only on a legacy endpoint that carries no PHI.',
+        replyText: 'Only a legacy endpoint that carries no PHI is unencrypted.',
       }),
     ])
     expect(await auditActions(world.engagementId)).toEqual(
@@ -155,15 +155,16 @@ describe('a remediation request, from the manager to the vendor and back', () =>
     // The manager sees both outcomes, the history's diff, and the PDF says the same.
     const remediation = pageText(await (await world.manager.get(`${world.vendorUrl}/remediation`)).text())
     expect(remediation).toContain('Resolved')
-    expect(remediation).toContain('Disputed: TLS 1.0 is only on a legacy endpoint')
+    expect(remediation).toContain('Disputed: Only a legacy endpoint that carries no PHI')
     const history = pageText(await (await world.manager.get(`${world.vendorUrl}/history`)).text())
     expect(history).toContain('Verdict: Reject →')
     expect(history).toContain('Resolved: The vendor has not agreed to a business associate agreement')
-    expect(history).toMatch(/Business associate agreement|BAA/)
+    // The answers that changed, before and after.
+    expect(history).toContain('Will you sign a HIPAA business associate agreement (BAA) with us? No Yes')
     const pdf = await pdfText(world.manager, `${world.vendorUrl}/report.pdf`)
     expect(pdf).toContain('Requested changes')
     expect(pdf).toContain('Resolved')
-    expect(pdf).toContain('Disputed: TLS 1.0 is only on a legacy endpoint that carries no PHI.')
+    expect(pdf).toContain('Disputed: Only a legacy endpoint that carries no PHI is unencrypted.')
   }, 120_000)
 
   test('"will fix by" answers an item; open items past the due date become overdue and the vendor is reminded once a day', async () => {
