@@ -4,8 +4,8 @@ type Point = { number: number; score: number; verdictLabel: string; createdAt: s
 
 const WIDTH = 640
 const HEIGHT = 220
-const LEFT = 40
-const RIGHT = 16
+const LEFT = 80
+const RIGHT = 64
 const TOP = 12
 const BOTTOM = 36
 

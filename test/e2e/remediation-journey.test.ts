@@ -88,7 +88,7 @@ test('a manager requests two changes, the vendor fixes one and disputes the othe
   await axeClean()
   await shot('44-history-diff')
 
-  const pdf = await page.context().request.get(`${server.baseUrl}${world.vendorUrl}/report.pdf`)
+  const pdf = await page.context().request.get(`${server.baseUrl}${world.vendorUrl}/report.pdf`, { timeout: 120_000 })
   expect(pdf.status()).toBe(200)
   const file = path.join(SCREENSHOT_DIR, 'remediation-report.pdf')
   const { writeFileSync } = await import('node:fs')
