@@ -13,6 +13,7 @@ import {
   currentAssessment,
   daysFromToday,
   hospitalWithVendor,
+  pageText,
 } from '#test/support/remediation-world.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
 import { linkIn } from '#test/support/smtp-server.ts'
@@ -20,14 +21,6 @@ import { linkIn } from '#test/support/smtp-server.ts'
 const env = setUpServerWithSmtp()
 const BAA = 'hipaa.baa-required'
 const DAY = 86_400_000
-
-function pageText(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<!--.*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-}
 
 const emailsTo = (to: string, kind: string) =>
   getDb()

@@ -14,6 +14,7 @@ import {
   daysFromToday,
   hospitalWithVendor,
   itemsOf,
+  pageText,
 } from '#test/support/remediation-world.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
 import { linkIn } from '#test/support/smtp-server.ts'
@@ -53,18 +54,6 @@ async function vendorFromEmail(contactEmail: string) {
   const link = new URL(linkIn(email.text, `${env.server.baseUrl}/v/`)).pathname
   expect((await vendor.get(link)).status).toBe(302)
   return { vendor, email }
-}
-
-/** What a page says, as a reader sees it: tags and React's text markers out, whitespace squashed. */
-function pageText(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<!--.*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
 }
 
 async function pdfText(client: BrowserClient, url: string) {
