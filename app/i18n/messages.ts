@@ -101,6 +101,45 @@ export type Messages = {
     backToQuestionnaire: string
     sessionEnded: string
   }
+  requests: {
+    title: string
+    listIntro: (buyer: string) => string
+    none: string
+    openItems: (count: number) => string
+    dueOn: (date: string) => string
+    closed: string
+    open: string
+    homeBanner: (count: number) => string
+    homeLink: string
+    messageFrom: (buyer: string) => string
+    item: (n: number) => string
+    finding: string
+    findingLanguageNote: string
+    remediation: string
+    yourAnswers: string
+    stateLabel: string
+    states: Record<'open' | 'answered' | 'resolved' | 'disputed' | 'overdue', string>
+    replyLegend: string
+    replyNone: string
+    replyWillFix: string
+    replyDispute: string
+    fixBy: string
+    reason: string
+    upload: string
+    uploadButton: string
+    send: string
+    sent: string
+    fixErrors: string
+    notAsked: string
+    closedNotice: string
+    problems: Record<
+      'fix-date-missing' | 'fix-date-past' | 'reason-missing' | 'reason-too-long' | 'unknown-kind',
+      string
+    >
+    previousReply: string
+    backToRequests: string
+    backToHome: string
+  }
   answer: AnswerMessages & { required: string }
   email: {
     invitation: (v: {
@@ -125,6 +164,36 @@ export type Messages = {
       subject: string
       text: string
     }
+    remediationRequested: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      dueDate: string
+      count: number
+      message: string
+    }) => { subject: string; text: string }
+    remediationOverdue: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      dueDate: string
+      count: number
+    }) => { subject: string; text: string }
+    reviewDue: (v: { contactName: string; buyer: string; engagement: string; link: string; dueDate: string }) => {
+      subject: string
+      text: string
+    }
+    certificateEnding: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      certificate: string
+      validUntil: string
+      days: number
+    }) => { subject: string; text: string }
   }
 }
 
@@ -254,6 +323,49 @@ const en: Messages = {
     backToQuestionnaire: 'Back to the questionnaire',
     sessionEnded: 'Your session ended: open the link from your email again.',
   },
+  requests: {
+    title: 'Requested changes',
+    listIntro: (buyer) => `${buyer} read your answers and asks you to look again at some of them.`,
+    none: 'There are no requested changes.',
+    openItems: (count) => (count === 1 ? '1 item waits for you' : `${count} items wait for you`),
+    dueOn: (date) => `Please answer by ${date}.`,
+    closed: 'Closed',
+    open: 'Open',
+    homeBanner: (count) =>
+      count === 1 ? 'The buyer asks you to change 1 item.' : `The buyer asks you to change ${count} items.`,
+    homeLink: 'See the requested changes',
+    messageFrom: (buyer) => `Message from ${buyer}`,
+    item: (n) => `Item ${n}`,
+    finding: 'What the buyer found',
+    findingLanguageNote: 'As the buyer’s report states it (in English).',
+    remediation: 'What would resolve it',
+    yourAnswers: 'Your answers behind it',
+    stateLabel: 'State',
+    states: { open: 'Open', answered: 'Answered', resolved: 'Resolved', disputed: 'Disputed', overdue: 'Overdue' },
+    replyLegend: 'Your reply on this item',
+    replyNone: 'I changed my answers above (or have nothing to add)',
+    replyWillFix: 'We will fix this by a date',
+    replyDispute: 'We dispute this finding',
+    fixBy: 'Fixed by (YYYY-MM-DD)',
+    reason: 'Why you dispute it',
+    upload: 'Evidence for this item (PDF, PNG or JPEG, up to 10 MB)',
+    uploadButton: 'Upload',
+    send: 'Send my changes',
+    sent: 'Thank you: your changes were sent and your answers were assessed again.',
+    fixErrors: 'Nothing was sent. Correct the fields marked below.',
+    notAsked: 'This request does not ask about that question, so nothing was changed.',
+    closedNotice: 'This request is closed: every item is resolved. Nothing more is needed.',
+    problems: {
+      'fix-date-missing': 'Enter the date you will fix this by (YYYY-MM-DD).',
+      'fix-date-past': 'The date cannot be in the past.',
+      'reason-missing': 'Say why you dispute this finding.',
+      'reason-too-long': 'Keep the reason under 2,000 characters.',
+      'unknown-kind': 'Choose one of the replies.',
+    },
+    previousReply: 'Your last reply',
+    backToRequests: 'All requested changes',
+    backToHome: 'Back to the questionnaire',
+  },
   answer: {
     required: 'Answer this question.',
     notOneOf: () => 'Choose one of the options.',
@@ -291,6 +403,22 @@ const en: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} reopened your questionnaire for ${engagement}`,
       text: `Dear ${contactName},\n\n${buyer} reopened your answers for "${engagement}" and asks:\n\n${message}\n\nYour earlier answers are kept. Change what is needed and submit again:\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} asks you to change ${count === 1 ? '1 item' : `${count} items`} by ${dueDate}`,
+      text: `Dear ${contactName},\n\n${buyer} read your answers for "${engagement}" and asks you to look again at ${count === 1 ? 'one item' : `${count} items`} by ${dueDate}.${message ? `\n\n${message}` : ''}\n\nFor each item you can change your answers, upload evidence, tell us when you will fix it, or dispute it with a reason:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `Overdue: ${buyer}'s requested changes were due ${dueDate}`,
+      text: `Dear ${contactName},\n\n${buyer} is still waiting for your reply on ${count === 1 ? 'one item' : `${count} items`} it asked you to change for "${engagement}", due on ${dueDate}.\n\nReply here:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} asks you to review your answers (due ${dueDate})`,
+      text: `Dear ${contactName},\n\nIt is time for the periodic review of your answers for "${engagement}". Your last answers are filled in: confirm them, or update what has changed, and submit again.\n\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `Your ${certificate} ends on ${validUntil}`,
+      text: `Dear ${contactName},\n\nThe ${certificate} you listed for "${engagement}" counts until ${validUntil}${days >= 0 ? ` (${days} days from today)` : ''}. Please upload the renewed certificate or report before then, so that ${buyer}'s assessment of your company stays current.\n\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
     }),
   },
 }
@@ -424,6 +552,55 @@ const es: Messages = {
     backToQuestionnaire: 'Volver al cuestionario',
     sessionEnded: 'Su sesión terminó: vuelva a abrir el enlace de su correo.',
   },
+  requests: {
+    title: 'Cambios solicitados',
+    listIntro: (buyer) => `${buyer} leyó sus respuestas y le pide que revise algunas.`,
+    none: 'No hay cambios solicitados.',
+    openItems: (count) => (count === 1 ? '1 punto le espera' : `${count} puntos le esperan`),
+    dueOn: (date) => `Responda antes del ${date}.`,
+    closed: 'Cerrada',
+    open: 'Abierta',
+    homeBanner: (count) =>
+      count === 1 ? 'El comprador le pide cambiar 1 punto.' : `El comprador le pide cambiar ${count} puntos.`,
+    homeLink: 'Ver los cambios solicitados',
+    messageFrom: (buyer) => `Mensaje de ${buyer}`,
+    item: (n) => `Punto ${n}`,
+    finding: 'Lo que encontró el comprador',
+    findingLanguageNote: 'Tal como lo indica el informe del comprador (en inglés).',
+    remediation: 'Qué lo resolvería',
+    yourAnswers: 'Sus respuestas relacionadas',
+    stateLabel: 'Estado',
+    states: {
+      open: 'Abierto',
+      answered: 'Respondido',
+      resolved: 'Resuelto',
+      disputed: 'Impugnado',
+      overdue: 'Vencido',
+    },
+    replyLegend: 'Su respuesta sobre este punto',
+    replyNone: 'Cambié mis respuestas de arriba (o no tengo nada que añadir)',
+    replyWillFix: 'Lo corregiremos antes de una fecha',
+    replyDispute: 'Impugnamos este hallazgo',
+    fixBy: 'Corregido antes del (AAAA-MM-DD)',
+    reason: 'Por qué lo impugna',
+    upload: 'Evidencia para este punto (PDF, PNG o JPEG, hasta 10 MB)',
+    uploadButton: 'Subir',
+    send: 'Enviar mis cambios',
+    sent: 'Gracias: sus cambios se enviaron y sus respuestas se evaluaron de nuevo.',
+    fixErrors: 'No se envió nada. Corrija los campos marcados.',
+    notAsked: 'Esta solicitud no pregunta por esa pregunta, así que no se cambió nada.',
+    closedNotice: 'Esta solicitud está cerrada: todos los puntos están resueltos. No hace falta nada más.',
+    problems: {
+      'fix-date-missing': 'Indique la fecha en que lo corregirá (AAAA-MM-DD).',
+      'fix-date-past': 'La fecha no puede estar en el pasado.',
+      'reason-missing': 'Explique por qué impugna este hallazgo.',
+      'reason-too-long': 'El motivo debe tener menos de 2.000 caracteres.',
+      'unknown-kind': 'Elija una de las respuestas.',
+    },
+    previousReply: 'Su última respuesta',
+    backToRequests: 'Todos los cambios solicitados',
+    backToHome: 'Volver al cuestionario',
+  },
   answer: {
     required: 'Responda esta pregunta.',
     notOneOf: () => 'Elija una de las opciones.',
@@ -461,6 +638,22 @@ const es: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} reabrió su cuestionario para ${engagement}`,
       text: `Estimado/a ${contactName}:\n\n${buyer} reabrió sus respuestas para «${engagement}» y le pide:\n\n${message}\n\nSus respuestas anteriores se conservan. Cambie lo necesario y vuelva a enviar:\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} le pide cambiar ${count === 1 ? '1 punto' : `${count} puntos`} antes del ${dueDate}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} leyó sus respuestas para "${engagement}" y le pide revisar ${count === 1 ? 'un punto' : `${count} puntos`} antes del ${dueDate}.${message ? `\n\n${message}` : ''}\n\nEn cada punto puede cambiar sus respuestas, subir evidencia, indicar cuándo lo corregirá o impugnarlo con un motivo:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `Vencido: los cambios que pidió ${buyer} vencían el ${dueDate}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} aún espera su respuesta sobre ${count === 1 ? 'un punto' : `${count} puntos`} de "${engagement}", con vencimiento el ${dueDate}.\n\nResponda aquí:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} le pide revisar sus respuestas (antes del ${dueDate})`,
+      text: `Estimado/a ${contactName}:\n\nEs momento de la revisión periódica de sus respuestas para "${engagement}". Sus últimas respuestas ya están rellenadas: confírmelas o actualice lo que haya cambiado y envíelas de nuevo.\n\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `Su ${certificate} vence el ${validUntil}`,
+      text: `Estimado/a ${contactName}:\n\nEl ${certificate} que indicó para "${engagement}" es válido hasta el ${validUntil}${days >= 0 ? ` (dentro de ${days} días)` : ''}. Suba el certificado o informe renovado antes de esa fecha para que la evaluación de ${buyer} siga vigente.\n\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
     }),
   },
 }
@@ -582,6 +775,48 @@ const zh: Messages = {
     backToQuestionnaire: '返回问卷',
     sessionEnded: '您的会话已结束：请重新打开邮件中的链接。',
   },
+  requests: {
+    title: '要求的修改',
+    listIntro: (buyer) => `${buyer} 已阅读您的回答，请您重新查看其中一些。`,
+    none: '没有要求的修改。',
+    openItems: (count) => `有 ${count} 项等待您处理`,
+    dueOn: (date) => `请在 ${date} 之前回复。`,
+    closed: '已关闭',
+    open: '进行中',
+    homeBanner: (count) => `采购方请您修改 ${count} 项。`,
+    homeLink: '查看要求的修改',
+    messageFrom: (buyer) => `来自 ${buyer} 的留言`,
+    item: (n) => `第 ${n} 项`,
+    finding: '采购方发现的问题',
+    findingLanguageNote: '按采购方报告的原文（英文）。',
+    remediation: '如何解决',
+    yourAnswers: '相关的回答',
+    stateLabel: '状态',
+    states: { open: '未处理', answered: '已回复', resolved: '已解决', disputed: '有异议', overdue: '已逾期' },
+    replyLegend: '您对此项的回复',
+    replyNone: '我已修改上面的回答（或没有补充）',
+    replyWillFix: '我们将在某日期前改正',
+    replyDispute: '我们对此结论有异议',
+    fixBy: '改正日期（YYYY-MM-DD）',
+    reason: '异议理由',
+    upload: '此项的证明文件（PDF、PNG 或 JPEG，最大 10 MB）',
+    uploadButton: '上传',
+    send: '发送我的修改',
+    sent: '谢谢：您的修改已发送，回答已重新评估。',
+    fixErrors: '未发送任何内容。请更正下面标出的字段。',
+    notAsked: '此请求没有询问该问题，因此未做任何更改。',
+    closedNotice: '此请求已关闭：所有项目均已解决，无需其他操作。',
+    problems: {
+      'fix-date-missing': '请输入您将改正的日期（YYYY-MM-DD）。',
+      'fix-date-past': '日期不能早于今天。',
+      'reason-missing': '请说明您对此结论有异议的理由。',
+      'reason-too-long': '理由请少于 2,000 个字符。',
+      'unknown-kind': '请选择一种回复。',
+    },
+    previousReply: '您上次的回复',
+    backToRequests: '全部要求的修改',
+    backToHome: '返回问卷',
+  },
   answer: {
     required: '请回答此问题。',
     notOneOf: () => '请选择一个选项。',
@@ -619,6 +854,22 @@ const zh: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} 重新开放了您关于“${engagement}”的问卷`,
       text: `${contactName}，您好：\n\n${buyer} 重新开放了您对“${engagement}”的答案，并留言：\n\n${message}\n\n您之前的答案都已保留。请修改需要更改的内容后再次提交：\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} 请您在 ${dueDate} 前修改 ${count} 项`,
+      text: `${contactName}，您好：\n\n${buyer} 已阅读您对“${engagement}”的回答，请您在 ${dueDate} 前重新查看 ${count} 项。${message ? `\n\n${message}` : ''}\n\n对于每一项，您可以修改回答、上传证明文件、告诉我们改正日期，或说明理由提出异议：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `已逾期：${buyer} 要求的修改截止于 ${dueDate}`,
+      text: `${contactName}，您好：\n\n${buyer} 仍在等待您对“${engagement}”中 ${count} 项的回复，截止日期为 ${dueDate}。\n\n请在此回复：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} 请您复核您的回答（截止 ${dueDate}）`,
+      text: `${contactName}，您好：\n\n您对“${engagement}”的回答需要定期复核。您上次的回答已预先填好：请确认或更新有变化的内容，然后再次提交。\n\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `您的 ${certificate} 将于 ${validUntil} 到期`,
+      text: `${contactName}，您好：\n\n您为“${engagement}”列出的 ${certificate} 有效期至 ${validUntil}${days >= 0 ? `（还有 ${days} 天）` : ''}。请在此之前上传更新后的证书或报告，以便 ${buyer} 对贵公司的评估保持最新。\n\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
     }),
   },
 }
