@@ -1,7 +1,12 @@
 import { getDb } from '../db.server.ts'
 import { sendDueReminders } from '../invitations/reminders.server.ts'
 import { purgeDeadRows } from '../server/housekeeping.server.ts'
-import type { JobDefinitions } from './job.ts'
+import {
+  SUBMISSION_COPY_JOB,
+  type SubmissionCopyPayload,
+  sendSubmissionCopy,
+} from '../vendor-portal/submission-copy.server.ts'
+import type { JobContext, JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
 
 /**
@@ -16,6 +21,12 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
       everyMs: 60 * 60_000,
       handler: async () => {
         await sendDueReminders(getDb(), { origin })
+      },
+    },
+    // A vendor's confirmation with the PDF of its submitted answers (app/vendor-portal/).
+    [SUBMISSION_COPY_JOB]: {
+      handler: async ({ payload }: JobContext<SubmissionCopyPayload>) => {
+        await sendSubmissionCopy(getDb(), payload)
       },
     },
     // Ended sessions, spent reset links and old throttle counters (only keeps the tables small).
