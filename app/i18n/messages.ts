@@ -1,4 +1,4 @@
-import type { CountryPickerMessages } from '../components/country-picker.tsx'
+import { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES } from '../components/country-picker.tsx'
 import type { AnswerMessages } from '../questionnaire/answer-schema.ts'
 import type { Locale } from './locale.ts'
 
@@ -211,17 +211,7 @@ const en: Messages = {
     conflictAtField:
       'Someone else saved a different answer here meanwhile; the form now shows theirs is stored. Submit again to keep yours.',
     requiredMark: 'required',
-    countryPicker: {
-      placeholder: 'Type a country or its code',
-      showAll: 'Show all countries',
-      noMatches: 'No country matches. Try its name in English or Spanish, or its two-letter code.',
-      matches: (count) => (count === 1 ? '1 country matches' : `${count} countries match`),
-      chosen: 'Chosen countries',
-      remove: (name) => `Remove ${name}`,
-      added: (name) => `${name} added`,
-      removed: (name) => `${name} removed`,
-      choose: 'Choose a country…',
-    },
+    countryPicker: ENGLISH_PICKER_MESSAGES,
     yes: 'Yes',
     no: 'No',
     certificate: 'Certificate or report',
