@@ -4,7 +4,12 @@ import { sendDueReminders } from '../invitations/reminders.server.ts'
 import { recordLapsedAcceptances, sendOverdueRemediationReminders } from '../remediation/reminders.server.ts'
 import { sendCertificateNotices, sendDueReviewInvitations } from '../review/reviews.server.ts'
 import { purgeDeadRows } from '../server/housekeeping.server.ts'
-import type { JobDefinitions } from './job.ts'
+import {
+  SUBMISSION_COPY_JOB,
+  type SubmissionCopyPayload,
+  sendSubmissionCopy,
+} from '../vendor-portal/submission-copy.server.ts'
+import type { JobContext, JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
 import { PgBossRunner } from './pg-boss-runner.server.ts'
 
@@ -52,6 +57,12 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
       everyMs: 60 * 60_000,
       handler: async () => {
         await sendCertificateNotices(getDb(), { origin })
+      },
+    },
+    // A vendor's confirmation with the PDF of its submitted answers (app/vendor-portal/).
+    [SUBMISSION_COPY_JOB]: {
+      handler: async ({ payload }: JobContext<SubmissionCopyPayload>) => {
+        await sendSubmissionCopy(getDb(), payload)
       },
     },
     // Ended sessions, spent reset links and old throttle counters (only keeps the tables small).

@@ -85,7 +85,6 @@ export function VendorRequestForm({ page, posted }: { page: VendorRequestPage; p
                   question={question}
                   value={answerToForm(question, page.defaults[question.id])}
                   error={posted?.errors[question.id]}
-                  countries={page.countries}
                   evidence={page.evidence}
                   locale={page.locale}
                   t={t}

@@ -5,7 +5,6 @@ import { recordAuditEvent } from '../audit/audit.server.ts'
 import { addEvidence, EvidenceRejectedError, listEvidence } from '../evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-policy.ts'
 import { MalformedUploadError, readUpload, type Upload } from '../evidence/multipart.server.ts'
-import { listCountries } from '../geography/countries.ts'
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
@@ -88,7 +87,6 @@ export type VendorRequestPage = {
   /** react-hook-form's defaults for every question the request asks (from the stored answers). */
   defaults: Record<string, unknown>
   locale: Locale
-  countries: { code: string; name: string }[]
   evidence: { id: string; fileName: string; questionId: string }[]
 }
 
@@ -122,7 +120,6 @@ export async function vendorRequestPage(
     items: withQuestions,
     defaults: sectionDefaults(asked, context.answers),
     locale,
-    countries: listCountries(locale),
     evidence: evidence.map((e) => ({ id: e.id, fileName: e.fileName, questionId: e.questionId })),
   }
 }
