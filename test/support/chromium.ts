@@ -32,7 +32,13 @@ export async function launchChromium({ javaScript = true }: { javaScript?: boole
   const pageErrors: string[] = []
   const watch = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text())
+      // A failed resource names only its status in the text: its address is in the location.
+      if (message.type() === 'error') {
+        const at = message.location().url
+        pageErrors.push(
+          message.text().startsWith('Failed to load resource') && at ? `${message.text()} at ${at}` : message.text(),
+        )
+      }
     })
     page.on('pageerror', (error) => pageErrors.push(error.message))
   }
