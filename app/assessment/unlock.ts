@@ -443,7 +443,7 @@ function search(
 
   let budget = VERIFICATIONS_PER_SEARCH
   let stopped = false
-  /** Sets that reach the target but make other rules fire: one more change may keep those quiet. */
+  /** Sets that clear the rules in the way but make others fire: one more change may keep those quiet. */
   let repairable: { combo: Candidate[]; fired: string[] }[] = []
   for (let size = 1; size <= MAX_CHANGES && !stopped; size++) {
     const found: Suggestion[] = []
@@ -456,13 +456,15 @@ function search(
         return
       }
       const next = reassess(context, combo)
-      if (!goal.reached(next)) return
       const fired = newlyFired(base, baseFired, next)
       if (fired === null) return
       if (fired.length > 0) {
-        broke.push({ combo, fired })
+        // It cleared what it had to, but set other rules off: worth one more change, if one fits.
+        const stillFired = firedRules(next)
+        if (goal.rules.every((r) => !stillFired.has(r))) broke.push({ combo, fired })
         return
       }
+      if (!goal.reached(next)) return
       const suggestion = suggestionOf(goal, party, combo, next, baseFired)
       if (found.some((f) => JSON.stringify(f.changes) === JSON.stringify(suggestion.changes))) return
       found.push(suggestion)
