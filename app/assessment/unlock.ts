@@ -76,6 +76,9 @@ export type UnlockOptions = {
   policy?: RiskPolicy
   /** The assessment of `input` when the caller has it (saves one run). */
   base?: Assessment
+  /** Only these targets and parties (default: all). */
+  targets?: readonly UnlockTarget[]
+  parties?: readonly LeverParty[]
 }
 
 /** At most this many changes per suggestion (DECISIONS.md). */
@@ -538,8 +541,9 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
     a.changes.length - b.changes.length ||
     (EFFORT_RANK.get(a.effort) ?? 0) - (EFFORT_RANK.get(b.effort) ?? 0) ||
     compare(a.clears[0] ?? '', b.clears[0] ?? '') ||
+    // The vendor's change before the buyer's own choice, all else equal (the usual way out).
+    compare(b.by, a.by) ||
     (TARGET_RANK.get(a.target) ?? 0) - (TARGET_RANK.get(b.target) ?? 0) ||
-    compare(a.by, b.by) ||
     compare(JSON.stringify(a.changes), JSON.stringify(b.changes))
   )
 }
@@ -548,7 +552,7 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
 export function unlock(input: AssessInput, options: UnlockOptions = {}): Suggestion[] {
   const policy = options.policy ?? DEFAULT_POLICY
   const base = options.base ?? assess(input).assessment
-  const goals = goalsOf(base, policy)
+  const goals = goalsOf(base, policy).filter((goal) => !options.targets || options.targets.includes(goal.target))
   if (goals.length === 0) return []
   const rules = new Map<string, Rule>()
   for (const pack of input.regimes) for (const rule of pack.rules) rules.set(rule.id, rule)
@@ -563,7 +567,7 @@ export function unlock(input: AssessInput, options: UnlockOptions = {}): Suggest
   const candidates = candidatesOf(input, base)
   touchedRules(context, candidates)
   const out: Suggestion[] = []
-  for (const party of ['vendor', 'buyer'] as const) {
+  for (const party of options.parties ?? (['vendor', 'buyer'] as const)) {
     const mine = candidates.filter((c) => c.party === party)
     if (mine.length === 0) continue
     let blockersStay = false
@@ -576,4 +580,74 @@ export function unlock(input: AssessInput, options: UnlockOptions = {}): Suggest
     }
   }
   return out.sort(compareSuggestions)
+}
+
+/** A limit on the model, as the ceiling reports it. */
+export type ModelLimit = { ruleId: string; regime: string; model: LocationClass; citation: string; reason: string }
+
+/**
+ * How far the law lets this profile's work go (the engagement's "furthest allowed"), without any
+ * vendor yet: the model of a vendor that pulls every lever the applicable packs declare (the
+ * best practice the packs know: end-to-end encryption, FIPS modules, data kept at home …), beside
+ * the model of a vendor that answered nothing (the fail-safe outlook). `lifted` are the limits
+ * such a vendor can earn its way out of (ITAR's carve-out), `limits` those that stay for this
+ * profile whatever the vendor does (a Chinese buyer over the CAC thresholds, a DFARS cloud service),
+ * and `buyerChoices` the buyer's own changes that would widen it further (fewer individuals).
+ */
+export type Ceiling = {
+  model: LocationClass
+  failSafeModel: LocationClass
+  limits: ModelLimit[]
+  lifted: ModelLimit[]
+  buyerChoices: Suggestion[]
+}
+
+const ceilingCache = new Map<string, Ceiling>()
+let ceilingRegimes: AssessInput['regimes'] | undefined
+
+export function profileCeiling(input: Omit<AssessInput, 'answers'>): Ceiling {
+  // Deterministic in its inputs, and the same for every vendor of an engagement: kept (bounded).
+  const key = `${input.questionnaire.id}@${input.questionnaire.version}|${input.asOf}|${JSON.stringify(input.profile)}`
+  const known = input.regimes === ceilingRegimes ? ceilingCache.get(key) : undefined
+  if (known) return known
+  const empty: AssessInput = { ...input, answers: {} }
+  const failSafe = assess(empty).assessment
+  const answers: Answers = {}
+  for (const candidate of candidatesOf(empty, failSafe)) {
+    const change = candidate.change
+    if (candidate.party !== 'vendor' || !('questionId' in change)) continue
+    if (change.questionId === 'certifications.held') {
+      answers[change.questionId] = [
+        ...((answers[change.questionId] as unknown[]) ?? []),
+        ...(change.value as unknown[]),
+      ]
+    } else if (!(change.questionId in answers)) answers[change.questionId] = change.value
+  }
+  const ideal = assess({ ...input, answers }).assessment
+  // The rule's own reason: the fail-safe run appends what its empty answers leave unknown.
+  const reasons = new Map<string, string>()
+  for (const pack of input.regimes)
+    for (const rule of pack.rules) if (rule.kind === 'limit') reasons.set(rule.id, rule.reason)
+  const limitOf = (l: Assessment['recommendation']['limits'][number]): ModelLimit => ({
+    ruleId: l.ruleId,
+    regime: l.regime,
+    model: l.model,
+    citation: l.citation,
+    reason: reasons.get(l.ruleId) ?? l.reason,
+  })
+  const staying = new Set(ideal.recommendation.limits.map((l) => l.ruleId))
+  const ceiling: Ceiling = {
+    model: ideal.recommendation.model,
+    failSafeModel: failSafe.recommendation.model,
+    limits: ideal.recommendation.limits.map(limitOf),
+    lifted: failSafe.recommendation.limits.filter((l) => !staying.has(l.ruleId)).map(limitOf),
+    buyerChoices: unlock({ ...input, answers }, { base: ideal, targets: ['model'], parties: ['buyer'] }),
+  }
+  if (input.regimes !== ceilingRegimes) {
+    ceilingRegimes = input.regimes
+    ceilingCache.clear()
+  }
+  if (ceilingCache.size >= 100) ceilingCache.clear()
+  ceilingCache.set(key, ceiling)
+  return ceiling
 }
