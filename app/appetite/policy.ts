@@ -94,3 +94,19 @@ export function buyerActionReason(assessment: Judged, policy: RiskPolicy): strin
 
 /** The verdicts from worst to best, for "never worse" checks. */
 export const VERDICT_RANK: Record<Verdict, number> = { reject: 0, 'approve-with-conditions': 1, approve: 2 }
+
+/** The policy as an engagement row stores it (`risk_appetite`, `blocking_rules_json`); a bad value reads as the default. */
+export function storedPolicy(row: { appetite: string; blockingRulesJson: string }): RiskPolicy {
+  let rules: unknown
+  try {
+    rules = JSON.parse(row.blockingRulesJson)
+  } catch {
+    rules = []
+  }
+  return {
+    appetite: isRiskAppetite(row.appetite) ? row.appetite : DEFAULT_APPETITE,
+    blockingRules: Array.isArray(rules)
+      ? [...new Set(rules.filter((r): r is string => typeof r === 'string'))].sort()
+      : [],
+  }
+}
