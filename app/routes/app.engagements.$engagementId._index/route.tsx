@@ -1,6 +1,10 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
+import { storedPolicy } from '#app/appetite/policy.ts'
+import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
+import { loadDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
+import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
@@ -58,9 +62,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems.push(`There is no page ${query.page}; this is the last page.`)
   }
   const { vendors, counts, total, page, pageCount, offset } = dashboard
+  // Risk appetite (app/appetite): the page's stored risks and actions, and the recommendation panel
+  // over the vendors matching the filters, both read from what was stored with the assessments.
+  const [appetiteRows, recommendation] = await Promise.all([
+    listAppetiteOfInvitations(
+      db,
+      scope,
+      vendors.map((v) => v.id),
+    ),
+    loadDashboardRecommendation(db, {
+      scope,
+      params: query,
+      appetite: storedPolicy({ appetite: engagement.risk_appetite, blockingRulesJson: engagement.blocking_rules_json })
+        .appetite,
+      considered: total - counts.unassessed,
+    }),
+  ])
+  const appetiteOf = new Map(appetiteRows.map((row) => [row.invitationId, row]))
   return {
+    recommendation,
     // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
-    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor))),
+    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
     counts,
     total,
     page,
@@ -128,7 +150,7 @@ function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typ
 }
 
 export default function EngagementVendors() {
-  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected } =
+  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected, recommendation } =
     useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
@@ -174,6 +196,7 @@ export default function EngagementVendors() {
           <>
             <DashboardFilters base={base} params={params} selected={selection} />
             <VerdictSummary base={base} params={params} selected={selection} counts={counts} total={total} />
+            <RecommendationPanel recommendation={recommendation} reportHref={(id) => `${base}/vendors/${id}`} />
           </>
         ) : null}
         {vendors.length === 0 ? (
