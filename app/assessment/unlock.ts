@@ -53,7 +53,7 @@ export type UnlockTarget = (typeof UNLOCK_TARGETS)[number]
 export type SuggestedChange = { questionId: string; value: unknown } | { profileFact: string; value: unknown }
 
 /**
- * A verified suggestion: the stored shape (`assessment.unlock_json`), the CLI's `unlock` entries
+ * A verified suggestion: the stored shape (`assessment.appetite_json` → `suggestions`, docs/APPETITE.md), the CLI's `unlock` entries
  * (without `labels`) and what a remediation request can be pre-filled from (`changes` by question).
  */
 export type Suggestion = {
