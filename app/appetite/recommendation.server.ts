@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import type { Database } from '#db/schema.ts'
 import { type Assessment, REGIME_NAMES } from '../assessment/engine.ts'
 import type { Ceiling } from '../assessment/unlock.ts'
+import { engagementRevision, validityOf } from '../dashboard/dashboard-cache.server.ts'
 import type { DashboardParams } from '../dashboard/dashboard-params.ts'
-import { SORT_LABELS } from '../dashboard/dashboard-params.ts'
+import { dashboardSearch, SORT_LABELS } from '../dashboard/dashboard-params.ts'
 import { LOCATION_CLASSES, type LocationClass } from '../geography/location-class.ts'
 import type { RiskAppetite } from './policy.ts'
 import { findAnyJudgementJson, listPanelCandidates, listPanelVendors } from './queries.server.ts'
@@ -18,6 +20,38 @@ const PER_GROUP = 3
 const emptyByClass = <T>(make: () => T) =>
   Object.fromEntries(LOCATION_CLASSES.map((c) => [c, make()])) as Record<LocationClass, T>
 
+type PanelArgs = { scope: Scope; params: DashboardParams; now?: Date; appetite: RiskAppetite; considered: number }
+
+/**
+ * The panel kept per process like the dashboard's pages (dashboard-cache.server.ts): keyed by the
+ * engagement's revision, which moves with every assessment stored and every edit of the engagement
+ * (its appetite too), by the filters and the sort (not the page), and good while the revision's
+ * validity lasts (the next link expiry, midnight UTC). A few KB per entry.
+ */
+const panels = new LRUCache<string, { panel: Recommendation; until: number; from: number }>({ max: 200 })
+
+export async function cachedDashboardRecommendation(db: Kysely<Database>, args: PanelArgs): Promise<Recommendation> {
+  const now = args.now ?? new Date()
+  const { scope, params } = args
+  // Read before the panel: a write landing in between makes the entry newer than its key, never older.
+  const revision = await engagementRevision(db, scope.engagementId)
+  if (revision === undefined) return loadDashboardRecommendation(db, { ...args, now })
+  const key = [
+    scope.organisationId,
+    scope.engagementId,
+    revision,
+    args.appetite,
+    args.considered,
+    dashboardSearch({ ...params, page: 1 }),
+  ].join('|')
+  const hit = panels.get(key)
+  if (hit && hit.from <= now.getTime() && now.getTime() < hit.until) return hit.panel
+  const valid = await validityOf(db, scope.engagementId, revision, now)
+  const panel = await loadDashboardRecommendation(db, { ...args, now })
+  panels.set(key, { panel, ...valid })
+  return panel
+}
+
 /**
  * The dashboard's recommendation panel for the vendors matching its filters, in its order: two
  * reads of stored data (the ranked candidates, then what the panel shows of at most a few of them),
@@ -25,13 +59,7 @@ const emptyByClass = <T>(make: () => T) =>
  */
 export async function loadDashboardRecommendation(
   db: Kysely<Database>,
-  {
-    scope,
-    params,
-    now = new Date(),
-    appetite,
-    considered,
-  }: { scope: Scope; params: DashboardParams; now?: Date; appetite: RiskAppetite; considered: number },
+  { scope, params, now = new Date(), appetite, considered }: PanelArgs,
 ): Promise<Recommendation> {
   const candidates = await listPanelCandidates(db, scope, { params, now: now.toISOString(), perGroup: PER_GROUP })
   const rows = await listPanelVendors(db, scope, [...new Set(candidates.map((c) => c.invitationId))])

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@r
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
 import { storedPolicy } from '#app/appetite/policy.ts'
 import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
-import { loadDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
+import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
 import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scope,
       vendors.map((v) => v.id),
     ),
-    loadDashboardRecommendation(db, {
+    cachedDashboardRecommendation(db, {
       scope,
       params: query,
       appetite: storedPolicy({ appetite: engagement.risk_appetite, blockingRulesJson: engagement.blocking_rules_json })
