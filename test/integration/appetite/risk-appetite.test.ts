@@ -257,6 +257,8 @@ describe('where a vendor shows', () => {
     expect(html).toContain(
       'Logless Coding (nearshore, 87/100, medium risk) would also qualify nearshore if it would: log every access to PHI in records staff cannot alter.',
     )
+    // The model is what the law allows, not advice.
+    expect(html).toContain('Furthest allowed')
     expect(html).toMatch(/Within appetite Low risk/)
     expect(html).toMatch(/Remediate first Medium risk/)
     expect(html).toMatch(/Not allowed Critical risk/)
