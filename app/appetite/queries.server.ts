@@ -97,7 +97,7 @@ export function listPanelCandidates(
 ) {
   const within = sql`(a.buyer_action = 'within-appetite')`
   const order = sql.join(
-    dashboardOrderTerms(params, now).map(([term, dir]) => sql`${term} ${sql.raw(dir === 'asc' ? 'asc' : 'desc')}`),
+    dashboardOrderTerms(db, params, now).map(([term, dir]) => sql`${term} ${sql.raw(dir === 'asc' ? 'asc' : 'desc')}`),
   )
   const ranked = filteredVendors(db, scope, params, now)
     .innerJoin('response', 'response.invitation_id', 's.invitation_id')
@@ -153,7 +153,8 @@ export function listPanelVendors(db: Kysely<Database>, scope: Scope, invitationI
  * the same for every vendor), or undefined when no vendor has been judged. The row is found through
  * the appetite index; only its judgement is read (the JSON texts sit at the end of a long row).
  * SQL: select a.appetite_json from invitation_summary s join response join assessment a
- *      where s.engagement_id = ? and a.is_current = 1 and a.buyer_action is not null limit 1
+ *      where s.engagement_id = ? and a.is_current = 1 and a.buyer_action is not null
+ *      order by a.created_at desc, a.id limit 1
  */
 export async function findAnyJudgementJson(db: Kysely<Database>, scope: Scope): Promise<string | undefined> {
   const row = await invitationSummaries(db, scope)
@@ -161,6 +162,9 @@ export async function findAnyJudgementJson(db: Kysely<Database>, scope: Scope): 
     .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
     .select('a.appetite_json as appetiteJson')
     .where('a.buyer_action', 'is not', null)
+    // The newest: it was judged under the engagement's latest profile (a reopened vendor keeps an older one).
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id')
     .limit(1)
     .executeTakeFirst()
   return row?.appetiteJson ?? undefined
