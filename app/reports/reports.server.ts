@@ -7,6 +7,8 @@ import type { Assessment } from '../assessment/engine.ts'
 import { listDecisions } from '../decisions/decisions.server.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
+import { acceptancesOf } from '../remediation/acceptances.server.ts'
+import { listVendorRequests } from '../remediation/requests.server.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
@@ -44,10 +46,12 @@ export async function loadVendorReport(
   const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
   const [vendor] = await listReportVendors(db, { organisationId, engagementId, invitationIds: [invitationId] })
   invariantResponse(vendor, 'Vendor not found', { status: 404 })
-  const [answers, evidence, decisions] = await Promise.all([
+  const [answers, evidence, decisions, acceptances, remediation] = await Promise.all([
     vendor.responseId ? listAnswersOfResponses(db, { responseIds: [vendor.responseId] }) : [],
     vendor.responseId ? listEvidenceOfResponse(db, { responseId: vendor.responseId }) : [],
     listDecisions(db, { organisationId, engagementId, invitationIds: [invitationId] }),
+    acceptancesOf(db, { invitationIds: [invitationId] }),
+    listVendorRequests(db, { organisationId, engagementId, invitationId }),
   ])
   const questionnaire = getQuestionnaire(
     vendor.questionnaireId ?? row.questionnaire_id,
@@ -77,6 +81,8 @@ export async function loadVendorReport(
     appetite: { action: vendor.buyerAction, judgement: parseJudgement(vendor.appetiteJson) },
     decisions: decisions.get(invitationId) ?? [],
     today,
+    acceptances: acceptances.get(invitationId) ?? [],
+    remediation,
   })
 }
 
@@ -100,9 +106,10 @@ export async function loadComparison(
   const missing = invitationIds.filter((id) => !found.has(id))
   invariantResponse(missing.length === 0, 'Vendor not found', { status: 404 })
   const responseIds = rows.flatMap((r) => (r.responseId ? [r.responseId] : []))
-  const [answerRows, decisions] = await Promise.all([
+  const [answerRows, decisions, acceptances] = await Promise.all([
     listAnswersOfResponses(db, { responseIds }),
     listDecisions(db, { organisationId, engagementId, invitationIds, currentOnly: true }),
+    acceptancesOf(db, { invitationIds }),
   ])
   const answersByResponse = new Map<string, Record<string, unknown>>()
   for (const a of answerRows) {
@@ -127,6 +134,7 @@ export async function loadComparison(
         assessment: parseAssessment(vendor.resultJson),
         appetite: { action: vendor.buyerAction, judgement: parseJudgement(vendor.appetiteJson) },
         decision: decisions.get(id)?.[0],
+        acceptances: acceptances.get(id) ?? [],
       }
     }),
     today,

@@ -38,7 +38,7 @@ export async function assessResponse(
   const appetite = judgeAssessment(input, assessment, storedPolicy(await getPolicyOfResponse(db, { responseId })))
 
   const id = newId()
-  const row = assessmentRow({ id, responseId, profile, assessment, trace, appetite, createdAt: nowIso() })
+  const row = assessmentRow({ id, responseId, profile, assessment, trace, answers, appetite, createdAt: nowIso() })
   await inTransaction(db, (trx) => replaceCurrentAssessment(trx, { ...row, response_id: responseId }))
   return { id, assessment }
 }
@@ -53,6 +53,7 @@ export function assessmentRow({
   profile,
   assessment,
   trace,
+  answers,
   appetite,
   createdAt,
 }: {
@@ -61,6 +62,8 @@ export function assessmentRow({
   profile: unknown
   assessment: Assessment
   trace: AssessmentTrace
+  /** The answers assessed, kept so the history can say which answers changed between versions. */
+  answers?: Answers
   /** What the engagement's risk policy made of it (app/appetite/judgement.ts). */
   appetite: AppetiteJudgement
   createdAt: string
@@ -82,6 +85,7 @@ export function assessmentRow({
     profile_json: JSON.stringify(profile),
     result_json: JSON.stringify(assessment),
     trace_json: JSON.stringify(trace),
+    answers_json: answers ? JSON.stringify(answers) : null,
     is_current: 1,
     created_at: createdAt,
     residual_risk: assessment.residualRisk,

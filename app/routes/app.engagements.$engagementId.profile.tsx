@@ -9,7 +9,6 @@ import { EngagementForm, type EngagementFormValues } from '#app/engagements/enga
 import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
-import { listCountries } from '#app/geography/countries.ts'
 import { reassessEngagement } from '#app/responses/assessments.server.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
@@ -34,13 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     profile: profile as EngagementFormValues['profile'],
   }
   const appetite = await appetiteSettings(getDb(), { organisationId: engagement.organisation_id, engagement, profile })
-  return {
-    values,
-    archived: engagement.status === 'archived',
-    countries: listCountries('en'),
-    today: todayIso(),
-    appetite,
-  }
+  return { values, archived: engagement.status === 'archived', today: todayIso(), appetite }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EngagementProfile() {
-  const { values, archived, countries, today, appetite } = useLoaderData<typeof loader>()
+  const { values, archived, today, appetite } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const actionData = reply && 'saved' in reply ? reply : undefined
   return (
@@ -82,7 +75,6 @@ export default function EngagementProfile() {
       <EngagementForm
         defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
         serverErrors={actionData?.errors}
-        countries={countries}
         submitLabel="Save changes"
         outlook={(formValues) => (
           <OutlookPanel profileValues={(formValues as EngagementFormValues).profile} today={today} />

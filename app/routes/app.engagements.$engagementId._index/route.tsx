@@ -15,6 +15,7 @@ import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/
 import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
+import { changedSinceLastVisit } from '#app/history/history.server.ts'
 import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/invitation.ts'
 import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
 import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { vendors, counts, total, page, pageCount, offset } = dashboard
   // Risk appetite (app/appetite): the page's stored risks and actions, and the recommendation panel
   // over the vendors matching the filters, both read from what was stored with the assessments.
-  const [appetiteRows, recommendation] = await Promise.all([
+  const [appetiteRows, recommendation, changes] = await Promise.all([
     listAppetiteOfInvitations(
       db,
       scope,
@@ -77,10 +78,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .appetite,
       considered: total - counts.unassessed,
     }),
+    changedSinceLastVisit(db, { userId: member.userId, engagementId: scope.engagementId }),
   ])
   const appetiteOf = new Map(appetiteRows.map((row) => [row.invitationId, row]))
   return {
     recommendation,
+    // Not part of the cached page: it is this member's own (their previous visit).
+    changed: changes.invitationIds,
+    changedSince: changes.since,
     // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
     rows: vendors.map((vendor) => packRow(toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
     counts,
@@ -150,8 +155,21 @@ function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typ
 }
 
 export default function EngagementVendors() {
-  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected, recommendation } =
-    useLoaderData<typeof loader>()
+  const {
+    rows,
+    total,
+    counts,
+    archived,
+    params,
+    problems,
+    offset,
+    page,
+    pageCount,
+    selected,
+    changed,
+    changedSince,
+    recommendation,
+  } = useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
   const reply = useActionData<typeof action>()
@@ -192,6 +210,11 @@ export default function EngagementVendors() {
             </ul>
           </div>
         ) : null}
+        {changed.length > 0 && changedSince ? (
+          <p className="notice" role="status">
+            {`${changed.length === 1 ? '1 vendor has' : `${changed.length} vendors have`} changed since your last visit (${changedSince.slice(0, 16).replace('T', ' ')} UTC): a new assessment or a reply to requested changes. They are marked below.`}
+          </p>
+        ) : null}
         {total > 0 || filtered ? (
           <>
             <DashboardFilters base={base} params={params} selected={selection} />
@@ -228,6 +251,7 @@ export default function EngagementVendors() {
               selection={selection}
               caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
               onToggle={toggle}
+              changed={changed}
             />
             <Pagination
               base={base}
