@@ -71,6 +71,10 @@ export interface EngagementTable {
   review_cadence_months: Generated<number | null>
   created_at: string
   updated_at: string
+  /** The highest residual risk the engagement accepts (app/appetite/policy.ts). */
+  risk_appetite: Generated<'low' | 'medium' | 'high'>
+  /** JSON array of rule ids whose findings the engagement treats as blockers. */
+  blocking_rules_json: Generated<string>
 }
 
 export interface RegulatoryProfileTable {
@@ -180,6 +184,14 @@ export interface AssessmentTable {
   answers_json: Generated<string | null>
   is_current: Generated<number>
   created_at: string
+  /** Contract v1.1's residual risk (null: assessed before it was stored). */
+  residual_risk: 'low' | 'medium' | 'high' | 'critical' | null
+  /** What the engagement's risk policy made of it when it was made (app/appetite/policy.ts). */
+  buyer_action: 'within-appetite' | 'remediate-first' | 'not-allowed' | null
+  /** The fewest vendor changes that would bring it within appetite: 0 when it is, null when none found. */
+  qualify_changes: number | null
+  /** The stored judgement (app/appetite/judgement.ts: AppetiteJudgement), null before it was stored. */
+  appetite_json: string | null
 }
 
 export type VendorDecisionKind = 'shortlisted' | 'approved' | 'rejected'

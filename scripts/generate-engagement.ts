@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import type { Insertable, Kysely } from 'kysely'
+import { judgeAssessment } from '#app/appetite/judgement.ts'
+import { DEFAULT_POLICY } from '#app/appetite/policy.ts'
 import { addDays } from '#app/assessment/dates.ts'
 import { assess } from '#app/assessment/engine.ts'
 import { generateVendorAnswers, mulberry32 } from '#app/assessment/generate-answers.ts'
@@ -252,15 +254,12 @@ export async function generateEngagement(
           updated_at: submittedAt,
         })
       }
-      const { assessment, trace } = assess({
-        profile,
-        questionnaire: coreQuestionnaire,
-        answers,
-        regimes: regimePacks,
-        asOf,
-      })
+      const input = { profile, questionnaire: coreQuestionnaire, answers, regimes: regimePacks, asOf }
+      const { assessment, trace } = assess(input)
+      // What the default risk policy makes of it, as assessing in the app stores it.
+      const appetite = judgeAssessment(input, assessment, DEFAULT_POLICY)
       batch.assessments.push(
-        assessmentRow({ id: newId(), responseId, profile, assessment, trace, createdAt: submittedAt }),
+        assessmentRow({ id: newId(), responseId, profile, assessment, trace, appetite, createdAt: submittedAt }),
       )
       if (random() < 0.2) {
         batch.decisions.push({

@@ -1,9 +1,11 @@
+import { isRiskAppetite, RISK_APPETITES, type RiskAppetite } from '../appetite/policy.ts'
 import { isIsoDate, validateAnswers } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { parseProfile } from '../regulations/profile.ts'
 import { assess } from './engine.ts'
-import { formatAssessmentText } from './format-text.ts'
+import { formatAssessmentText, formatUnlockText } from './format-text.ts'
 import type { RegimePack } from './regime-pack.ts'
+import { unlock } from './unlock.ts'
 
 /**
  * The `npm run assess` command as a function: arguments and file reading come in, exit code and
@@ -21,10 +23,19 @@ export type CliIo = {
 
 export type CliResult = { exitCode: number; stdout: string; stderr: string }
 
-export type CliArgs = { profile: string; answers: string; asOf?: string; format: 'json' | 'text' }
+export type CliArgs = {
+  profile: string
+  answers: string
+  asOf?: string
+  format: 'json' | 'text'
+  /** Adds `unlock`: what would change this (issue 14), judged against `appetite` (default medium). */
+  unlock?: true
+  appetite?: RiskAppetite
+}
 
 const USAGE =
-  'usage: npm run --silent assess -- --profile PROFILE.json --answers ANSWERS.json [--as-of YYYY-MM-DD] [--format json|text]'
+  'usage: npm run --silent assess -- --profile PROFILE.json --answers ANSWERS.json [--as-of YYYY-MM-DD] [--format json|text] [--unlock [--appetite low|medium|high]]'
+const FLAGS = ['--unlock']
 
 export function parseCliArgs(argv: readonly string[]): { args: CliArgs; errors: [] } | { errors: string[] } {
   const values: Record<string, string> = {}
@@ -33,7 +44,11 @@ export function parseCliArgs(argv: readonly string[]): { args: CliArgs; errors: 
     const arg = argv[i]!
     const eq = arg.indexOf('=')
     const name = eq > -1 ? arg.slice(0, eq) : arg
-    if (!['--profile', '--answers', '--as-of', '--format'].includes(name)) {
+    if (FLAGS.includes(name) && eq === -1) {
+      values[name.slice(2)] = 'true'
+      continue
+    }
+    if (!['--profile', '--answers', '--as-of', '--format', '--appetite'].includes(name)) {
       errors.push(`${arg}: unknown argument`)
       continue
     }
@@ -49,6 +64,10 @@ export function parseCliArgs(argv: readonly string[]): { args: CliArgs; errors: 
   const format = values.format ?? 'json'
   if (format !== 'json' && format !== 'text')
     errors.push(`--format: ${JSON.stringify(format)} is not one of json, text`)
+  const appetite = values.appetite
+  if (appetite !== undefined && !isRiskAppetite(appetite))
+    errors.push(`--appetite: ${JSON.stringify(appetite)} is not one of ${RISK_APPETITES.join(', ')}`)
+  else if (appetite !== undefined && !values.unlock) errors.push('--appetite: only with --unlock')
   if (errors.length) return { errors }
   return {
     args: {
@@ -56,6 +75,8 @@ export function parseCliArgs(argv: readonly string[]): { args: CliArgs; errors: 
       answers: values.answers!,
       ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
       format: format as 'json' | 'text',
+      ...(values.unlock ? { unlock: true as const } : {}),
+      ...(isRiskAppetite(appetite) ? { appetite } : {}),
     },
     errors: [],
   }
@@ -96,13 +117,24 @@ export function runAssessCli(argv: readonly string[], io: CliIo): CliResult {
   if (errors.length || !profile.profile) return { exitCode: 2, stdout: '', stderr: `${errors.join('\n')}\n` }
 
   const warnings = answers.unknownKeys.map((key) => `warning: answers.${key}: unknown question id, ignored`)
-  const { assessment } = assess({
+  const input = {
     profile: profile.profile,
     questionnaire: io.questionnaire,
     answers: answers.answers,
     regimes: io.regimes,
     asOf: args.asOf ?? io.today(),
-  })
-  const stdout = args.format === 'text' ? formatAssessmentText(assessment) : `${JSON.stringify(assessment, null, 2)}\n`
+  }
+  const { assessment } = assess(input)
+  // --unlock adds one field and changes none: the suggestions without their display labels.
+  const suggestions = args.unlock
+    ? unlock(input, { base: assessment, policy: { appetite: args.appetite ?? 'medium', blockingRules: [] } })
+    : undefined
+  const output = suggestions
+    ? { ...assessment, unlock: suggestions.map(({ labels: _labels, ...suggestion }) => suggestion) }
+    : assessment
+  const stdout =
+    args.format === 'text'
+      ? formatAssessmentText(assessment) + (suggestions ? formatUnlockText(suggestions) : '')
+      : `${JSON.stringify(output, null, 2)}\n`
   return { exitCode: 0, stdout, stderr: warnings.length ? `${warnings.join('\n')}\n` : '' }
 }

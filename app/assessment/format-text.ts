@@ -1,4 +1,5 @@
 import type { Assessment } from './engine.ts'
+import type { Suggestion } from './unlock.ts'
 
 /** The `--format text` rendering of an assessment: for a person, not a parser. */
 export function formatAssessmentText(assessment: Assessment): string {
@@ -34,5 +35,19 @@ export function formatAssessmentText(assessment: Assessment): string {
   }
   lines.push('')
   lines.push(`Engine ${assessment.engine.version}, rules ${assessment.engine.rules}, as of ${assessment.asOf}`)
+  return `${lines.join('\n')}\n`
+}
+
+/** `--unlock` in `--format text`: each suggestion with its changes in words and what it clears. */
+export function formatUnlockText(suggestions: readonly Suggestion[]): string {
+  const lines = ['', 'What would change this:']
+  if (suggestions.length === 0)
+    lines.push('  Nothing to change, or no three changes the regime packs offer would do it.')
+  for (const s of suggestions) {
+    const who = s.by === 'buyer' ? 'you (the buyer)' : 'the vendor'
+    lines.push(`  ${s.target} -> ${s.to}, if ${who} would (${s.effort}):`)
+    for (const label of s.labels) lines.push(`    - ${label}`)
+    lines.push(`    clears ${s.clears.join(', ')} (${s.citations.join('; ')})`)
+  }
   return `${lines.join('\n')}\n`
 }

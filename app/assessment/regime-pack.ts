@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ConditionSchema } from '../conditions/condition.ts'
 import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
 import { isIsoDate } from './dates.ts'
+import { LeverSchema } from './lever.ts'
 
 /**
  * A regime pack: one regulation's applicability and rules, as data in `questionnaires/regimes/<id>.json`.
@@ -62,6 +63,8 @@ export const RegimePackSchema = z
     summary: z.string().min(1),
     appliesWhen: ConditionSchema,
     rules: z.array(RuleSchema).min(1),
+    /** The answer and profile changes that may clear this pack's rules ("what would change this", lever.ts). */
+    levers: z.array(LeverSchema).default([]),
   })
   .strict()
   .superRefine((pack, ctx) => {

@@ -37,7 +37,7 @@ const covers = (v: Validity | undefined, now: number) => v !== undefined && v.fr
  * indexed read, not one per view). The instant it was computed for is kept too, so an entry is
  * never used for an earlier time than it was worked out from.
  */
-async function validityOf(db: Kysely<Database>, engagementId: string, revision: number, now: Date) {
+export async function validityOf(db: Kysely<Database>, engagementId: string, revision: number, now: Date) {
   const key = `${engagementId}|${revision}`
   const known = validity.get(key)
   if (known && covers(known, now.getTime())) return known

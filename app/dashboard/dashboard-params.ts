@@ -35,7 +35,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
   score: 'Score',
   verdict: 'Verdict',
   location: 'Location',
-  model: 'Model',
+  model: 'Furthest allowed',
   blockers: 'Blockers',
   conditions: 'Conditions',
   decision: 'Decision',

@@ -1,4 +1,5 @@
-import type { Verdict } from '../assessment/engine.ts'
+import type { BuyerAction } from '../appetite/policy.ts'
+import type { ResidualRisk, Verdict } from '../assessment/engine.ts'
 import type { InvitationStatus } from '../invitations/invitation.ts'
 import type { ExpiringCertificate } from './dashboard.ts'
 import type { DecisionFilter } from './dashboard-params.ts'
@@ -27,6 +28,9 @@ export type DashboardRow = {
   /** "ISO 27001, ends 2027-01-09", soonest first. */
   expiring: string[]
   emailFailed: boolean
+  /** The stored residual risk and what the engagement's appetite makes of it (app/appetite). */
+  residualRisk: ResidualRisk | null
+  action: BuyerAction | null
 }
 
 export type PackedRow = [
@@ -44,26 +48,31 @@ export type PackedRow = [
   decision?: DashboardRow['decision'],
   expiring?: string[] | null,
   emailFailed?: 1 | null,
+  residualRisk?: ResidualRisk | null,
+  action?: BuyerAction | null,
 ]
 
-/** The row of the page from a vendor of `loadDashboardPage`. */
-export function toDashboardRow(v: {
-  id: string
-  vendorCompany: string
-  vendorCountry: string
-  status: InvitationStatus
-  statusNote: string
-  lastEmailStatus: string | null
-  percent: number
-  score: number | null
-  verdict: string | null
-  locationClass: string | null
-  model: string | null
-  blockerCount: number | null
-  conditionCount: number | null
-  decision: string | null
-  expiring: readonly ExpiringCertificate[]
-}): DashboardRow {
+/** The row of the page from a vendor of `loadDashboardPage`, and its stored risk and action. */
+export function toDashboardRow(
+  v: {
+    id: string
+    vendorCompany: string
+    vendorCountry: string
+    status: InvitationStatus
+    statusNote: string
+    lastEmailStatus: string | null
+    percent: number
+    score: number | null
+    verdict: string | null
+    locationClass: string | null
+    model: string | null
+    blockerCount: number | null
+    conditionCount: number | null
+    decision: string | null
+    expiring: readonly ExpiringCertificate[]
+  },
+  appetite?: { residualRisk: string | null; action: string | null },
+): DashboardRow {
   return {
     id: v.id,
     vendorCompany: v.vendorCompany,
@@ -79,6 +88,8 @@ export function toDashboardRow(v: {
     decision: v.decision as DashboardRow['decision'],
     expiring: v.expiring.map((c) => `${c.name}, ends ${c.validUntil}`),
     emailFailed: v.lastEmailStatus === 'failed',
+    residualRisk: (appetite?.residualRisk as ResidualRisk | null | undefined) ?? null,
+    action: (appetite?.action as BuyerAction | null | undefined) ?? null,
   }
 }
 
@@ -99,6 +110,8 @@ export function packRow(row: DashboardRow): PackedRow {
     row.decision,
     row.expiring.length > 0 ? row.expiring : null,
     row.emailFailed ? 1 : null,
+    row.residualRisk,
+    row.action,
   ]
   while (packed.length > 5 && (packed.at(-1) === null || packed.at(-1) === undefined)) packed.pop()
   return packed
@@ -121,5 +134,7 @@ export function unpackRow(packed: PackedRow): DashboardRow {
     decision: rest[6] ?? null,
     expiring: rest[7] ?? [],
     emailFailed: rest[8] === 1,
+    residualRisk: rest[9] ?? null,
+    action: rest[10] ?? null,
   }
 }

@@ -62,7 +62,7 @@ export function likePattern(text: string): string {
  * The engagement's vendors matching the dashboard's filters.
  * SQL: from invitation_summary s where s.engagement_id = ? and [organisation check] [and filters]
  */
-function filteredVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
+export function filteredVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
   let query = invitationSummaries(db, scope)
   if (params.verdict) query = query.where('s.verdict', '=', params.verdict)
   if (params.location) query = query.where('s.location_class', '=', params.location)
@@ -182,18 +182,34 @@ function byStatus(db: Kysely<Database>, scope: Scope, params: DashboardParams, n
  */
 function orderedVendors(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string, reversed = false) {
   const flip = (dir: 'asc' | 'desc') => (reversed ? (dir === 'asc' ? 'desc' : 'asc') : dir)
-  const query = filteredVendors(db, scope, params, now)
-  if (params.sort === 'vendor') {
-    return query
-      .orderBy(caseInsensitive(db, sql.ref('s.vendor_company')), flip(params.dir))
-      .orderBy('s.invitation_id', flip('asc'))
-  }
-  const key = sortExpression(db, params.sort, now)
+  let query = filteredVendors(db, scope, params, now)
+  for (const [term, dir] of dashboardOrderTerms(db, params, now)) query = query.orderBy(term, flip(dir))
   return query
-    .orderBy(sql`(${key}) is null`, flip('asc'))
-    .orderBy(key, flip(params.dir))
-    .orderBy(caseInsensitive(db, sql.ref('s.vendor_company')), flip('asc'))
-    .orderBy('s.invitation_id', flip('asc'))
+}
+
+/**
+ * The dashboard's order as terms: `orderedVendors` sorts by them, and the recommendation panel
+ * (app/appetite) ranks each location class's vendors by them, so "best" follows the table's sort.
+ */
+export function dashboardOrderTerms(
+  db: Kysely<Database>,
+  params: DashboardParams,
+  now: string,
+): Array<[Expression<unknown>, 'asc' | 'desc']> {
+  const id = sql`s.invitation_id`
+  const name = caseInsensitive(db, sql.ref('s.vendor_company'))
+  if (params.sort === 'vendor')
+    return [
+      [name, params.dir],
+      [id, 'asc'],
+    ]
+  const key = sortExpression(db, params.sort, now)
+  return [
+    [sql`(${key}) is null`, 'asc'],
+    [key, params.dir],
+    [name, 'asc'],
+    [id, 'asc'],
+  ]
 }
 
 /**

@@ -70,7 +70,8 @@ export function ScoreChart({ vendors }: { vendors: readonly ChartVendor[] }) {
         <title>{`Bar chart of the scores of the ${scored.length} assessed vendors on this page, by verdict`}</title>
         <defs>
           <pattern id="bar-approve" width="6" height="6" patternUnits="userSpaceOnUse">
-            <rect width="6" height="6" fill="#2e8b57" />
+            {/* Blue, not green: green is kept for "within appetite" (app/appetite), which the verdict is not. */}
+            <rect width="6" height="6" fill="#1d6a96" />
           </pattern>
           <pattern id="bar-conditions" width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill="#e0a030" />

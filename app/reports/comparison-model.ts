@@ -1,3 +1,10 @@
+import { DEFAULT_APPETITE, type RiskAppetite } from '../appetite/policy.ts'
+import {
+  buildRecommendation,
+  conditionSummary,
+  groupPanelVendors,
+  type Recommendation,
+} from '../appetite/recommendation.ts'
 import { type Assessment, REGIME_NAMES, type RegimeStatus, type Verdict } from '../assessment/engine.ts'
 import { DECISION_LABELS, type DecisionRecord } from '../decisions/decision.ts'
 import type { LocationClass } from '../geography/location-class.ts'
@@ -12,6 +19,9 @@ import {
   CERTIFICATE_STATUS_LABELS,
   type ProfileSummary,
   REGIME_STATUS_LABELS,
+  type ReportAppetite,
+  reportAppetite,
+  type StoredAppetite,
   summariseProfile,
 } from './report-model.ts'
 
@@ -46,6 +56,8 @@ export type ComparisonVendorInput = {
   submittedAt: string | null
   answers: Readonly<Record<string, unknown>>
   assessment: Assessment | undefined
+  /** What the engagement's risk policy made of it, as stored with it. */
+  appetite?: StoredAppetite
   decision: DecisionRecord | undefined
   /** Risk acceptances of this vendor; one holding on `today` is shown with its blocker. */
   acceptances?: readonly AcceptanceRecord[]
@@ -53,6 +65,8 @@ export type ComparisonVendorInput = {
 
 type ComparisonInput = {
   engagement: { id: string; name: string }
+  /** The engagement's risk appetite now (the panel's words; each vendor's action is as stored). Default medium. */
+  appetite?: RiskAppetite
   profile: Profile
   questionnaire: QuestionnaireDefinition | undefined
   vendors: readonly ComparisonVendorInput[]
@@ -92,6 +106,8 @@ export type ComparisonVendor = {
   keyFacts: KeyFacts
   decisionLabel: string | undefined
   decisionComment: string | undefined
+  /** The vendor's line (law, residual risk, what to do) and what would change it. */
+  risk: ReportAppetite | undefined
 }
 
 export type Comparison = {
@@ -103,6 +119,8 @@ export type Comparison = {
   vendors: ComparisonVendor[]
   /** Engine and rules versions of the compared assessments (several when they differ). */
   versions: string[]
+  /** Nearshore or offshore, and with whom, among the compared vendors. */
+  recommendation: Recommendation
 }
 
 const KEY_CUSTODY: Record<string, string> = {
@@ -218,6 +236,7 @@ export function buildComparison(input: ComparisonInput): Comparison {
       keyFacts: keyFacts(vendor, input.questionnaire),
       decisionLabel: vendor.decision ? DECISION_LABELS[vendor.decision.decision] : undefined,
       decisionComment: vendor.decision?.comment || undefined,
+      risk: a ? reportAppetite(a, vendor.appetite) : undefined,
     }
   })
 
@@ -229,7 +248,40 @@ export function buildComparison(input: ComparisonInput): Comparison {
     regimes,
     vendors,
     versions: [...versions],
+    recommendation: comparisonRecommendation(input),
   }
+}
+
+/** The panel over the compared vendors, in the order compared. */
+function comparisonRecommendation(input: ComparisonInput): Recommendation {
+  const assessed = input.vendors.flatMap((vendor) => {
+    const a = vendor.assessment
+    if (!a) return []
+    const judgement = vendor.appetite?.judgement
+    return [
+      {
+        invitationId: vendor.invitationId,
+        company: vendor.company,
+        score: a.score,
+        residualRisk: a.residualRisk ?? null,
+        verdict: a.verdict,
+        locationClass: a.locationClass,
+        conditions: a.conditions.map((c) =>
+          conditionSummary({ regimeName: REGIME_NAMES[c.regime] ?? c.regime, kind: c.kind, citation: c.citation }),
+        ),
+        suggestions: judgement?.suggestions ?? [],
+        action: judgement?.action ?? vendor.appetite?.action ?? undefined,
+        ceiling: judgement?.ceiling,
+      },
+    ]
+  })
+  return buildRecommendation({
+    appetite: input.appetite ?? DEFAULT_APPETITE,
+    ceiling: assessed.find((v) => v.ceiling)?.ceiling,
+    ...groupPanelVendors(assessed),
+    considered: assessed.length,
+    orderNote: 'Best means first in the order compared.',
+  })
 }
 
 type CompareSelection = { ok: true; ids: string[] } | { ok: false; message: string }

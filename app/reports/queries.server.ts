@@ -35,6 +35,8 @@ export function listReportVendors(
       'response.status as responseStatus',
       'assessment.result_json as resultJson',
       'assessment.created_at as assessedAt',
+      'assessment.buyer_action as buyerAction',
+      'assessment.appetite_json as appetiteJson',
     ])
     .execute()
 }

@@ -1,4 +1,6 @@
 import { regimePacks } from '#questionnaires/index.ts'
+import type { AppetiteJudgement } from '../appetite/judgement.ts'
+import { type SuggestionView, suggestionViews, type VendorLine, vendorLine } from '../appetite/vendor-line.ts'
 import { type CertificateStatus, certificateStatus } from '../assessment/certificates.ts'
 import {
   type Assessment,
@@ -70,6 +72,8 @@ export type ReportInput = {
   evidence: readonly EvidenceRecord[]
   /** The current assessment (result_json), or undefined when the vendor has not submitted. */
   assessment: Assessment | undefined
+  /** What the engagement's risk policy made of it, as stored with it (issue 14). */
+  appetite?: StoredAppetite
   /** Newest first; the first is the current decision. */
   decisions: readonly DecisionRecord[]
   /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
@@ -166,6 +170,36 @@ export type ProfileSummary = {
 }
 export type ReportDecision = DecisionRecord & { label: string }
 
+/** The stored columns and judgement of an assessment (the judgement is missing on older ones). */
+export type StoredAppetite = { action: string | null; judgement: AppetiteJudgement | undefined }
+
+/** The risk part of a report: the vendor's line, and what would change it. */
+export type ReportAppetite = {
+  line: VendorLine
+  /** The appetite the assessment was judged against, and the rules it raised that fired. */
+  appetite: string | undefined
+  raised: string[]
+  /** Undefined when the assessment was made before suggestions were stored. */
+  suggestions: SuggestionView[] | undefined
+}
+
+/** The line and suggestions of a stored assessment (vendor report, comparison and their PDFs). */
+export function reportAppetite(assessment: Assessment, stored: StoredAppetite | undefined): ReportAppetite {
+  const judgement = stored?.judgement
+  return {
+    line: vendorLine({
+      verdict: assessment.verdict,
+      model: assessment.recommendation.model,
+      residualRisk: assessment.residualRisk,
+      action: judgement?.action ?? stored?.action,
+      reason: judgement?.reason,
+    }),
+    appetite: judgement?.policy.appetite,
+    raised: judgement?.raised ?? [],
+    suggestions: judgement ? suggestionViews(judgement.suggestions) : undefined,
+  }
+}
+
 export type VendorReport = {
   engagement: { id: string; name: string }
   profile: ProfileSummary
@@ -196,6 +230,7 @@ export type VendorReport = {
         conditions: ReportCondition[]
         certificates: ReportCertificate[]
         warnings: string[]
+        risk: ReportAppetite
       }
     | undefined
   notAssessed: string | undefined
@@ -364,6 +399,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       conditions,
       certificates: buildCertificates(input, assessment, questions, fileNames),
       warnings: assessment.warnings ?? [],
+      risk: reportAppetite(assessment, input.appetite),
     },
   }
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { getQuestionnaire } from '#questionnaires/index.ts'
+import { storedPolicy } from '../appetite/policy.ts'
+import { parseJudgement } from '../appetite/vendor-line.ts'
 import type { Assessment } from '../assessment/engine.ts'
 import { listDecisions } from '../decisions/decisions.server.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
@@ -76,6 +78,7 @@ export async function loadVendorReport(
     })),
     evidence,
     assessment: parseAssessment(vendor.resultJson),
+    appetite: { action: vendor.buyerAction, judgement: parseJudgement(vendor.appetiteJson) },
     decisions: decisions.get(invitationId) ?? [],
     today,
     acceptances: acceptances.get(invitationId) ?? [],
@@ -116,6 +119,7 @@ export async function loadComparison(
   }
   return buildComparison({
     engagement,
+    appetite: storedPolicy({ appetite: row.risk_appetite, blockingRulesJson: row.blocking_rules_json }).appetite,
     profile,
     questionnaire: getQuestionnaire(row.questionnaire_id, row.questionnaire_version),
     vendors: invitationIds.map((id) => {
@@ -128,6 +132,7 @@ export async function loadComparison(
         submittedAt: vendor.submittedAt,
         answers: (vendor.responseId && answersByResponse.get(vendor.responseId)) || {},
         assessment: parseAssessment(vendor.resultJson),
+        appetite: { action: vendor.buyerAction, judgement: parseJudgement(vendor.appetiteJson) },
         decision: decisions.get(id)?.[0],
         acceptances: acceptances.get(id) ?? [],
       }

@@ -1,6 +1,9 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { AssessmentTable, Database } from '#db/schema.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
+import { type AppetiteJudgement, judgeAssessment, qualifyChanges } from '../appetite/judgement.ts'
+import { storedPolicy } from '../appetite/policy.ts'
+import { getPolicyOfResponse } from '../appetite/queries.server.ts'
 import { type Assessment, type AssessmentTrace, assess } from '../assessment/engine.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import type { Answers } from '../questionnaire/answers.ts'
@@ -29,10 +32,13 @@ export async function assessResponse(
   const rows = await listAnswerRowsOfResponse(db, { responseId })
   const answers: Answers = Object.fromEntries(rows.map((row) => [row.question_id, JSON.parse(row.value_json)]))
   const profile = ProfileSchema.parse(JSON.parse(context.profile_json))
-  const { assessment, trace } = assess({ profile, questionnaire, answers, regimes: regimePacks, asOf })
+  const input = { profile, questionnaire, answers, regimes: regimePacks, asOf }
+  const { assessment, trace } = assess(input)
+  // The engagement's risk policy, and what would change this, stored with the assessment (issue 14).
+  const appetite = judgeAssessment(input, assessment, storedPolicy(await getPolicyOfResponse(db, { responseId })))
 
   const id = newId()
-  const row = assessmentRow({ id, responseId, profile, assessment, trace, answers, createdAt: nowIso() })
+  const row = assessmentRow({ id, responseId, profile, assessment, trace, answers, appetite, createdAt: nowIso() })
   await inTransaction(db, (trx) => replaceCurrentAssessment(trx, { ...row, response_id: responseId }))
   return { id, assessment }
 }
@@ -48,6 +54,7 @@ export function assessmentRow({
   assessment,
   trace,
   answers,
+  appetite,
   createdAt,
 }: {
   id: string
@@ -57,6 +64,8 @@ export function assessmentRow({
   trace: AssessmentTrace
   /** The answers assessed, kept so the history can say which answers changed between versions. */
   answers?: Answers
+  /** What the engagement's risk policy made of it (app/appetite/judgement.ts). */
+  appetite: AppetiteJudgement
   createdAt: string
 }): Insertable<AssessmentTable> {
   return {
@@ -79,6 +88,10 @@ export function assessmentRow({
     answers_json: answers ? JSON.stringify(answers) : null,
     is_current: 1,
     created_at: createdAt,
+    residual_risk: assessment.residualRisk,
+    buyer_action: appetite.action,
+    qualify_changes: qualifyChanges(appetite),
+    appetite_json: JSON.stringify(appetite),
   }
 }
 
@@ -93,7 +106,12 @@ function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) =>
  */
 export async function reassessEngagement(
   db: Kysely<Database>,
-  { organisationId, engagementId, userId }: { organisationId: string; engagementId: string; userId: string },
+  {
+    organisationId,
+    engagementId,
+    userId,
+    reason = 'profile changed',
+  }: { organisationId: string; engagementId: string; userId: string; reason?: string },
 ): Promise<number> {
   const responses = await listSubmittedResponseIds(db, { organisationId, engagementId })
   for (const response of responses) await assessResponse(db, { responseId: response.id })
@@ -105,7 +123,7 @@ export async function reassessEngagement(
       action: 'assessment.recomputed',
       subjectType: 'engagement',
       subjectId: engagementId,
-      detail: { responses: responses.length, reason: 'profile changed' },
+      detail: { responses: responses.length, reason },
     })
   }
   return responses.length

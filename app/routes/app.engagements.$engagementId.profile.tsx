@@ -1,5 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { AppetiteSection } from '#app/appetite/appetite-section.tsx'
+import { appetiteSettings, saveAppetite } from '#app/appetite/appetite-settings.server.ts'
 import { requirePermission } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
@@ -30,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: engagement.due_date ?? '',
     profile: profile as EngagementFormValues['profile'],
   }
-  return { values, archived: engagement.status === 'archived', today: todayIso() }
+  const appetite = await appetiteSettings(getDb(), { organisationId: engagement.organisation_id, engagement, profile })
+  return { values, archived: engagement.status === 'archived', today: todayIso(), appetite }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const actor = { organisationId: member.organisationId, userId: member.userId }
   const intent = formData.get('intent')
+  // The risk appetite is a form of its own on this page (app/appetite).
+  if (intent === 'appetite') return saveAppetite(getDb(), { actor, engagementId: engagement.id, formData })
   if (intent === 'archive' || intent === 'restore') {
     await setEngagementArchived(getDb(), { actor, engagementId: engagement.id, archived: intent === 'archive' })
     return redirect(intent === 'archive' ? '/app/engagements' : `/app/engagements/${engagement.id}`)
@@ -54,8 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EngagementProfile() {
-  const { values, archived, today } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { values, archived, today, appetite } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const actionData = reply && 'saved' in reply ? reply : undefined
   return (
     <>
       {actionData?.saved ? (
@@ -73,6 +79,11 @@ export default function EngagementProfile() {
         outlook={(formValues) => (
           <OutlookPanel profileValues={(formValues as EngagementFormValues).profile} today={today} />
         )}
+      />
+      <AppetiteSection
+        policy={appetite.policy}
+        rules={appetite.rules}
+        reply={reply && 'appetite' in reply ? reply.appetite : undefined}
       />
       <section className="panel danger-zone" aria-labelledby="archive-heading">
         <h2 id="archive-heading">{archived ? 'Restore this engagement' : 'Archive this engagement'}</h2>

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { RecommendationPanel } from '../../appetite/recommendation-panel.tsx'
+import { SuggestionList } from '../../appetite/vendor-line-view.tsx'
 import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
 import type { Comparison, ComparisonVendor, KeyFacts } from '../comparison-model.ts'
 import { ComparisonScoreChart } from './score-chart.tsx'
@@ -45,6 +47,8 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
         {actions}
       </header>
 
+      <RecommendationPanel recommendation={comparison.recommendation} reportHref={(id) => `${base}/${id}`} />
+
       <section aria-labelledby="compare-headline" className="compare-table">
         <h3 id="compare-headline">Headline</h3>
         <table className="data">
@@ -57,7 +61,25 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
             )}
             {row('Score', (v) => (v.score === undefined ? '—' : `${v.score}/100`))}
             {row('Location class', (v) => v.locationLabel)}
-            {row('Recommended model', (v) => v.modelLabel)}
+            {row('Furthest allowed', (v) => v.modelLabel)}
+            {row('Residual risk', (v) =>
+              v.risk ? (
+                <span className={`badge risk-${v.risk.line.residualRisk ?? 'unknown'}`}>{v.risk.line.riskLabel}</span>
+              ) : (
+                '—'
+              ),
+            )}
+            {row('What to do', (v) =>
+              v.risk ? (
+                <>
+                  <span className={`badge action-${v.risk.line.action ?? 'unknown'}`}>{v.risk.line.actionLabel}</span>
+                  <br />
+                  <span className="muted small">{v.risk.line.reason}</span>
+                </>
+              ) : (
+                '—'
+              ),
+            )}
             {row('Decision', (v) =>
               v.decisionLabel
                 ? `${v.decisionLabel}${v.decisionComment ? `: ${v.decisionComment}` : ''}`
@@ -140,6 +162,27 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
                 'None'
               ) : (
                 '—'
+              ),
+            )}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="compare-unlock" className="compare-table">
+        <h3 id="compare-unlock">What would change this</h3>
+        <table className="data">
+          <caption>The smallest verified sets of changes for each vendor, cheapest first</caption>
+          <thead>{header}</thead>
+          <tbody>
+            {row('Suggestions', (v) =>
+              !v.risk ? (
+                '—'
+              ) : !v.risk.suggestions ? (
+                'Not computed for this assessment yet.'
+              ) : v.risk.suggestions.length === 0 ? (
+                'Nothing to change, or no three changes would do it.'
+              ) : (
+                <SuggestionList suggestions={v.risk.suggestions} />
               ),
             )}
           </tbody>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { SuggestionList, VendorLineView } from '../../appetite/vendor-line-view.tsx'
 import type { ReportFinding, VendorReport } from '../report-model.ts'
 import { SectionScoreChart } from './score-chart.tsx'
 
@@ -33,7 +34,8 @@ export function VendorReportView({
               <span className={`badge verdict-${a.verdict}`}>{`Verdict: ${a.verdictLabel}`}</span>{' '}
               <strong>{`Score ${a.score}/100`}</strong>
             </p>
-            <p>{`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Recommended model for this engagement: ${a.modelLabel.toLowerCase()}.`}</p>
+            <VendorLineView line={a.risk.line} />
+            <p>{`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}</p>
             <h4>Reasons</h4>
             <ul>
               {a.reasons.map((reason) => (
@@ -51,6 +53,13 @@ export function VendorReportView({
           </div>
         )}
       </section>
+
+      {a ? (
+        <section aria-labelledby="unlock-heading">
+          <h3 id="unlock-heading">What would change this</h3>
+          <WhatWouldChange risk={a.risk} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="decision-heading">
         <h3 id="decision-heading">Decision</h3>
@@ -338,5 +347,27 @@ function FindingItem({ finding }: { finding: ReportFinding }) {
       ) : null}
       <p className="muted small">{`Rule ${finding.ruleId}${finding.unverified ? ' (unverified: confirm with counsel)' : ''}`}</p>
     </li>
+  )
+}
+
+function WhatWouldChange({ risk }: { risk: NonNullable<VendorReport['assessment']>['risk'] }) {
+  if (!risk.suggestions)
+    return <p className="muted">Not computed for this assessment yet: it was made before suggestions were stored.</p>
+  if (risk.suggestions.length === 0) {
+    return (
+      <p className="muted">
+        {risk.line.action === 'within-appetite' && risk.line.model === 'offshore'
+          ? 'Nothing to change: the vendor is within appetite and the law allows offshore.'
+          : 'No set of up to three changes that the regime packs offer would change this without setting off another rule.'}
+      </p>
+    )
+  }
+  return (
+    <>
+      <p className="muted">
+        {`The smallest sets of changes, each verified by assessing the vendor again with them${risk.appetite ? ` (judged against appetite ${risk.appetite})` : ''}; the cheapest first.`}
+      </p>
+      <SuggestionList suggestions={risk.suggestions} />
+    </>
   )
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { scorePercent } from '../../components/score-scale.ts'
 import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
 import type { Comparison, ComparisonVendor } from '../comparison-model.ts'
+import { ActionTag, RecommendationBlock, SuggestionsBlock } from './appetite-pdf.tsx'
 import { COLORS, CoverPage, Footer, STATUS_COLORS, styles, Tag, VERDICT_COLORS } from './pdf-kit.tsx'
 
 const BAR_COLORS = ['#0d3b66', '#c2410c', '#15803d', '#7c3aed', '#0e7490', '#a16207']
@@ -64,6 +65,12 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
       />
       <Page size="A4" orientation="landscape" style={styles.page}>
         <View style={styles.body}>
+          <RecommendationBlock recommendation={comparison.recommendation} />
+        </View>
+        <Footer left={footer} />
+      </Page>
+      <Page size="A4" orientation="landscape" style={styles.page}>
+        <View style={styles.body}>
           <Text style={[styles.h2, { marginTop: 0 }]}>Headline</Text>
           <Grid
             vendors={vendors}
@@ -80,7 +87,20 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
               },
               { label: 'Score', cell: (v) => (v.score === undefined ? '—' : `${v.score}/100`) },
               { label: 'Location class', cell: (v) => v.locationLabel },
-              { label: 'Recommended model', cell: (v) => v.modelLabel },
+              { label: 'Furthest allowed', cell: (v) => v.modelLabel },
+              { label: 'Residual risk', cell: (v) => v.risk?.line.riskLabel ?? '—' },
+              {
+                label: 'What to do',
+                cell: (v) =>
+                  v.risk ? (
+                    <View>
+                      <ActionTag line={v.risk.line} />
+                      <Text style={[styles.muted, styles.small, { marginTop: 2 }]}>{v.risk.line.reason}</Text>
+                    </View>
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 label: 'Decision',
                 cell: (v) =>
@@ -174,6 +194,19 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
                   ) : (
                     '—'
                   ),
+              },
+            ]}
+          />
+          {/* On a page of its own: a vendor's suggestions are one row, which never splits. */}
+          <Text style={styles.h2} break>
+            What would change this
+          </Text>
+          <Grid
+            vendors={vendors}
+            rows={[
+              {
+                label: 'Suggestions',
+                cell: (v) => (v.risk ? <SuggestionsBlock suggestions={v.risk.suggestions} limit={2} /> : '—'),
               },
             ]}
           />

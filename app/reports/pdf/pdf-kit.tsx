@@ -93,8 +93,10 @@ export const SEVERITY_COLORS: Record<string, string> = {
   low: COLORS.low,
   info: COLORS.info,
 }
+// The law's verdict in the brand's colour: green is kept for "within appetite" (ACTION_COLORS), so a
+// vendor outside the engagement's appetite never shows a green "Approve".
 export const VERDICT_COLORS: Record<Verdict, string> = {
-  approve: COLORS.good,
+  approve: COLORS.brand,
   'approve-with-conditions': COLORS.warn,
   reject: COLORS.blocker,
 }

@@ -1,6 +1,7 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { ReportFinding, VendorReport } from '../report-model.ts'
+import { ActionTag, SuggestionsBlock, VendorLineBlock } from './appetite-pdf.tsx'
 import {
   Bullets,
   COLORS,
@@ -50,6 +51,9 @@ export function VendorReportDocument({ report }: { report: VendorReport }) {
             <View style={[styles.row, { alignItems: 'center', marginTop: 8 }]}>
               <Tag color={VERDICT_COLORS[a.verdict] ?? COLORS.info}>{`Verdict: ${a.verdictLabel}`}</Tag>
               <Text style={{ marginLeft: 10, fontSize: 12, lineHeight: 1.3 }}>{`Score ${a.score}/100`}</Text>
+              <View style={{ marginLeft: 10 }}>
+                <ActionTag line={a.risk.line} />
+              </View>
               {report.decision ? (
                 <Text
                   style={{ marginLeft: 10, fontSize: 12, lineHeight: 1.3 }}
@@ -65,6 +69,14 @@ export function VendorReportDocument({ report }: { report: VendorReport }) {
       />
       <ContentPage footer={footer}>
         <Headline report={report} />
+        {a ? (
+          <>
+            <Text style={styles.h2} minPresenceAhead={60}>
+              What would change this
+            </Text>
+            <SuggestionsBlock suggestions={a.risk.suggestions} />
+          </>
+        ) : null}
         <Decision report={report} />
         {a ? (
           <>
@@ -260,8 +272,9 @@ function Headline({ report }: { report: VendorReport }) {
         <Tag color={VERDICT_COLORS[a.verdict] ?? COLORS.info}>{`Verdict: ${a.verdictLabel}`}</Tag>
         <Text style={{ marginLeft: 10, fontSize: 11, lineHeight: 1.3, fontWeight: 700 }}>{`Score ${a.score}/100`}</Text>
       </View>
+      <VendorLineBlock line={a.risk.line} />
       <Text style={styles.paragraph}>
-        {`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Recommended model for this engagement: ${a.modelLabel.toLowerCase()}.`}
+        {`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}
       </Text>
       <Text style={styles.bold}>Reasons</Text>
       <Bullets items={a.reasons} />

@@ -1,6 +1,10 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
+import { storedPolicy } from '#app/appetite/policy.ts'
+import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
+import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
+import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
@@ -59,13 +63,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems.push(`There is no page ${query.page}; this is the last page.`)
   }
   const { vendors, counts, total, page, pageCount, offset } = dashboard
-  const changes = await changedSinceLastVisit(db, { userId: member.userId, engagementId: scope.engagementId })
+  // Risk appetite (app/appetite): the page's stored risks and actions, and the recommendation panel
+  // over the vendors matching the filters, both read from what was stored with the assessments.
+  const [appetiteRows, recommendation, changes] = await Promise.all([
+    listAppetiteOfInvitations(
+      db,
+      scope,
+      vendors.map((v) => v.id),
+    ),
+    cachedDashboardRecommendation(db, {
+      scope,
+      params: query,
+      appetite: storedPolicy({ appetite: engagement.risk_appetite, blockingRulesJson: engagement.blocking_rules_json })
+        .appetite,
+      considered: total - counts.unassessed,
+    }),
+    changedSinceLastVisit(db, { userId: member.userId, engagementId: scope.engagementId }),
+  ])
+  const appetiteOf = new Map(appetiteRows.map((row) => [row.invitationId, row]))
   return {
+    recommendation,
     // Not part of the cached page: it is this member's own (their previous visit).
     changed: changes.invitationIds,
     changedSince: changes.since,
     // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
-    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor))),
+    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
     counts,
     total,
     page,
@@ -133,8 +155,21 @@ function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typ
 }
 
 export default function EngagementVendors() {
-  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected, changed, changedSince } =
-    useLoaderData<typeof loader>()
+  const {
+    rows,
+    total,
+    counts,
+    archived,
+    params,
+    problems,
+    offset,
+    page,
+    pageCount,
+    selected,
+    changed,
+    changedSince,
+    recommendation,
+  } = useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
   const reply = useActionData<typeof action>()
@@ -184,6 +219,7 @@ export default function EngagementVendors() {
           <>
             <DashboardFilters base={base} params={params} selected={selection} />
             <VerdictSummary base={base} params={params} selected={selection} counts={counts} total={total} />
+            <RecommendationPanel recommendation={recommendation} reportHref={(id) => `${base}/vendors/${id}`} />
           </>
         ) : null}
         {vendors.length === 0 ? (

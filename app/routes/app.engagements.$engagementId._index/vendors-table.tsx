@@ -1,10 +1,12 @@
 import { Link } from '@remix-run/react'
 import type { ChangeEvent } from 'react'
+import { BUYER_ACTION_LABELS } from '#app/appetite/policy.ts'
 import { EXPIRING_WITHIN_DAYS } from '#app/dashboard/dashboard.ts'
 import { type DashboardParams, DECISION_FILTER_LABELS } from '#app/dashboard/dashboard-params.ts'
 import type { DashboardRow } from '#app/dashboard/dashboard-row.ts'
 import { SortHeader } from '#app/dashboard/dashboard-view.tsx'
 import { STATUS_LABELS } from '#app/invitations/invitation.ts'
+import { RESIDUAL_RISK_LABELS } from '#app/vocabulary/residual-risk.ts'
 import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
 
 /**
@@ -50,6 +52,7 @@ export function VendorsTable({
             <SortHeader {...header} sortKey="conditions" />
             <th scope="col">{`Certificates ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
             <SortHeader {...header} sortKey="decision" />
+            <th scope="col">Risk · what to do</th>
           </tr>
         </thead>
         <tbody>
@@ -149,6 +152,16 @@ function VendorRow({
       <td>
         {v.decision ? (
           <span className={`badge decision-${v.decision}`}>{DECISION_FILTER_LABELS[v.decision]}</span>
+        ) : null}
+      </td>
+      <td>
+        {/* The law's verdict and model have their columns; this is what the engagement's appetite makes of them (last, so dashboard.css's columns keep their places). */}
+        {v.action ? (
+          <>
+            <span className={`badge action-${v.action}`}>{BUYER_ACTION_LABELS[v.action]}</span>
+            <br />
+            {`${v.residualRisk ? RESIDUAL_RISK_LABELS[v.residualRisk] : '—'} risk`}
+          </>
         ) : null}
       </td>
     </tr>

@@ -36,6 +36,8 @@ describe('a dashboard row on its way to the page', () => {
       decision: null,
       expiring: [],
       emailFailed: true,
+      residualRisk: null,
+      action: null,
     })
     const submitted = toDashboardRow({
       ...vendor,
@@ -48,6 +50,9 @@ describe('a dashboard row on its way to the page', () => {
     expect(submitted.statusNote).toBe('2026-11-29')
     expect(submitted.expiring).toEqual(['ISO 27001, ends 2027-01-09'])
     expect(submitted.emailFailed).toBe(false)
+    // The stored residual risk and action ride along (risk appetite, issue 14).
+    const judged = toDashboardRow(vendor, { residualRisk: 'medium', action: 'within-appetite' })
+    expect([judged.residualRisk, judged.action]).toEqual(['medium', 'within-appetite'])
   })
 
   test('travels as a tuple without its empty tail, and arrives as the same row', () => {
@@ -65,6 +70,8 @@ describe('a dashboard row on its way to the page', () => {
       decision: 'shortlisted',
       expiring: ['SOC 2 Type II, ends 2027-02-01'],
       emailFailed: true,
+      residualRisk: 'high',
+      action: 'remediate-first',
     }
     expect(unpackRow(packRow(full))).toEqual(full)
     // A value in the middle that is missing stays in its place.

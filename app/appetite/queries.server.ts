@@ -1,0 +1,171 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import type { DashboardParams } from '../dashboard/dashboard-params.ts'
+import { dashboardOrderTerms, filteredVendors } from '../dashboard/queries.server.ts'
+import { invitationSummaries } from '../invitations/queries.server.ts'
+
+/**
+ * The risk policy's SQL: an engagement's appetite and raised rules (columns of `engagement`, so a
+ * change moves the engagement's revision like any other edit of it), and what the policy made of the
+ * current assessments (columns of `assessment`, read through `assessment_current_appetite_idx`).
+ * Every buyer query is scoped by organisation.
+ */
+
+type Scope = { organisationId: string; engagementId: string }
+
+/** SQL: select risk_appetite, blocking_rules_json from engagement where id = ? and organisation_id = ? */
+export function findEngagementPolicy(db: Kysely<Database>, { organisationId, engagementId }: Scope) {
+  return db
+    .selectFrom('engagement')
+    .select(['risk_appetite as appetite', 'blocking_rules_json as blockingRulesJson'])
+    .where('id', '=', engagementId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+/**
+ * The policy of the engagement a response belongs to (what assessing it is judged against).
+ * SQL: select e.risk_appetite, e.blocking_rules_json from response join invitation join engagement where response.id = ?
+ */
+export function getPolicyOfResponse(db: Kysely<Database>, { responseId }: { responseId: string }) {
+  return db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
+    .select(['engagement.risk_appetite as appetite', 'engagement.blocking_rules_json as blockingRulesJson'])
+    .where('response.id', '=', responseId)
+    .executeTakeFirstOrThrow()
+}
+
+/** Sets the policy; false when the engagement is not the organisation's. */
+export async function updateEngagementPolicy(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    appetite,
+    blockingRulesJson,
+    now,
+  }: Scope & { appetite: 'low' | 'medium' | 'high'; blockingRulesJson: string; now: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('engagement')
+    .set({ risk_appetite: appetite, blocking_rules_json: blockingRulesJson, updated_at: now })
+    .where('id', '=', engagementId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
+}
+
+/**
+ * The residual risk and action of some vendors' current assessments (a dashboard page's rows).
+ * SQL: select s.invitation_id, a.residual_risk, a.buyer_action from invitation_summary s
+ *      join response join assessment a (is_current = 1) where s.engagement_id = ? and s.invitation_id in (…)
+ */
+export function listAppetiteOfInvitations(db: Kysely<Database>, scope: Scope, invitationIds: readonly string[]) {
+  if (invitationIds.length === 0) return Promise.resolve([])
+  return invitationSummaries(db, scope)
+    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
+    .innerJoin('assessment', (join) =>
+      join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
+    )
+    .select([
+      's.invitation_id as invitationId',
+      'assessment.residual_risk as residualRisk',
+      'assessment.buyer_action as action',
+    ])
+    .where('s.invitation_id', 'in', [...invitationIds])
+    .execute()
+}
+
+/**
+ * The recommendation panel's candidates among the vendors matching the dashboard's filters: per
+ * location class, the first few within appetite in the table's order, and the few outside it that
+ * a verified suggestion would bring within it (fewest changes first), with how many each group has.
+ * One pass over the filtered vendors (their current assessments through
+ * `assessment_current_appetite_idx`), ranked by a window in the dashboard's own order.
+ * SQL: select * from (select s.invitation_id, s.location_class, a.buyer_action,
+ *        row_number() over (partition by s.location_class, within order by within ? 0 : qualify_changes, <sort>) as rank,
+ *        count(*) over (partition by s.location_class, within) as group_count
+ *      from invitation_summary s join response join assessment a (is_current = 1)
+ *      where s.engagement_id = ? and [filters] and (within or qualify_changes is not null)) where rank <= ?
+ */
+export function listPanelCandidates(
+  db: Kysely<Database>,
+  scope: Scope,
+  { params, now, perGroup }: { params: DashboardParams; now: string; perGroup: number },
+) {
+  const within = sql`(a.buyer_action = 'within-appetite')`
+  const order = sql.join(
+    dashboardOrderTerms(db, params, now).map(([term, dir]) => sql`${term} ${sql.raw(dir === 'asc' ? 'asc' : 'desc')}`),
+  )
+  const ranked = filteredVendors(db, scope, params, now)
+    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
+    .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
+    .where('s.location_class', 'is not', null)
+    .where((eb) => eb.or([eb('a.buyer_action', '=', 'within-appetite'), eb('a.qualify_changes', 'is not', null)]))
+    .select([
+      's.invitation_id as invitationId',
+      's.location_class as locationClass',
+      'a.buyer_action as action',
+      sql<number>`row_number() over (partition by s.location_class, ${within} order by (case when ${within} then 0 else a.qualify_changes end), ${order})`.as(
+        'rank',
+      ),
+      sql<number>`count(*) over (partition by s.location_class, ${within})`.as('groupCount'),
+    ])
+  return db
+    .selectFrom(ranked.as('r'))
+    .selectAll()
+    .where('r.rank', '<=', perGroup)
+    .orderBy('r.locationClass')
+    .orderBy('r.action')
+    .orderBy('r.rank')
+    .execute()
+}
+
+/**
+ * What the panel shows of some vendors (its candidates, at most a few per class): name, score,
+ * verdict, the stored result (its conditions) and judgement (its suggestions).
+ * SQL: select … from invitation_summary s join response join assessment a (is_current = 1)
+ *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…)
+ */
+export function listPanelVendors(db: Kysely<Database>, scope: Scope, invitationIds: readonly string[]) {
+  if (invitationIds.length === 0) return Promise.resolve([])
+  return invitationSummaries(db, scope)
+    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
+    .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
+    .select([
+      's.invitation_id as invitationId',
+      's.vendor_company as company',
+      'a.score',
+      'a.verdict',
+      'a.location_class as locationClass',
+      'a.residual_risk as residualRisk',
+      'a.result_json as resultJson',
+      'a.appetite_json as appetiteJson',
+    ])
+    .where('s.invitation_id', 'in', [...invitationIds])
+    .execute()
+}
+
+/**
+ * The stored judgement of one current assessment of the engagement (its ceiling is the profile's,
+ * the same for every vendor), or undefined when no vendor has been judged. The row is found through
+ * the appetite index; only its judgement is read (the JSON texts sit at the end of a long row).
+ * SQL: select a.appetite_json from invitation_summary s join response join assessment a
+ *      where s.engagement_id = ? and a.is_current = 1 and a.buyer_action is not null
+ *      order by a.created_at desc, a.id limit 1
+ */
+export async function findAnyJudgementJson(db: Kysely<Database>, scope: Scope): Promise<string | undefined> {
+  const row = await invitationSummaries(db, scope)
+    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
+    .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
+    .select('a.appetite_json as appetiteJson')
+    .where('a.buyer_action', 'is not', null)
+    // The newest: it was judged under the engagement's latest profile (a reopened vendor keeps an older one).
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.appetiteJson ?? undefined
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely'
+import { LRUCache } from 'lru-cache'
+import type { Database } from '#db/schema.ts'
+import { type Assessment, REGIME_NAMES } from '../assessment/engine.ts'
+import type { Ceiling } from '../assessment/unlock.ts'
+import { engagementRevision, validityOf } from '../dashboard/dashboard-cache.server.ts'
+import type { DashboardParams } from '../dashboard/dashboard-params.ts'
+import { dashboardSearch, SORT_LABELS } from '../dashboard/dashboard-params.ts'
+import { LOCATION_CLASSES, type LocationClass } from '../geography/location-class.ts'
+import type { RiskAppetite } from './policy.ts'
+import { findAnyJudgementJson, listPanelCandidates, listPanelVendors } from './queries.server.ts'
+import { buildRecommendation, conditionSummary, type PanelVendor, type Recommendation } from './recommendation.ts'
+import { parseJudgement } from './vendor-line.ts'
+
+type Scope = { organisationId: string; engagementId: string }
+
+/** How many vendors each class shows, and how many come closest to qualifying. */
+const PER_GROUP = 3
+
+const emptyByClass = <T>(make: () => T) =>
+  Object.fromEntries(LOCATION_CLASSES.map((c) => [c, make()])) as Record<LocationClass, T>
+
+type PanelArgs = { scope: Scope; params: DashboardParams; now?: Date; appetite: RiskAppetite; considered: number }
+
+/**
+ * The panel kept per process like the dashboard's pages (dashboard-cache.server.ts): keyed by the
+ * engagement's revision, which moves with every assessment stored and every edit of the engagement
+ * (its appetite too), by the filters and the sort (not the page), and good while the revision's
+ * validity lasts (the next link expiry, midnight UTC). A few KB per entry.
+ */
+const panels = new LRUCache<string, { panel: Recommendation; until: number; from: number }>({ max: 200 })
+
+export async function cachedDashboardRecommendation(db: Kysely<Database>, args: PanelArgs): Promise<Recommendation> {
+  const now = args.now ?? new Date()
+  const { scope, params } = args
+  // Read before the panel: a write landing in between makes the entry newer than its key, never older.
+  const revision = await engagementRevision(db, scope.engagementId)
+  if (revision === undefined) return loadDashboardRecommendation(db, { ...args, now })
+  const key = [
+    scope.organisationId,
+    scope.engagementId,
+    revision,
+    args.appetite,
+    args.considered,
+    dashboardSearch({ ...params, page: 1 }),
+  ].join('|')
+  const hit = panels.get(key)
+  if (hit && hit.from <= now.getTime() && now.getTime() < hit.until) return hit.panel
+  const valid = await validityOf(db, scope.engagementId, revision, now)
+  const panel = await loadDashboardRecommendation(db, { ...args, now })
+  panels.set(key, { panel, ...valid })
+  return panel
+}
+
+/**
+ * The dashboard's recommendation panel for the vendors matching its filters, in its order: two
+ * reads of stored data (the ranked candidates, then what the panel shows of at most a few of them),
+ * never an assessment.
+ */
+export async function loadDashboardRecommendation(
+  db: Kysely<Database>,
+  { scope, params, now = new Date(), appetite, considered }: PanelArgs,
+): Promise<Recommendation> {
+  const candidates = await listPanelCandidates(db, scope, { params, now: now.toISOString(), perGroup: PER_GROUP })
+  const rows = await listPanelVendors(db, scope, [...new Set(candidates.map((c) => c.invitationId))])
+  const byId = new Map(rows.map((row) => [row.invitationId, row]))
+  const within = emptyByClass<PanelVendor[]>(() => [])
+  const closest = emptyByClass<PanelVendor[]>(() => [])
+  const withinCounts = emptyByClass(() => 0)
+  let ceiling: Ceiling | undefined
+  for (const candidate of candidates) {
+    const row = byId.get(candidate.invitationId)
+    const locationClass = candidate.locationClass as LocationClass
+    if (!row || !LOCATION_CLASSES.includes(locationClass)) continue
+    const judgement = parseJudgement(row.appetiteJson)
+    ceiling ??= judgement?.ceiling
+    const vendor = panelVendor(row, judgement?.suggestions ?? [])
+    if (candidate.action === 'within-appetite') {
+      within[locationClass].push(vendor)
+      withinCounts[locationClass] = Number(candidate.groupCount)
+    } else closest[locationClass].push(vendor)
+  }
+  ceiling ??= parseJudgement(await findAnyJudgementJson(db, scope))?.ceiling
+  return buildRecommendation({
+    appetite,
+    ceiling,
+    within,
+    withinCounts,
+    closest,
+    considered,
+    orderNote: `Best means first in the table's order (${SORT_LABELS[params.sort]}, ${params.dir === 'asc' ? 'ascending' : 'descending'}), among the vendors matching the filters.`,
+  })
+}
+
+function panelVendor(
+  row: {
+    invitationId: string
+    company: string
+    score: number
+    verdict: PanelVendor['verdict']
+    locationClass: string
+    residualRisk: PanelVendor['residualRisk']
+    resultJson: string
+  },
+  suggestions: PanelVendor['suggestions'],
+): PanelVendor {
+  const result = JSON.parse(row.resultJson) as Pick<Assessment, 'conditions'>
+  return {
+    invitationId: row.invitationId,
+    company: row.company,
+    score: row.score,
+    residualRisk: row.residualRisk,
+    verdict: row.verdict,
+    locationClass: row.locationClass as LocationClass,
+    conditions: result.conditions.map((c) =>
+      conditionSummary({ regimeName: REGIME_NAMES[c.regime], kind: c.kind, citation: c.citation }),
+    ),
+    suggestions,
+  }
+}
