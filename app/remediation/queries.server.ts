@@ -42,6 +42,7 @@ export function findVendorForBuyer(db: Kysely<Database>, scope: BuyerScope) {
       'response.questionnaire_version as questionnaireVersion',
       'assessment.id as assessmentId',
       'assessment.result_json as resultJson',
+      'assessment.appetite_json as appetiteJson',
     ])
     .where('invitation.id', '=', scope.invitationId)
     .where('invitation.organisation_id', '=', scope.organisationId)

@@ -115,19 +115,19 @@ export function isOverdue(state: ItemState, dueOn: string, today: string): boole
 }
 
 /**
- * The findings a new request starts with, ticked. The seam for issue 14's stored suggestions ("what
- * would change this"): once assessments carry them, the findings their changes clear come first.
- * Until then: every blocker and high finding, and every finding whose questions this vendor was
- * never asked (a profile change or a newer questionnaire version added them), which are asked
- * through a request rather than held against the vendor.
+ * The findings a new request starts with, ticked. With the suggestions stored with the assessment
+ * (issue 14's "what would change this", `appetite_json`): the findings their changes clear. Without
+ * any (an assessment stored before them, or none within reach): every blocker and high finding, and
+ * every finding whose questions this vendor was never asked (a profile change or a newer
+ * questionnaire version added them), which are asked through a request rather than held against it.
  */
-export function suggestedRuleIds(assessment: Pick<Assessment, 'findings'>): string[] {
-  const suggestions = (assessment as { suggestions?: { clears?: string[] }[] }).suggestions
-  if (Array.isArray(suggestions) && suggestions.length > 0) {
-    const cleared = new Set(suggestions.flatMap((s) => s.clears ?? []))
-    const raised = assessment.findings.filter((f) => cleared.has(f.ruleId)).map((f) => f.ruleId)
-    if (raised.length > 0) return raised
-  }
+export function suggestedRuleIds(
+  assessment: Pick<Assessment, 'findings'>,
+  suggestions: readonly { clears: readonly string[] }[] = [],
+): string[] {
+  const cleared = new Set(suggestions.flatMap((s) => s.clears))
+  const raised = assessment.findings.filter((f) => cleared.has(f.ruleId)).map((f) => f.ruleId)
+  if (raised.length > 0) return raised
   return assessment.findings
     .filter((f) => f.severity === 'blocker' || f.severity === 'high' || (f.notAsked?.length ?? 0) > 0)
     .map((f) => f.ruleId)

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, RemediationItemState, RemediationReplyKind } from '#db/schema.ts'
+import { parseJudgement } from '../appetite/vendor-line.ts'
 import type { Assessment } from '../assessment/engine.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { messagesFor } from '../i18n/messages.ts'
@@ -75,12 +76,12 @@ async function requireSubmittedVendor(db: Kysely<Database>, scope: Scope) {
 
 /**
  * What the "new request" form shows: the current findings with the ones to start with ticked
- * (suggestedRuleIds: the seam for issue 14's stored suggestions). 404 outside the buyer's scope;
+ * (those the stored suggestions clear, suggestedRuleIds). 404 outside the buyer's scope;
  * a vendor that never submitted is refused (409) with the reason.
  */
 export async function loadNewRequestForm(db: Kysely<Database>, scope: Scope) {
   const vendor = await requireSubmittedVendor(db, scope)
-  const ticked = new Set(suggestedRuleIds(vendor.assessment))
+  const ticked = new Set(suggestedRuleIds(vendor.assessment, parseJudgement(vendor.appetiteJson)?.suggestions))
   return {
     vendor: { company: vendor.company, contactName: vendor.contactName },
     findings: vendor.assessment.findings.map((f) => ({

@@ -48,7 +48,9 @@ describe('a new request', () => {
 
   test('stored suggestions (issue 14) win once an assessment carries them', () => {
     const findings = [finding('a', 'blocker'), finding('b', 'medium')]
-    expect(suggestedRuleIds({ findings, suggestions: [{ clears: ['b'] }] } as never)).toEqual(['b'])
+    expect(suggestedRuleIds({ findings }, [{ clears: ['b'] }])).toEqual(['b'])
+    // Suggestions that clear none of the current findings leave the default.
+    expect(suggestedRuleIds({ findings }, [{ clears: ['gone'] }])).toEqual(['a'])
   })
 
   test('an item asks the questions behind the finding and the ones never asked, once each', () => {
