@@ -10,7 +10,7 @@ import {
 } from '../assessment/engine.ts'
 import { SEVERITIES, type Severity } from '../assessment/regime-pack.ts'
 import { DECISION_LABELS, type DecisionRecord } from '../decisions/decision.ts'
-import { DATA_CATEGORY_INFO, FLAG_INFO, INDUSTRY_LABELS, PURPOSE_LABELS } from '../engagements/profile-form.ts'
+import { DATA_CATEGORY_INFO, INDUSTRY_LABELS, PURPOSE_LABELS, profileFlagLines } from '../engagements/profile-form.ts'
 import type { LocationClass } from '../geography/location-class.ts'
 import { type CertificationAnswer, questionsById } from '../questionnaire/answers.ts'
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
@@ -188,11 +188,7 @@ export function regimeName(id: RegimeId): string {
 
 export function summariseProfile(profile: Profile): ProfileSummary {
   const dataCategories = profile.dataCategories.map((c) => DATA_CATEGORY_INFO[c]?.label ?? c)
-  const flags: string[] = []
-  for (const [flag, label] of Object.entries(FLAG_INFO)) {
-    if ((profile.flags as Record<string, unknown>)[flag] === true) flags.push(label)
-  }
-  if (profile.flags.cmmcLevel > 0) flags.push(`DoD contracts require CMMC Level ${profile.flags.cmmcLevel}`)
+  const flags = profileFlagLines(profile)
   const purposes = profile.purposes.map((p) => PURPOSE_LABELS[p] ?? p)
   const industry = INDUSTRY_LABELS[profile.industry] ?? profile.industry
   const homeCountry = countryText(profile.homeCountry)
