@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getDb, migrateToLatest } from '#app/db.server.ts'
+import { answeredShare } from '#app/questionnaire/progress.ts'
+import { completeDemoAnswers } from '#db/demo/complete-answers.ts'
 import { up as moveEngagementsToV2 } from '#db/migrations/2026-12-02T1300_move_engagements_to_questionnaire_v2.ts'
-import { createEngagement, createOrganisation } from '#test/support/accounts.ts'
-import type { BrowserClient } from '#test/support/browser-client.ts'
+import { getQuestionnaire } from '#questionnaires/index.ts'
+import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
+import { BrowserClient } from '#test/support/browser-client.ts'
 import { storedAnswers } from '#test/support/invite-through-app.ts'
 import { openVendorSession } from '#test/support/route-world.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
@@ -14,20 +17,43 @@ import { createVendor } from '#test/support/vendors.ts'
  */
 
 let server: TestServer
-const world = {} as { engagementId: string; v1: string; v2: string }
+const world = {} as {
+  org: Awaited<ReturnType<typeof createOrganisation>>
+  engagementId: string
+  v1: string
+  v2: string
+  v1Answers: Record<string, unknown>
+}
+const HOSPITAL = {
+  homeCountry: 'US',
+  industry: 'healthcare',
+  dataCategories: ['phi'],
+  volumes: {},
+  flags: {},
+  purposes: [],
+}
+const V1 = getQuestionnaire('cross-border-core', 1)!
 const FIPS_VERSION_PROMPT = 'Are all of these modules validated under FIPS 140-3?'
 
 beforeAll(async () => {
   await migrateToLatest(getDb())
   const org = await createOrganisation()
-  // An engagement made before v2 (on v1), whose first vendor opened its questionnaire then.
+  world.org = org
+  // An engagement made before v2 (on v1), whose first vendor opened its questionnaire then and
+  // answered nearly all of it.
   world.engagementId = await createEngagement(org.organisationId, 'Engineering records')
   const answers = {
     'handling.fips140Validated': true,
     'certifications.held': [{ type: 'cmmc-l2', issued: '2026-01-15', expires: '2029-01-14' }],
   }
+  world.v1Answers = completeDemoAnswers(answers, HOSPITAL, { company: 'Early Vendor', country: 'IN' }, V1)
+  delete world.v1Answers['incident.notificationHours']
   world.v1 = (
-    await createVendor(org.organisationId, world.engagementId, { company: 'Early Vendor', answers, submit: false })
+    await createVendor(org.organisationId, world.engagementId, {
+      company: 'Early Vendor',
+      answers: world.v1Answers,
+      submit: false,
+    })
   ).invitationId
   // Stage 2 of issue 11 lands: engagements move to v2, and vendors invited from now on answer it.
   await moveEngagementsToV2(getDb())
@@ -122,6 +148,17 @@ describe('questionnaire versions', () => {
     const page = await (await later.get('/v/section/certifications')).text()
     expect(page).toMatch(/<option value="c3pao" selected="">/)
     expect(page).toMatch(/<option value="conditional" selected="">/)
+  })
+
+  test('the buyer’s progress column counts a response against its own version, as the vendor’s pages do', async () => {
+    const context = { answers: world.v1Answers, regimes: ['hipaa', 'sanctions'], profile: HOSPITAL }
+    const own = answeredShare(V1, context).percent
+    // v2 shows one question more to this vendor (FIPS 140-3, as it uses FIPS modules).
+    expect(answeredShare(getQuestionnaire('cross-border-core', 2)!, context).percent).not.toBe(own)
+    const buyer = new BrowserClient(server.baseUrl)
+    await logIn(buyer, world.org)
+    const dashboard = await (await buyer.get(`/app/engagements/${world.engagementId}`)).text()
+    expect(dashboard).toContain(`${own}% answered`)
   })
 
   test('in Spanish and Chinese too', async () => {
