@@ -1,7 +1,8 @@
 import { getDb } from '../db.server.ts'
 import { sendDueReminders } from '../invitations/reminders.server.ts'
+import { enqueueReassessmentIfStale, REASSESSMENT_JOB, reassessmentJob } from '../responses/reassessment.server.ts'
 import { purgeDeadRows } from '../server/housekeeping.server.ts'
-import type { JobDefinitions } from './job.ts'
+import type { JobDefinition, JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
 
 /**
@@ -25,6 +26,9 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
         await purgeDeadRows()
       },
     },
+    // Current assessments made under an older rules release or engine, re-assessed in batches
+    // (queued at start when there are any; see responses/reassessment.server.ts).
+    [REASSESSMENT_JOB]: reassessmentJob({ db: getDb }) as JobDefinition<never>,
   }
 }
 
@@ -41,6 +45,7 @@ export async function startJobs({
   if (runner) return runner
   runner = new JobRunner({ db: getDb(), definitions: appJobDefinitions({ origin }) })
   await runner.scheduleRecurring(new Date(Date.now() + firstRecurringAfterMs))
+  await enqueueReassessmentIfStale(getDb())
   runner.start()
   return runner
 }

@@ -1,4 +1,4 @@
-import { regimePacks } from '#questionnaires/index.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { type CertificateStatus, certificateStatus } from '../assessment/certificates.ts'
 import {
   type Assessment,
@@ -16,6 +16,7 @@ import { type CertificationAnswer, questionsById } from '../questionnaire/answer
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { type DecisiveRule, dayInWords } from '../responses/reassessment.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
@@ -70,6 +71,14 @@ export type ReportInput = {
   assessment: Assessment | undefined
   /** Newest first; the first is the current decision. */
   decisions: readonly DecisionRecord[]
+  /** When a rules release changed the verdict of the current assessment: how and why. */
+  verdictChange?: {
+    at: string
+    from: { verdict: Verdict }
+    to: { verdict: Verdict; rules: string; engine: string }
+  } & {
+    because: readonly DecisiveRule[]
+  }
   /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
   today: string
 }
@@ -85,6 +94,19 @@ export type ReportFinding = {
   remediation: string
   unverified: boolean
   triggeredBy: TriggeringAnswer[]
+  /** "Not asked in v1": the finding rests on questions the vendor's questionnaire version never asked. */
+  notAskedLabel: string | undefined
+}
+/**
+ * Questions the current rules read that the vendor's (older) questionnaire version never asked: the
+ * engine fails safe on them (never a better verdict for a question not asked), and the report says
+ * so in words, naming the questions, so nobody reads the finding as something the vendor said.
+ */
+export type NotAskedSummary = { text: string; questions: { id: string; prompt: string }[] }
+/** A verdict a rules release changed, in words: what it was, what it is, and the rules behind it. */
+export type ReportVerdictChange = {
+  text: string
+  reasons: { ruleId: string; text: string }[]
 }
 export type ReportCondition = {
   id: string
@@ -165,6 +187,8 @@ export type VendorReport = {
         conditions: ReportCondition[]
         certificates: ReportCertificate[]
         warnings: string[]
+        notAsked: NotAskedSummary | undefined
+        verdictChange: ReportVerdictChange | undefined
       }
     | undefined
   notAssessed: string | undefined
@@ -220,7 +244,6 @@ export function buildVendorReport(input: ReportInput): VendorReport {
   }
   const textOf = (questionId: string) =>
     answerText(questions.get(questionId), answerById.get(questionId)?.value, fileNames)
-  const promptOf = (questionId: string) => questions.get(questionId)?.prompt.en ?? questionId
 
   const answerSections = buildAnswerSections(input, questions, answerById, evidenceByQuestion, textOf)
   const decisions = input.decisions.map(decisionView)
@@ -245,6 +268,16 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     }
   }
 
+  // Questions the vendor's questionnaire version never asked read from the version that does.
+  const newest = getQuestionnaire(assessment.questionnaire.id)
+  const newestQuestions = newest ? questionsById(newest) : new Map<string, Question>()
+  const version = `${assessment.questionnaire.id} v${assessment.questionnaire.version}`
+  const notAskedLabel = `Not asked in v${assessment.questionnaire.version}`
+  const notAskedIds = new Set([...assessment.findings, ...assessment.conditions].flatMap((x) => x.notAsked ?? []))
+  const promptOrNewer = (questionId: string) =>
+    questions.get(questionId)?.prompt.en ??
+    (notAskedIds.has(questionId) ? newestQuestions.get(questionId)?.prompt.en : undefined) ??
+    questionId
   const toFinding = (f: Finding): ReportFinding => ({
     ruleId: f.ruleId,
     regime: f.regime,
@@ -256,9 +289,10 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     unverified: f.unverified === true,
     triggeredBy: f.questionIds.map((questionId) => ({
       questionId,
-      prompt: promptOf(questionId),
-      answer: textOf(questionId),
+      prompt: promptOrNewer(questionId),
+      answer: notAskedIds.has(questionId) ? `Not asked in this questionnaire version (${version})` : textOf(questionId),
     })),
+    notAskedLabel: f.notAsked?.length ? notAskedLabel : undefined,
   })
   const conditions: ReportCondition[] = assessment.conditions.map((c) => ({
     id: c.id,
@@ -324,7 +358,33 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       conditions,
       certificates: buildCertificates(input, assessment, questions, fileNames),
       warnings: assessment.warnings ?? [],
+      verdictChange: input.verdictChange ? describeChange(input.verdictChange, assessment) : undefined,
+      notAsked: notAskedIds.size
+        ? {
+            text: `This vendor answered questionnaire ${version}, which did not ask ${notAskedIds.size === 1 ? 'a question' : `${notAskedIds.size} questions`} that rules ${assessment.engine.rules} read. Until the vendor answers ${notAskedIds.size === 1 ? 'it' : 'them'}, Shoreline assumes the answer that fails each rule, so the findings marked “${notAskedLabel}” say what is unknown, not what the vendor does. Ask ${notAskedIds.size === 1 ? 'it' : 'them'} in a remediation request${newest && newest.version > assessment.questionnaire.version ? ` (questionnaire v${newest.version} asks ${notAskedIds.size === 1 ? 'it' : 'them'})` : ''}.`,
+            questions: [...notAskedIds].map((id) => ({ id, prompt: promptOrNewer(id) })),
+          }
+        : undefined,
     },
+  }
+}
+
+function describeChange(
+  change: NonNullable<ReportInput['verdictChange']>,
+  assessment: Assessment,
+): ReportVerdictChange {
+  const messages = new Map<string, string>([
+    ...assessment.findings.map((f): [string, string] => [f.ruleId, f.message]),
+    ...assessment.conditions.map((c): [string, string] => [c.id, c.text]),
+  ])
+  return {
+    text: `On ${dayInWords(change.at)} Shoreline re-assessed this vendor under rules release ${change.to.rules} (engine ${change.to.engine}): the verdict changed from ${VERDICT_LABELS[change.from.verdict]} to ${VERDICT_LABELS[change.to.verdict]}. The answers did not change; the law the rules apply did.`,
+    reasons: change.because.map((rule) => ({
+      ruleId: rule.id,
+      text: rule.fires
+        ? `Now ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): ${messages.get(rule.id) ?? rule.id}`
+        : `No longer ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): rule ${rule.id} does not apply under these rules.`,
+    })),
   }
 }
 

@@ -5,6 +5,7 @@ import type { Assessment } from '../assessment/engine.ts'
 import { listDecisions } from '../decisions/decisions.server.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
+import { listVerdictChanges } from '../responses/reassessment.server.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
@@ -42,10 +43,13 @@ export async function loadVendorReport(
   const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
   const [vendor] = await listReportVendors(db, { organisationId, engagementId, invitationIds: [invitationId] })
   invariantResponse(vendor, 'Vendor not found', { status: 404 })
-  const [answers, evidence, decisions] = await Promise.all([
+  const [answers, evidence, decisions, verdictChanges] = await Promise.all([
     vendor.responseId ? listAnswersOfResponses(db, { responseIds: [vendor.responseId] }) : [],
     vendor.responseId ? listEvidenceOfResponse(db, { responseId: vendor.responseId }) : [],
     listDecisions(db, { organisationId, engagementId, invitationIds: [invitationId] }),
+    vendor.assessmentId
+      ? listVerdictChanges(db, { organisationId, engagementId, assessmentId: vendor.assessmentId })
+      : [],
   ])
   const questionnaire = getQuestionnaire(
     vendor.questionnaireId ?? row.questionnaire_id,
@@ -73,6 +77,7 @@ export async function loadVendorReport(
     evidence,
     assessment: parseAssessment(vendor.resultJson),
     decisions: decisions.get(invitationId) ?? [],
+    verdictChange: verdictChanges[0],
     today,
   })
 }

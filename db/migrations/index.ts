@@ -15,6 +15,8 @@ import * as createPasswordReset from './2026-12-02T1010_create_password_reset.ts
 import * as createRateLimit from './2026-12-02T1020_create_rate_limit.ts'
 import * as createInvitationSummary from './2026-12-02T1200_create_invitation_summary.ts'
 import * as moveEngagementsToQuestionnaireV2 from './2026-12-02T1300_move_engagements_to_questionnaire_v2.ts'
+import * as indexCurrentAssessmentStamps from './2026-12-02T1310_index_current_assessment_stamps.ts'
+import * as indexAuditEventAction from './2026-12-02T1320_index_audit_event_action.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1020_create_rate_limit': createRateLimit,
   '2026-12-02T1200_create_invitation_summary': createInvitationSummary,
   '2026-12-02T1300_move_engagements_to_questionnaire_v2': moveEngagementsToQuestionnaireV2,
+  '2026-12-02T1310_index_current_assessment_stamps': indexCurrentAssessmentStamps,
+  '2026-12-02T1320_index_audit_event_action': indexAuditEventAction,
 }
