@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['test/setup/fail-on-console-error.ts'],
+          // A bound on waiting, not on speed (latency lives in the benchmarks): property tests that
+          // take 1-2 s alone passed Vitest's 5 s default on a 2-core machine at load 15.
+          testTimeout: 20_000,
         },
       },
       {
@@ -32,7 +35,8 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/integration-env.ts'],
-          testTimeout: 120_000,
+          // A bound on waiting: the longest journey takes ~60 s alone and passed 120 s at load 20.
+          testTimeout: 240_000,
           hookTimeout: 60_000,
         },
       },

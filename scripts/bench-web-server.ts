@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -10,11 +11,25 @@ import type { prepareServer, shutdownServer } from '../app/server/lifecycle.serv
  * The production server for `npm run bench:web`, started by scripts/bench-web.ts as a child process
  * (with --expose-gc) so the load generator does not share its event loop. It serves the production
  * build exactly as scripts/serve.ts does, and answers the bench over IPC with its own event-loop
- * delay and resident memory, which only the server process can measure.
+ * delay, resident memory and main-thread CPU time, which only the server process can measure.
  */
 type Lifecycle = { prepareServer: typeof prepareServer; shutdownServer: typeof shutdownServer }
-export type BenchRequest = { id: number; type: 'loop-start' | 'loop-stop' | 'memory' | 'stop' }
-export type BenchReply = { id: number; p99Ms?: number; maxMs?: number; rssBytes?: number }
+export type BenchRequest = { id: number; type: 'loop-start' | 'loop-stop' | 'memory' | 'cpu' | 'stop' }
+export type BenchReply = { id: number; p99Ms?: number; maxMs?: number; rssBytes?: number; cpuMs?: number }
+
+/**
+ * CPU time of this thread (the event loop's: requests are served there; PDF workers and the
+ * garbage collector's helpers run on others), from Linux's /proc, in USER_HZ ticks of 10 ms.
+ * Unlike latency it hardly moves with what else the machine runs. Undefined elsewhere.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
+}
 
 const buildDir = path.resolve('build')
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
@@ -52,6 +67,9 @@ process.on('message', async (message: BenchRequest) => {
       send({ id: message.id, rssBytes: process.memoryUsage().rss })
       return
     }
+    case 'cpu':
+      send({ id: message.id, cpuMs: mainThreadCpuMs() })
+      return
     case 'stop':
       server.closeAllConnections()
       server.close()

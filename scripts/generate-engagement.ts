@@ -57,11 +57,13 @@ const STRONG_CONTROLS = {
   'destruction.backupPurgeDays': 35,
   'incident.notificationHours': 24,
   'contract.baa': true,
+  'contract.baaSubcontractorFlowDown': true,
   'contract.gdprDpa': true,
   'contract.gdprScc': true,
   'contract.dpfCertified': true,
   'contract.cisaSecurityRequirements': true,
   'contract.ccpaServiceProviderTerms': true,
+  'contract.ccpaNoCombination': true,
   'contract.pciAcknowledgment': true,
   'contract.dataBrokerage': false,
   'dod.nist800171Implemented': true,
@@ -81,8 +83,9 @@ const DOMESTIC = {
 }
 
 /**
- * Varied vendors: a third strong and domestic (approve or conditions), a quarter with strong
- * controls wherever they are, the rest as random as the generator makes them (mostly reject).
+ * Varied vendors: a quarter strong and domestic (nearly all approve), a sixth with strong controls
+ * wherever they are (reject or conditions), the rest as random as the generator makes them (reject).
+ * Under rules release 2026.12, about 25 % approve, 2 % approve with conditions and 73 % reject.
  */
 function vendorAnswers(random: () => number, asOf: string): Answers {
   const answers = generateVendorAnswers(coreQuestionnaire, random)
@@ -97,6 +100,9 @@ function vendorAnswers(random: () => number, asOf: string): Answers {
         type: 'cmmc-l2',
         issued: addDays(asOf, -Math.floor(random() * 900)),
         expires: addDays(asOf, 30 + Math.floor(random() * 900)),
+        // Since CMMC phase 2 (rules release 2026.12) Level 2 needs a C3PAO's final status.
+        assessor: 'c3pao',
+        status: 'final',
       },
       { type: 'pci-dss-aoc', issued: addDays(asOf, -Math.floor(random() * 300)) },
       ...(Array.isArray(answers['certifications.held']) ? answers['certifications.held'] : []),

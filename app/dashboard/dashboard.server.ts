@@ -11,7 +11,6 @@ import { type DashboardParams, PAGE_SIZE } from './dashboard-params.ts'
 import {
   countVendorsByVerdict,
   listAnswersOf,
-  listCertificationAnswers,
   listDashboardExportRows,
   listDashboardPageIds,
   listDashboardRows,
@@ -63,10 +62,7 @@ export async function loadDashboardPage(
     (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
   )
   const unfinished = rows.filter((row) => row.status !== 'submitted' && row.responseId).map((row) => row.id)
-  const [certificates, answers] = await Promise.all([
-    listCertificationAnswers(db, scope, ids),
-    progress ? listAnswersOf(db, scope, unfinished) : Promise.resolve(new Map<string, Record<string, unknown>>()),
-  ])
+  const answers = progress ? await listAnswersOf(db, scope, unfinished) : new Map<string, Record<string, unknown>>()
   const progressOf = unfinished.length > 0 ? progress?.() : undefined
   const asOf = nowText.slice(0, 10)
   const vendors = rows.map((row) => {
@@ -100,7 +96,7 @@ export async function loadDashboardPage(
       blockerCount: row.blockerCount,
       conditionCount: row.conditionCount,
       decision: row.decision,
-      expiring: expiringCertificates(certificates.get(row.id), asOf),
+      expiring: expiringCertificates(parsedJson(row.certificationsJson), asOf),
     }
   })
   return { vendors, counts, total, page, pageCount, offset, pageClamped: page !== params.page }
@@ -120,16 +116,18 @@ export async function listDashboardExport(
   { scope, params, now = new Date() }: { scope: Scope; params: DashboardParams; now?: Date },
 ) {
   const nowText = now.toISOString()
-  const [rows, certificates] = await Promise.all([
-    listDashboardExportRows(db, scope, params, nowText),
-    listCertificationAnswers(db, scope),
-  ])
+  const rows = await listDashboardExportRows(db, scope, params, nowText)
   const asOf = nowText.slice(0, 10)
-  return rows.map((row) => ({
+  return rows.map(({ certificationsJson, ...row }) => ({
     ...row,
     status: row.status as InvitationStatus,
-    expiring: expiringCertificates(certificates.get(row.id), asOf),
+    expiring: expiringCertificates(parsedJson(certificationsJson), asOf),
   }))
+}
+
+/** A stored answer's value (answers are stored as JSON text), or undefined without one. */
+function parsedJson(text: string | null): unknown {
+  return text === null ? undefined : JSON.parse(text)
 }
 
 function countsByVerdict(rows: ReadonlyArray<{ verdict: string | null; count: number | string | bigint }>) {

@@ -92,10 +92,11 @@ export function countVendorsByVerdict(db: Kysely<Database>, scope: Scope, params
  * The ids of one page of matching vendors, sorted by a whitelisted key with vendors lacking that
  * value last in either direction, then by name and id so pages never overlap.
  *
- * Sorting keeps offset + limit rows in SQLite's sorter, so a page in the back half of the list is
- * read from the other end: the same order reversed term by term, the page's rows counted from the
- * end, then turned round. The order is total (ids are unique), so the page is exactly the same; the
- * deepest page costs what the middle one does instead of a sort of every vendor.
+ * Offset and limit count along the key's index (migrations 2026-12-02T1200 and T1210), so a page in
+ * the back half of the list is read from the other end: the same order reversed term by term (the
+ * same index walked backwards), the page's rows counted from the end, then turned round. The order
+ * is total (ids are unique), so the page is exactly the same, and the deepest page costs what the
+ * middle one does.
  * SQL: select invitation_id from invitation_summary s … [filtered]
  *      order by (key) is null, key dir, vendor_company collate nocase, invitation_id limit ? offset ?
  */
@@ -118,11 +119,53 @@ export function pageIdsQuery(
   { now, limit, offset, total }: { now: string; limit: number; offset: number; total: number },
 ) {
   const fromEnd = offset + limit / 2 > total / 2
-  const query = orderedVendors(db, scope, params, now, fromEnd)
-    .select('s.invitation_id as id')
-    .limit(fromEnd ? Math.max(0, Math.min(limit, total - offset)) : limit)
-    .offset(fromEnd ? Math.max(0, total - offset - limit) : offset)
+  const window = {
+    limit: fromEnd ? Math.max(0, Math.min(limit, total - offset)) : limit,
+    offset: fromEnd ? Math.max(0, total - offset - limit) : offset,
+  }
+  const query =
+    params.sort === 'status'
+      ? byStatus(db, scope, params, now, fromEnd).limit(window.limit).offset(window.offset)
+      : orderedVendors(db, scope, params, now, fromEnd)
+          .select('s.invitation_id as id')
+          .limit(window.limit)
+          .offset(window.offset)
   return { query, fromEnd }
+}
+
+/**
+ * The rank of a vendor's stored status, as the order by status ranks its effective status; exactly
+ * the expression of the status indexes (migration 2026-12-02T1210).
+ */
+const STORED_STATUS_RANK = sql<number>`(case s.status when 'invited' then 1 when 'opened' then 2 when 'in-progress' then 3 when 'reopened' then 4 when 'submitted' then 5 when 'expired' then 6 else 7 end)`
+const EXPIRED_RANK = 6
+
+/**
+ * The order by status without sorting every vendor. A vendor reads "expired" once its link's expiry
+ * has passed (unless it submitted or was revoked), so that order depends on the time of asking and
+ * no index holds it. It is two ordered walks that SQLite merges (MERGE (UNION ALL)) and stops after
+ * the page: the vendors whose link has not expired, along the index by stored status (their status
+ * is their stored one), and the expired ones (rank 6), found by the partial index of open
+ * invitations by expiry and sorted by name (usually few). Same order as `sortExpression('status')`.
+ * SQL: select invitation_id id, (rank of s.status) rank, vendor_company name from … where [not expired]
+ *      union all select invitation_id, 6, vendor_company from … where [expired]
+ *      order by rank dir, name collate nocase, id
+ */
+function byStatus(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string, reversed: boolean) {
+  const flip = (dir: 'asc' | 'desc') => (reversed ? (dir === 'asc' ? 'desc' : 'asc') : dir)
+  const open = filteredVendors(db, scope, params, now)
+    .where((eb) => eb.or([eb('s.status', 'in', ['submitted', 'revoked']), eb('s.expires_at', '>', now)]))
+    .select(['s.invitation_id as id', STORED_STATUS_RANK.as('rank'), 's.vendor_company as name'])
+  const expired = filteredVendors(db, scope, params, now)
+    // Literals, as in the partial index's definition: SQLite cannot tell that bound values match it.
+    .where(sql<SqlBool>`s.status not in ('submitted', 'revoked')`)
+    .where('s.expires_at', '<=', now)
+    .select(['s.invitation_id as id', sql<number>`${sql.lit(EXPIRED_RANK)}`.as('rank'), 's.vendor_company as name'])
+  return open
+    .unionAll(expired)
+    .orderBy('rank', flip(params.dir))
+    .orderBy(sql`name collate nocase`, flip('asc'))
+    .orderBy('id', flip('asc'))
 }
 
 /**
@@ -146,8 +189,9 @@ function orderedVendors(db: Kysely<Database>, scope: Scope, params: DashboardPar
 
 /**
  * The rows of some vendors (a page's ids), in no particular order: the summary's columns with the
- * invitation's own (contact, dates) and the response id (for progress).
- * SQL: select … from invitation_summary s join invitation left join response
+ * invitation's own (contact, dates), the response id (for progress) and the vendor's
+ * `certifications.held` answer (for the certificates ending soon).
+ * SQL: select … from invitation_summary s join invitation left join response left join answer
  *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…)
  */
 export function listDashboardRows(db: Kysely<Database>, scope: Scope, ids: readonly string[], now: string) {
@@ -165,6 +209,9 @@ function withRowColumns(query: ReturnType<typeof filteredVendors>, now: string) 
   return query
     .innerJoin('invitation', 'invitation.id', 's.invitation_id')
     .leftJoin('response', 'response.invitation_id', 's.invitation_id')
+    .leftJoin('answer', (join) =>
+      join.onRef('answer.response_id', '=', 'response.id').on('answer.question_id', '=', 'certifications.held'),
+    )
     .select([
       's.invitation_id as id',
       's.vendor_company as vendorCompany',
@@ -191,29 +238,8 @@ function withRowColumns(query: ReturnType<typeof filteredVendors>, now: string) 
       's.assessed_as_of as assessedAsOf',
       's.decision',
       's.decided_at as decidedAt',
+      'answer.value_json as certificationsJson',
     ])
-}
-
-/**
- * The `certifications.held` answers of some vendors (by invitation id), or of every vendor of the
- * engagement when `invitationIds` is undefined (the CSV: one read instead of an IN list of 2,000).
- * Scoped through the summary's primary key (engagement, invitation), which also finds the ids.
- * SQL: select s.invitation_id, answer.value_json from invitation_summary s join response join answer
- *      where s.engagement_id = ? and [organisation check] [and s.invitation_id in (…)]
- *        and answer.question_id = 'certifications.held'
- */
-export async function listCertificationAnswers(
-  db: Kysely<Database>,
-  scope: Scope,
-  invitationIds?: readonly string[],
-): Promise<Map<string, unknown>> {
-  if (invitationIds?.length === 0) return new Map()
-  let query = answersOf(db, scope)
-    .select(['s.invitation_id as invitationId', 'answer.value_json as valueJson'])
-    .where('answer.question_id', '=', 'certifications.held')
-  if (invitationIds) query = query.where('s.invitation_id', 'in', [...invitationIds])
-  const rows = await query.execute()
-  return new Map(rows.map((row) => [row.invitationId, JSON.parse(row.valueJson) as unknown]))
 }
 
 /** Every answer of some vendors, grouped by invitation (progress of the page's unfinished vendors). */

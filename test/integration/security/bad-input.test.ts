@@ -132,7 +132,8 @@ describe('bad input on every action and resource route', () => {
       }
     }
     expect(failures).toEqual([])
-  })
+    // Every route × every bad body, one after another: a bound on waiting, passed at 30 s at load 22.
+  }, 180_000)
 
   test('a form over 1 MiB is a 413 with a message, on any route, signed in or not', async () => {
     for (const url of ['/signup', '/login', '/app/engagements/new', '/v/section/destruction']) {
@@ -147,7 +148,8 @@ describe('bad input on every action and resource route', () => {
       expect(await response.text()).toContain('larger than 1 MiB')
     }
     await healthy()
-  })
+    // Four 50 MB bodies: a bound on waiting, passed at 30 s at load 22.
+  }, 120_000)
 
   test('autosave answers deep, malformed and non-JSON bodies with a 4xx in JSON', async () => {
     const cases: [BadBody, number, string][] = [

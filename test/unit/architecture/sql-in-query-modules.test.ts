@@ -34,9 +34,6 @@ const NOT_YET_MOVED = new Set([
   'app/auth/accounts.server.ts',
   'app/mail/mailer.server.ts',
   'app/evidence/evidence.server.ts',
-  'app/invitations/invitations.server.ts',
-  'app/invitations/reminders.server.ts',
-  'app/dashboard/dashboard-cache.server.ts',
 ])
 
 describe('SQL lives in query modules', () => {
