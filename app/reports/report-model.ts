@@ -383,7 +383,7 @@ function describeChange(
       ruleId: rule.id,
       text: rule.fires
         ? `Now ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): ${messages.get(rule.id) ?? rule.id}`
-        : `No longer ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): rule ${rule.id} does not apply under these rules.`,
+        : `No longer ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): rule ${rule.id} no longer fires on these answers under these rules.`,
     })),
   }
 }

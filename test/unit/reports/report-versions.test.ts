@@ -108,7 +108,7 @@ describe('a verdict a rules release changed', () => {
     )
     expect(a.verdictChange?.reasons[1]).toEqual({
       ruleId: 'old.rule',
-      text: 'No longer a blocker (old cite): rule old.rule does not apply under these rules.',
+      text: 'No longer a blocker (old cite): rule old.rule no longer fires on these answers under these rules.',
     })
   })
 
