@@ -1,4 +1,27 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+
+const integration: NonNullable<TestProjectInlineConfiguration['test']> = {
+  include: ['test/integration/**/*.test.ts'],
+  environment: 'node',
+  pool: 'forks',
+  setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/integration-env.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+}
+
+/**
+ * Integration tests of what only SQLite has, left out of `integration-pg`: the job table's own
+ * runner and the app's jobs in it (PostgreSQL runs pg-boss, tested in test/integration/postgres/),
+ * and SQLite's online backup and restore (PostgreSQL's are pg_dump's).
+ */
+const SQLITE_ONLY = [
+  'test/integration/jobs/job-runner.test.ts',
+  'test/integration/jobs/app-jobs.test.ts',
+  'test/integration/responses/reassessment-processes.test.ts',
+  'test/integration/security/backup-restore.test.ts',
+]
+/** Tests of what only PostgreSQL has (pg-boss, two instances on one server): `integration-pg` only. */
+const POSTGRES_ONLY = ['test/integration/postgres/**']
 
 // Three projects: `e2e` drives Debian's Chromium (`npm run test:e2e`); `unit` runs pure modules in plain Node with nothing to set up; `integration`
 // gets a real SQLite file per test file and a real HTTP server built from the production build.
@@ -16,15 +39,16 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      { test: { name: 'integration', ...integration, exclude: POSTGRES_ONLY } },
       {
+        // `npm run test:pg`: the integration suite again, each file on its own PostgreSQL database
+        // on the server TEST_DATABASE_URL names.
         test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/integration-env.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          name: 'integration-pg',
+          ...integration,
+          exclude: SQLITE_ONLY,
+          include: [...(integration.include ?? []), ...POSTGRES_ONLY.map((dir) => `${dir}/*.test.ts`)],
+          env: { SHORELINE_TEST_DIALECT: 'postgres' },
         },
       },
       {

@@ -12,16 +12,20 @@ import { z } from 'zod'
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .min(1)
-    .default('file:./data/shoreline.sqlite')
-    .refine((value) => !/^postgres(ql)?:/i.test(value), {
-      message: 'PostgreSQL is the documented scale-out path but is not wired into this build yet; use a SQLite file',
-    })
-    .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value), {
-      message: 'expected a SQLite file path such as file:./data/shoreline.sqlite',
-    }),
+  DATABASE_URL: z.string().min(1).default('file:./data/shoreline.sqlite'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(10),
+  EVIDENCE_DIR: z.string().optional(),
+  JOB_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 1 to 86400' })
+    .int('must be a whole number of seconds from 1 to 86400')
+    .min(1, 'must be a whole number of seconds from 1 to 86400')
+    .max(86_400, 'must be a whole number of seconds from 1 to 86400')
+    .default(900),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z
     .url('must be an absolute URL such as https://shoreline.example.com')
@@ -71,10 +75,29 @@ function isProxyAddress(entry: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
 }
 
+/**
+ * Where the data lives. SQLite (the default): a file, opened in this process. PostgreSQL: a server
+ * that several app instances share, reached through a pool of `poolSize` connections; TLS as the
+ * URL's `sslmode` (and `sslrootcert`) say, the way libpq reads them.
+ */
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; poolSize: number }
+
 export type Env = {
   mode: 'development' | 'production' | 'test'
   port: number
-  databaseFile: string
+  database: DatabaseConfig
+  /**
+   * Where evidence files are stored: EVIDENCE_DIR, else `evidence/` beside the SQLite file (or
+   * `data/evidence` with PostgreSQL). Several instances must share it (a network volume).
+   */
+  evidenceDir: string
+  /**
+   * PostgreSQL (pg-boss): a job running longer than this is taken for lost (its instance died) and
+   * run again. SQLite's runner renews a 60 s lease instead.
+   */
+  jobTimeoutSeconds: number
   sessionSecret: string
   /** APP_URL as configured (also accepted as a form origin); unset in development by default. */
   appUrl: string | undefined
@@ -108,11 +131,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push('APP_URL: required when NODE_ENV=production (the public URL that emailed links point to)')
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   if ('error' in trustProxy) problems.push(`TRUST_PROXY: ${trustProxy.error}`)
+  const database = parseDatabaseUrl(env.DATABASE_URL, env.DATABASE_POOL_SIZE)
+  if ('error' in database) problems.push(`DATABASE_URL: ${database.error}`)
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
   return {
     mode: env.NODE_ENV,
     port: env.PORT,
-    databaseFile: databaseFileFrom(env.DATABASE_URL),
+    database: 'value' in database ? database.value : { dialect: 'sqlite', file: ':memory:' },
+    jobTimeoutSeconds: env.JOB_TIMEOUT_SECONDS,
+    evidenceDir: evidenceDirFor(env.EVIDENCE_DIR, 'value' in database ? database.value : undefined),
     sessionSecret: env.SESSION_SECRET ?? developmentSessionSecret(),
     appUrl: env.APP_URL,
     publicUrl: env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${env.PORT}`,
@@ -134,9 +161,58 @@ function blankToUndefined(source: Record<string, string | undefined>) {
   return Object.fromEntries(keys.map((key) => [key, source[key] === '' ? undefined : source[key]]))
 }
 
-function databaseFileFrom(url: string): string {
-  if (url === ':memory:') return url
-  return path.resolve(url.replace(/^file:/, ''))
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify']
+
+/**
+ * A database URL as DATABASE_URL takes it (for scripts given another one, like db:copy); throws a
+ * ConfigError naming `name` when it is not one.
+ */
+export function databaseConfigFrom(url: string, name = 'DATABASE_URL', poolSize = 10): DatabaseConfig {
+  const parsed = parseDatabaseUrl(url, poolSize)
+  if ('error' in parsed) throw new ConfigError(`${name}: ${parsed.error}`)
+  return parsed.value
+}
+
+/** A SQLite file (`file:` optional) or a `postgres://` URL; any other scheme is refused. */
+function parseDatabaseUrl(url: string, poolSize: number): { value: DatabaseConfig } | { error: string } {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return { error: 'not a valid URL (postgres://user:password@host:5432/database)' }
+    }
+    if (!parsed.hostname) return { error: 'names no host (postgres://user:password@host:5432/database)' }
+    if (parsed.pathname.length <= 1) return { error: 'names no database (postgres://user:password@host:5432/database)' }
+    const sslmode = parsed.searchParams.get('sslmode')
+    if (sslmode !== null && !SSL_MODES.includes(sslmode))
+      return { error: `sslmode "${sslmode}" is not one of ${SSL_MODES.join(', ')}` }
+    return { value: { dialect: 'postgres', url, poolSize } }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+    return { error: 'expected a SQLite file (file:./data/shoreline.sqlite) or a postgres:// URL' }
+  if (url === ':memory:') return { value: { dialect: 'sqlite', file: url } }
+  return { value: { dialect: 'sqlite', file: path.resolve(url.replace(/^file:/, '')) } }
+}
+
+function evidenceDirFor(configured: string | undefined, database: DatabaseConfig | undefined): string {
+  if (configured) return path.resolve(configured)
+  if (database?.dialect === 'sqlite' && database.file !== ':memory:')
+    return path.join(path.dirname(database.file), 'evidence')
+  return path.join(DATA_DIR, 'evidence')
+}
+
+/** The URL with its password replaced by `***`, for messages and logs. */
+export function maskDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (!parsed.password) return url
+    parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    // Not a URL: hide everything between the first ':' after the scheme and the last '@'.
+    return url.replace(/^([a-z]+:\/\/[^:/@]*:).*@/i, '$1***@')
+  }
 }
 
 // In development the secret is generated once and kept under data/ (git-ignored), so sessions

@@ -10,8 +10,13 @@ if (!target) {
   console.error('Usage: npm run db:backup -- FILE')
   process.exit(2)
 }
+const { database } = getEnv()
+if (database.dialect !== 'sqlite') {
+  console.error('db:backup copies a SQLite file. On PostgreSQL use pg_dump (README, "PostgreSQL").')
+  process.exit(2)
+}
 try {
-  const source = getEnv().databaseFile
+  const source = database.file
   const { pages } = await backupDatabase(source, target)
   const integrity = integrityOf(target)
   if (integrity !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${integrity}`)

@@ -11,8 +11,13 @@ if (!source) {
   console.error('Usage: npm run db:restore -- FILE')
   process.exit(2)
 }
+const { database } = getEnv()
+if (database.dialect !== 'sqlite') {
+  console.error('db:restore replaces a SQLite file. On PostgreSQL use pg_restore (README, "PostgreSQL").')
+  process.exit(2)
+}
 try {
-  const target = getEnv().databaseFile
+  const target = database.file
   restoreDatabase(source, target)
   console.log(`Restored ${target} from ${source}.`)
 } catch (error) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { sql } from 'kysely'
+import { checkIntegrity } from '../app/db/queries.server.ts'
 import { getDb, migrateToLatest } from '../app/db.server.ts'
 import { createVendorLinks } from './vendor-links.ts'
 
@@ -10,7 +10,7 @@ import { createVendorLinks } from './vendor-links.ts'
  * killed with SIGKILL at random moments and started again on the same database. Every save the
  * server answered 200 must then be in the database with its version (or have been overtaken by a
  * later save of the same vendor, which a kill may have cut off before its answer arrived), and
- * SQLite's integrity check must say `ok`.
+ * the database's integrity check must say `ok` (app/db/queries.server.ts).
  */
 
 export type DrillResult = { kills: number; acknowledged: number; lost: number; integrity: string }
@@ -67,6 +67,7 @@ export async function runCrashDrill({
   kills: number
   vendors: number
   seconds: number
+  /** DATABASE_URL of the servers: a SQLite file or a PostgreSQL URL. */
   databaseFile: string
 }): Promise<DrillResult> {
   await migrateToLatest(getDb())
@@ -171,7 +172,6 @@ export async function runCrashDrill({
     const overtaken = row !== undefined && row.version > saved.version
     if (!same && !overtaken) lost++
   }
-  const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)
-  const integrity = check.rows.map((row) => row.integrity_check).join('; ')
+  const integrity = await checkIntegrity(db)
   return { kills, acknowledged, lost, integrity }
 }

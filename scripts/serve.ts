@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
+import { drainHttpServer } from '../app/server/drain.server.ts'
 import { createHttpApp } from '../app/server/http.server.ts'
 import type { prepareServer, shutdownServer } from '../app/server/lifecycle.server.ts'
 import type { seedDemo as SeedDemo } from '../db/seed.ts'
@@ -51,9 +52,9 @@ let stopping = false
 async function stop(signal: string) {
   if (stopping) return
   stopping = true
-  console.log(`\n${signal} received: closing`)
-  server.close()
-  server.closeAllConnections()
+  console.log(`\n${signal} received: finishing requests in flight, then closing`)
+  // Requests in flight finish (10 s at most), then jobs stop and the database pool closes.
+  await drainHttpServer(server)
   await lifecycle.shutdownServer()
   process.exit(0)
 }

@@ -1,5 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database, InvitationStatus } from '#db/schema.ts'
+import { dialectOf } from '../db/dialect.ts'
+import { caseInsensitive, likeInsensitive } from '../db/queries.server.ts'
 import { invitationSummaries } from '../invitations/queries.server.ts'
 import type { DashboardParams, SortKey } from './dashboard-params.ts'
 
@@ -26,10 +28,10 @@ function effectiveStatusSql(now: string) {
  * The whitelist of sort keys: each maps to a fixed SQL expression, never to text from the URL.
  * Enumerations sort by meaning (lifecycle order, verdict severity, distance), not alphabetically.
  */
-function sortExpression(key: SortKey, now: string): Expression<unknown> {
+function sortExpression(db: Kysely<Database>, key: SortKey, now: string): Expression<unknown> {
   switch (key) {
     case 'vendor':
-      return sql`s.vendor_company collate nocase`
+      return caseInsensitive(db, sql.ref('s.vendor_company'))
     case 'status':
       return sql`(case ${effectiveStatusSql(now)} when 'invited' then 1 when 'opened' then 2 when 'in-progress' then 3 when 'reopened' then 4 when 'submitted' then 5 when 'expired' then 6 else 7 end)`
     case 'score':
@@ -69,9 +71,12 @@ function filteredVendors(db: Kysely<Database>, scope: Scope, params: DashboardPa
   if (params.status) query = query.where(sql<SqlBool>`${effectiveStatusSql(now)} = ${params.status}`)
   if (params.q) {
     const pattern = likePattern(params.q)
-    // LIKE is case-insensitive for ASCII in SQLite (and lower() would not help the index either).
-    query = query.where(
-      sql<SqlBool>`(s.vendor_company like ${pattern} escape '\\' or s.contact_email like ${pattern} escape '\\')`,
+    // Case-insensitive for ASCII (SQLite's LIKE; ILIKE on PostgreSQL).
+    query = query.where((eb) =>
+      eb.or([
+        likeInsensitive(db, sql.ref('s.vendor_company'), pattern),
+        likeInsensitive(db, sql.ref('s.contact_email'), pattern),
+      ]),
     )
   }
   return query
@@ -124,7 +129,9 @@ export function pageIdsQuery(
     offset: fromEnd ? Math.max(0, total - offset - limit) : offset,
   }
   const query =
-    params.sort === 'status'
+    // The merged walk is SQLite's plan (its indexes, migration 2026-12-02T1210); PostgreSQL sorts the
+    // engagement's rows by the effective status instead (its planner does not merge a union's walks).
+    params.sort === 'status' && dialectOf(db) === 'sqlite'
       ? byStatus(db, scope, params, now, fromEnd).limit(window.limit).offset(window.offset)
       : orderedVendors(db, scope, params, now, fromEnd)
           .select('s.invitation_id as id')
@@ -177,13 +184,15 @@ function orderedVendors(db: Kysely<Database>, scope: Scope, params: DashboardPar
   const flip = (dir: 'asc' | 'desc') => (reversed ? (dir === 'asc' ? 'desc' : 'asc') : dir)
   const query = filteredVendors(db, scope, params, now)
   if (params.sort === 'vendor') {
-    return query.orderBy(sql`s.vendor_company collate nocase`, flip(params.dir)).orderBy('s.invitation_id', flip('asc'))
+    return query
+      .orderBy(caseInsensitive(db, sql.ref('s.vendor_company')), flip(params.dir))
+      .orderBy('s.invitation_id', flip('asc'))
   }
-  const key = sortExpression(params.sort, now)
+  const key = sortExpression(db, params.sort, now)
   return query
     .orderBy(sql`(${key}) is null`, flip('asc'))
     .orderBy(key, flip(params.dir))
-    .orderBy(sql`s.vendor_company collate nocase`, flip('asc'))
+    .orderBy(caseInsensitive(db, sql.ref('s.vendor_company')), flip('asc'))
     .orderBy('s.invitation_id', flip('asc'))
 }
 

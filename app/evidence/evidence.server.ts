@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
@@ -21,13 +20,13 @@ export { findEvidenceForBuyer, findEvidenceForVendor, listEvidence } from './que
 
 let store: EvidenceStore | undefined
 
-/** Evidence lives beside the database file (under data/ by default), never in a public folder. */
+/**
+ * Evidence lives in EVIDENCE_DIR (by default beside the SQLite file, under data/), never in a public
+ * folder. Several instances share one directory (a network volume), so any of them serves a file
+ * another stored.
+ */
 export function evidenceStore(): EvidenceStore {
-  if (!store) {
-    const file = getEnv().databaseFile
-    const root = file === ':memory:' ? path.resolve('data/evidence') : path.join(path.dirname(file), 'evidence')
-    store = new LocalDiskEvidenceStore(root)
-  }
+  store ??= new LocalDiskEvidenceStore(getEnv().evidenceDir)
   return store
 }
 

@@ -1,9 +1,39 @@
 import type { Kysely } from 'kysely'
+import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
+import { dialectOf } from '../db/dialect.ts'
 import { nowIso } from '../utils/ids.ts'
-import { writeAndReadHealthCheck } from './queries.server.ts'
+import { listAppliedMigrations, writeAndReadHealthCheck } from './queries.server.ts'
 
-/** Writes the time of this check and reads it back: the database answers, and takes writes. */
-export async function checkHealth(db: Kysely<Database>): Promise<{ checkedAt: string }> {
-  return { checkedAt: await writeAndReadHealthCheck(db, { checkedAt: nowIso() }) }
+export type Health = {
+  checkedAt: string
+  database: {
+    dialect: 'sqlite' | 'postgres'
+    /** The last migration applied to the database. */
+    migration: string | null
+    /** Migrations this build knows that the database lacks (an instance newer than the schema). */
+    pending: number
+    /** Migrations the database has that this build does not know (an instance older than the schema). */
+    unknown: number
+  }
+}
+
+/**
+ * Writes the time of this check and reads it back (the database answers, and takes writes), and
+ * says which database it is and how far it is migrated, so a load balancer or an operator sees an
+ * instance that runs against the wrong database or schema.
+ */
+export async function checkHealth(db: Kysely<Database>): Promise<Health> {
+  const checkedAt = await writeAndReadHealthCheck(db, { checkedAt: nowIso() })
+  const applied = await listAppliedMigrations(db)
+  const known = Object.keys(migrations)
+  return {
+    checkedAt,
+    database: {
+      dialect: dialectOf(db),
+      migration: applied.at(-1) ?? null,
+      pending: known.filter((name) => !applied.includes(name)).length,
+      unknown: applied.filter((name) => !known.includes(name)).length,
+    },
+  }
 }

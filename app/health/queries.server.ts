@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema.ts'
 
 /**
@@ -16,4 +16,14 @@ export async function writeAndReadHealthCheck(
     .execute()
   const row = await db.selectFrom('health_check').select('checked_at').where('id', '=', 1).executeTakeFirstOrThrow()
   return row.checked_at
+}
+
+/**
+ * The names of the migrations applied to this database, in order (Kysely's own bookkeeping table,
+ * which the row types do not describe).
+ * SQL: select name from kysely_migration order by name
+ */
+export async function listAppliedMigrations(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
+  return rows.map((row) => row.name)
 }

@@ -1,6 +1,9 @@
 import { hostname } from 'node:os'
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { dialectOf } from '../db/dialect.ts'
+import { getPgPool } from '../db.server.ts'
+import { getEnv } from '../env.server.ts'
 import {
   type EnqueueOptions,
   type JobContext,
@@ -9,6 +12,7 @@ import {
   RECURRING_KEY,
   retryDelayMs,
 } from './job.ts'
+import { enqueuePgBossJob } from './pg-boss-runner.server.ts'
 import { claimNextJob, completeJob, extendJobLease, failJobAttempt, insertJob } from './queries.server.ts'
 
 const DEFAULT_MAX_ATTEMPTS = 5
@@ -27,12 +31,19 @@ export type JobRunnerOptions = {
   onError?: (error: unknown, job: { id: string; name: string; attempt: number }) => void
 }
 
-/** Enqueues a job (see EnqueueOptions); returns its id, or undefined when a singleton already waits. */
+/**
+ * Enqueues a job (see EnqueueOptions); returns its id, or undefined when a singleton already waits.
+ * Pass the caller's transaction to enqueue with its writes. On PostgreSQL the job goes to pg-boss
+ * (pg-boss-runner.server.ts), on SQLite into the job table.
+ */
 export function enqueueJob<P>(
   db: Kysely<Database>,
   options: EnqueueOptions<P>,
   now: Date = new Date(),
 ): Promise<string | undefined> {
+  if (dialectOf(db) === 'postgres') {
+    return enqueuePgBossJob(db, { pool: getPgPool(), timeoutSeconds: getEnv().jobTimeoutSeconds }, options, now)
+  }
   return insertJob(db, {
     name: options.name,
     payload: options.payload ?? {},

@@ -1,13 +1,16 @@
-import { getDb } from '../db.server.ts'
+import { getDb, getDialect, getPgPool } from '../db.server.ts'
+import { getEnv } from '../env.server.ts'
 import { sendDueReminders } from '../invitations/reminders.server.ts'
 import { enqueueReassessmentIfStale, REASSESSMENT_JOB, reassessmentJob } from '../responses/reassessment.server.ts'
 import { purgeDeadRows } from '../server/housekeeping.server.ts'
 import type { JobDefinition, JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
+import { PgBossRunner } from './pg-boss-runner.server.ts'
 
 /**
  * The app's background jobs and the runner the server process starts. Every job is durable (a row
- * in the `job` table), runs once across restarts and processes, and is safe to run again.
+ * in the `job` table on SQLite, a pg-boss job on PostgreSQL), runs once across restarts, processes
+ * and instances, and is safe to run again.
  */
 export function appJobDefinitions({ origin }: { origin: string }): JobDefinitions {
   return {
@@ -32,7 +35,7 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
   }
 }
 
-let runner: JobRunner | undefined
+let runner: JobRunner | PgBossRunner | undefined
 
 /** Starts this process's job runner; recurring jobs first run a few minutes after start. */
 export async function startJobs({
@@ -43,10 +46,14 @@ export async function startJobs({
   firstRecurringAfterMs?: number
 }) {
   if (runner) return runner
-  runner = new JobRunner({ db: getDb(), definitions: appJobDefinitions({ origin }) })
+  const definitions = appJobDefinitions({ origin })
+  runner =
+    getDialect() === 'postgres'
+      ? new PgBossRunner({ pool: getPgPool(), definitions, timeoutSeconds: getEnv().jobTimeoutSeconds })
+      : new JobRunner({ db: getDb(), definitions })
   await runner.scheduleRecurring(new Date(Date.now() + firstRecurringAfterMs))
   await enqueueReassessmentIfStale(getDb())
-  runner.start()
+  await runner.start()
   return runner
 }
 

@@ -419,5 +419,5 @@ export function listCurrentVerdictChangeEvents(
     .where('assessment.is_current', '=', 1)
   if (since) query = query.where('audit_event.created_at', '>=', since)
   if (assessmentId) query = query.where('audit_event.subject_id', '=', assessmentId)
-  return query.orderBy('audit_event.created_at', 'desc').execute()
+  return query.orderBy('audit_event.created_at', 'desc').orderBy('audit_event.id', 'desc').execute()
 }

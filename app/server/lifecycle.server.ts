@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
-import { closeDb, getDb, migrateToLatest } from '../db.server.ts'
+import { checkDatabaseConnection, closeDb, getDb, migrateToLatest } from '../db.server.ts'
 import { type Env, getEnv, getPdfEnv, type TrustProxy } from '../env.server.ts'
 import { startJobs, stopJobs } from '../jobs/jobs.server.ts'
 import { closePdfPool, warmUpPdfPool } from '../reports/pdf/pdf-pool.server.ts'
@@ -29,12 +29,14 @@ type SeedDemo = (db: Kysely<Database>, origin: string) => Promise<{ email: strin
 
 /**
  * Validates the configuration, applies pending migrations and, outside production, runs the demo
- * seed it is given. Throws ConfigError or MigrationFailedError (both name what is wrong) so the
+ * seed it is given. Throws ConfigError, DatabaseUnavailableError or MigrationFailedError (each names
+ * what is wrong, on one line for the database) so the
  * caller can print it and exit non-zero.
  */
 export async function prepareServer({ seedDemo }: { seedDemo?: SeedDemo } = {}): Promise<StartupReport> {
   const env = getEnv()
   getPdfEnv() // a bad PDF_WORKERS or PDF_TIMEOUT_MS stops start too, not the first download
+  await checkDatabaseConnection()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.publicUrl

@@ -1,48 +1,58 @@
-import { type RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible'
-import { getDb, getSqlite } from '../db.server.ts'
+import { RateLimiterPostgres, type RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible'
+import { getDb, getDialect, getPgPool, getSqlite } from '../db.server.ts'
 import { deleteExpiredThrottles } from './queries.server.ts'
 
 /**
  * Throttles kept in the database (table rate_limit, created by its migration), so every server
- * process counts together and a restart forgets nothing. rate-limiter-flexible's SQLite store does
- * the counting; its PostgreSQL store reads the same table shape.
+ * process counts together and a restart forgets nothing. rate-limiter-flexible does the counting:
+ * its SQLite store on SQLite, its PostgreSQL store (the same table shape) on PostgreSQL, where every
+ * instance behind the load balancer counts in the same rows. `tableCreated: true`: the library
+ * issues no DDL of its own.
  *
- * The store runs its statements on the raw better-sqlite3 handle, so each call is made while Kysely
- * holds its one connection (`connection().execute`): a throttle's write can never land inside
- * another request's open transaction. Never call a throttle from inside a transaction.
+ * SQLite: the store runs its statements on the raw better-sqlite3 handle, so each call is made
+ * while Kysely holds its one connection (`connection().execute`): a throttle's write can never land
+ * inside another request's open transaction. Never call a throttle from inside a transaction.
+ * PostgreSQL: the store takes a pooled connection of its own for each statement (autocommit).
  */
 export type ThrottleRule = { keyPrefix: string; points: number; durationSeconds: number }
 
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number }
 
-const TABLE = 'rate_limit'
-const limiters = new WeakMap<object, Map<string, RateLimiterSQLite>>()
+type Limiter = RateLimiterSQLite | RateLimiterPostgres
 
-function limiterFor(rule: ThrottleRule): RateLimiterSQLite {
+const TABLE = 'rate_limit'
+const limiters = new WeakMap<object, Map<string, Limiter>>()
+
+function limiterFor(rule: ThrottleRule): Limiter {
   // One limiter per rule and open database handle: tests and restarts reopen the database.
-  const sqlite = getSqlite()
-  let byPrefix = limiters.get(sqlite)
+  const postgres = getDialect() === 'postgres'
+  const handle = postgres ? getPgPool() : getSqlite()
+  let byPrefix = limiters.get(handle)
   if (!byPrefix) {
     byPrefix = new Map()
-    limiters.set(sqlite, byPrefix)
+    limiters.set(handle, byPrefix)
   }
   let limiter = byPrefix.get(rule.keyPrefix)
   if (!limiter) {
-    limiter = new RateLimiterSQLite({
-      storeClient: sqlite,
-      storeType: 'better-sqlite3',
+    const options = {
       tableName: TABLE,
       tableCreated: true,
+      // The hourly housekeeping job removes old counters; no timer per limiter.
+      clearExpiredByTimeout: false,
       keyPrefix: rule.keyPrefix,
       points: rule.points,
       duration: rule.durationSeconds,
-    })
+    }
+    limiter = postgres
+      ? new RateLimiterPostgres({ ...options, storeClient: handle, storeType: 'pool' })
+      : new RateLimiterSQLite({ ...options, storeClient: handle, storeType: 'better-sqlite3' })
     byPrefix.set(rule.keyPrefix, limiter)
   }
   return limiter
 }
 
 function withConnection<T>(work: () => Promise<T>): Promise<T> {
+  if (getDialect() === 'postgres') return work()
   return getDb()
     .connection()
     .execute(() => work())

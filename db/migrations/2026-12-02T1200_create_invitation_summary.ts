@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, PostgresAdapter, sql } from 'kysely'
 
 // Frozen once landed: one summary row per invitation with exactly what the engagement dashboard
 // filters, sorts and counts on (the vendor's name and email, its status and link expiry, its current
@@ -114,6 +114,7 @@ const TRIGGERS: Record<string, string> = {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return upPostgres(db)
   await db.schema
     .createTable('invitation_summary')
     .addColumn('engagement_id', 'text', (c) => c.notNull())
@@ -158,6 +159,115 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of Object.keys(TRIGGERS)) await sql.raw(`drop trigger if exists ${name}`).execute(db)
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  for (const name of Object.keys(TRIGGERS))
+    await sql.raw(postgres ? `drop function if exists ${name}() cascade` : `drop trigger if exists ${name}`).execute(db)
   await db.schema.dropTable('invitation_summary').execute()
+}
+
+// --- PostgreSQL (added 2026-12-02; the SQLite statements above are unchanged) ---------------------
+// The same table (a plain primary key: PostgreSQL has no WITHOUT ROWID), filled the same way, the
+// same sort indexes with lower() for SQLite's NOCASE collation (app/db/queries.server.ts,
+// `caseInsensitive`, orders by the same expression), and each trigger's statements in a PL/pgSQL
+// function: the SQLite bodies are reused, with `new.`/`old.` as PL/pgSQL reads them, except where
+// the syntax differs (clearing the assessment columns, and the second update of an assessment
+// moved to another response).
+const POSTGRES_TRIGGERS: Record<string, { on: string; body: string }> = {
+  invitation_summary_on_invitation_insert: { on: 'after insert on invitation', body: '' },
+  invitation_summary_on_invitation_update: {
+    on: 'after update of vendor_company, contact_email, status, expires_at, submitted_at on invitation',
+    body: '',
+  },
+  invitation_summary_on_invitation_delete: { on: 'after delete on invitation', body: '' },
+  invitation_summary_on_response_delete: {
+    on: 'after delete on response',
+    body: `update invitation_summary set score = null, verdict = null, location_class = null, model = null,
+        blocker_count = null, condition_count = null, assessed_as_of = null
+      where (engagement_id, invitation_id) = (select engagement_id, id from invitation where id = old.invitation_id);`,
+  },
+  invitation_summary_on_assessment_insert: { on: 'after insert on assessment', body: '' },
+  invitation_summary_on_assessment_update: {
+    on: `after update of is_current, score, verdict, location_class, model, blocker_count, condition_count, as_of,
+      response_id on assessment`,
+    body: `update invitation_summary set (${ASSESSMENT_COLUMNS}) = ${CURRENT_ASSESSMENT('new.response_id')}
+      where ${SUMMARY_OF_RESPONSE('new.response_id')};
+      if old.response_id <> new.response_id then
+        update invitation_summary set (${ASSESSMENT_COLUMNS}) = ${CURRENT_ASSESSMENT('old.response_id')}
+        where ${SUMMARY_OF_RESPONSE('old.response_id')};
+      end if;`,
+  },
+  invitation_summary_on_assessment_delete: { on: 'after delete on assessment', body: '' },
+  invitation_summary_on_decision_insert: { on: 'after insert on vendor_decision', body: '' },
+  invitation_summary_on_decision_update: {
+    on: 'after update of is_current, decision, invitation_id on vendor_decision',
+    body: '',
+  },
+  invitation_summary_on_decision_delete: { on: 'after delete on vendor_decision', body: '' },
+}
+
+/** The statements between SQLite's `begin` and `end`, for the triggers whose SQL both accept. */
+function sqliteBody(name: string): string {
+  const match = /\bbegin\b([\s\S]*)\bend$/.exec((TRIGGERS[name] ?? '').trim())
+  if (!match?.[1]) throw new Error(`no SQLite body for trigger ${name}`)
+  return match[1].trim()
+}
+
+async function upPostgres(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('invitation_summary')
+    .addColumn('engagement_id', 'text', (c) => c.notNull())
+    .addColumn('invitation_id', 'text', (c) => c.notNull())
+    .addColumn('vendor_company', 'text', (c) => c.notNull())
+    .addColumn('contact_email', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('submitted_at', 'text')
+    .addColumn('score', 'integer')
+    .addColumn('verdict', 'text')
+    .addColumn('location_class', 'text')
+    .addColumn('model', 'text')
+    .addColumn('blocker_count', 'integer')
+    .addColumn('condition_count', 'integer')
+    .addColumn('assessed_as_of', 'text')
+    .addColumn('decision', 'text')
+    .addColumn('decided_at', 'text')
+    .addPrimaryKeyConstraint('invitation_summary_pk', ['engagement_id', 'invitation_id'])
+    .execute()
+  await sql`
+    insert into invitation_summary (engagement_id, invitation_id, vendor_company, contact_email, status, expires_at,
+      submitted_at, score, verdict, location_class, model, blocker_count, condition_count, assessed_as_of, decision,
+      decided_at)
+    select i.engagement_id, i.id, i.vendor_company, i.contact_email, i.status, i.expires_at,
+      i.submitted_at, a.score, a.verdict, a.location_class, a.model, a.blocker_count, a.condition_count, a.as_of,
+      d.decision, d.created_at
+    from invitation i
+    left join response r on r.invitation_id = i.id
+    left join assessment a on a.id = (select id from assessment where response_id = r.id and is_current = 1
+      order by created_at desc limit 1)
+    left join vendor_decision d on d.id = (select id from vendor_decision where invitation_id = i.id and is_current = 1
+      order by created_at desc limit 1)
+  `.execute(db)
+  for (const [name, columns] of Object.entries(sortIndexes())) {
+    // An expression is parenthesised in a PostgreSQL index; a bare column may be too.
+    const keys = columns.split(/,\s*(?![^()]*\))/).map((key) => {
+      const nocase = /^(\w+) collate nocase( desc)?$/.exec(key)
+      if (nocase) return `lower(${nocase[1]})${nocase[2] ?? ''}`
+      const direction = / (asc|desc)$/.exec(key)
+      const expression = direction ? key.slice(0, -direction[0].length) : key
+      return /^\w+$/.test(expression) ? key : `(${expression})${direction?.[0] ?? ''}`
+    })
+    await sql.raw(`create index ${name} on invitation_summary (${keys.join(', ')})`).execute(db)
+  }
+  for (const [name, { on, body }] of Object.entries(POSTGRES_TRIGGERS)) {
+    await sql
+      .raw(
+        `create function ${name}() returns trigger language plpgsql as $$
+         begin
+           ${body || sqliteBody(name)}
+           return null;
+         end $$;
+         create trigger ${name} ${on} for each row execute function ${name}();`,
+      )
+      .execute(db)
+  }
 }

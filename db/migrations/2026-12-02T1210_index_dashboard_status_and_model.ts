@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, PostgresAdapter, sql } from 'kysely'
 
 // Frozen once landed: the two sorts of the engagement dashboard that 2026-12-02T1200 left slow with
 // 20,000 vendors in an engagement (docs/PERFORMANCE.md, 2026-12-02).
@@ -16,8 +16,11 @@ import { type Kysely, sql } from 'kysely'
 // revoked 7), and the vendors whose link has expired (rank 6), found through a partial index of the
 // open invitations by expiry, and sorted by name (usually few).
 //
-// Indexes only, no trigger: a PostgreSQL port writes the same indexes (expression indexes, a partial
-// index) in its branch of this file.
+// Indexes only, no trigger. SQLite only: on PostgreSQL the dashboard sorts by status (it does not
+// merge the two walks, app/dashboard/queries.server.ts), and 2026-12-02T1200's expression indexes
+// already serve the order by model there (PostgreSQL reads the indexed expression from the index),
+// so this migration changes nothing on PostgreSQL.
+const onPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter
 const FILTER_COLUMNS = 'verdict, location_class, decision, status, expires_at, contact_email'
 const MODEL_RANK = "(case model when 'onshore' then 1 when 'nearshore' then 2 when 'offshore' then 3 end)"
 const STATUS_RANK =
@@ -31,6 +34,7 @@ const INDEXES: Record<string, string> = {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  if (onPostgres(db)) return
   await sql`drop index invitation_summary_model_asc`.execute(db)
   await sql`drop index invitation_summary_model_desc`.execute(db)
   for (const [name, columns] of Object.entries(INDEXES)) {
@@ -46,6 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (onPostgres(db)) return
   await sql`drop index invitation_summary_open_by_expiry`.execute(db)
   for (const name of Object.keys(INDEXES)) await sql.raw(`drop index ${name}`).execute(db)
   for (const dir of ['asc', 'desc']) {

@@ -1,5 +1,4 @@
-import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { closeDb, getDb } from '#app/db.server.ts'
 import { JobRunner } from '#app/jobs/job-runner.server.ts'
 import {
   enqueueReassessmentIfStale,
@@ -8,23 +7,21 @@ import {
   reassessAssessments,
   reassessmentJob,
 } from '#app/responses/reassessment.server.ts'
-import type { Database } from '#db/schema.ts'
 
 /**
- * Another server process, for the re-assessment tests: on the database file in argv[2] it runs the
- * re-assessment in batches of 2, as argv[3] says:
- * - `job`: queues the job as a starting server does, runs due jobs, prints "ran N" and exits;
+ * Another server process, for the re-assessment tests: on the test's database (DATABASE_URL, which
+ * it inherits: a SQLite file or a PostgreSQL database) it runs the re-assessment in batches of 2,
+ * as argv[2] says:
+ * - `job`: queues the job as a starting server does, runs due jobs from the job table (SQLite's
+ *   runner), prints "ran N" and exits;
  * - `direct`: lists the work, prints "listed N", waits for a line on stdin, then re-assesses that
  *   list itself, outside any job (two at once must still not both do a response), prints
- *   "reassessed N" and exits;
+ *   "reassessed N" and exits (either dialect);
  * - `hang`: like `job`, but in the middle of its second batch (one response re-assessed, not
  *   committed) prints "mid-batch" and waits forever: the test kills it with SIGKILL.
  */
-const [file, mode] = process.argv.slice(2) as [string, 'job' | 'direct' | 'hang']
-const sqlite = new SQLite(file)
-sqlite.pragma('journal_mode = WAL')
-sqlite.pragma('busy_timeout = 10000')
-const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+const mode = process.argv[2] as 'job' | 'direct' | 'hang'
+const db = getDb()
 
 if (mode === 'direct') {
   // Lists the work, says so, and waits for a line on stdin: the test starts two runs holding the same list.
@@ -59,4 +56,4 @@ if (mode === 'direct') {
   await enqueueReassessmentIfStale(db)
   process.stdout.write(`ran ${await runner.runDueJobs()}\n`)
 }
-await db.destroy()
+await closeDb()

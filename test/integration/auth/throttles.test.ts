@@ -1,59 +1,28 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, describe, expect, test } from 'vitest'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { createTestDatabase, type TestDatabase } from '#test/support/databases.ts'
+import { startServeProcess, stopAllServeProcesses, stopServeProcess } from '#test/support/serve-process.ts'
 
-// Real server processes (`scripts/serve.ts`, as `npm start` runs it) on one database file: the
-// throttles must count across processes and restarts, which an in-memory counter cannot.
+// Real server processes (`scripts/serve.ts`, as `npm start` runs it) on one database (a SQLite
+// file, or a PostgreSQL database under `npm run test:pg`): the throttles must count across
+// processes, instances and restarts, which an in-memory counter cannot.
 const DEMO = { email: 'admin@demo.shoreline.test', password: 'shoreline-demo' }
-const running: ChildProcess[] = []
+const databases: TestDatabase[] = []
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map(stop))
+  await stopAllServeProcesses()
+})
+afterAll(async () => {
+  await Promise.all(databases.map((database) => database.drop()))
 })
 
-function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return Promise.resolve()
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  return exited
+async function freshDatabase() {
+  const database = await createTestDatabase()
+  databases.push(database)
+  return database.url
 }
 
-async function startServer(databaseFile: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: {
-      ...process.env,
-      // 'test': as development (demo seed, no Secure cookie) without warming up the PDF workers.
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseFile,
-      PORT: '0',
-      APP_URL: '',
-      SMTP_URL: '',
-      SESSION_SECRET: 'z'.repeat(40),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  running.push(child)
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  await expect
-    .poll(() => output, { timeout: 30_000, interval: 100 })
-    .toMatch(/Shoreline is running at http:\/\/\S+:\d+/)
-  const port = output.match(/Shoreline is running at http:\/\/\S+:(\d+)/)?.[1]
-  return { child, baseUrl: `http://127.0.0.1:${port}` }
-}
-
-function freshDatabase() {
-  return path.join(mkdtempSync(path.join(os.tmpdir(), 'shoreline-throttle-')), 'db.sqlite')
-}
+const startServer = startServeProcess
 
 function login(baseUrl: string, password: string, forwardedFor?: string) {
   return new BrowserClient(baseUrl).post(
@@ -65,14 +34,14 @@ function login(baseUrl: string, password: string, forwardedFor?: string) {
 
 describe('throttles in the database', () => {
   test('failed logins are still counted after a restart, and X-Forwarded-For is ignored without TRUST_PROXY', async () => {
-    const file = freshDatabase()
+    const file = await freshDatabase()
     const first = await startServer(file)
     for (let attempt = 1; attempt <= 10; attempt++) {
       // A client that names a new address each time gains nothing: the socket's address counts.
       const response = await login(first.baseUrl, `wrong ${attempt}`, `198.51.100.${attempt}`)
       expect(response.status).toBe(401)
     }
-    await stop(first.child)
+    await stopServeProcess(first)
 
     const second = await startServer(file)
     const blocked = await login(second.baseUrl, DEMO.password, '198.51.100.99')
@@ -81,7 +50,7 @@ describe('throttles in the database', () => {
   }, 90_000)
 
   test('behind a trusted proxy, two instances share the count per client, and one client cannot lock out another', async () => {
-    const file = freshDatabase()
+    const file = await freshDatabase()
     const a = await startServer(file, { TRUST_PROXY: '1' })
     const b = await startServer(file, { TRUST_PROXY: '1' })
     const attacker = '203.0.113.5'

@@ -1,9 +1,9 @@
-import { sql } from 'kysely'
 import { describe, expect, test, vi } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
 import { addMember, createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { whileInsertsFail } from '#test/support/databases.ts'
 import { setUpServerWithSmtp } from '#test/support/server-with-smtp.ts'
 
 // The invitation services behind the dashboard (invite, paste) and the vendor's page (new link,
@@ -39,16 +39,9 @@ const emailsTo = (address: string) =>
 
 /** A write that fails inside the app's transaction (a database refusing it), removed afterwards. */
 async function withFailingInsert(table: string, when: string, run: () => Promise<void>) {
-  await sql
-    .raw(`create trigger test_fails before insert on ${table} when ${when} begin select raise(abort, 'refused'); end`)
-    .execute(getDb())
   // The server logs the failed request; that is expected here.
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-  try {
-    await run()
-  } finally {
-    await sql.raw('drop trigger test_fails').execute(getDb())
-  }
+  await whileInsertsFail(getDb(), { table, when }, run)
   expect(logged).toHaveBeenCalled()
 }
 
@@ -169,7 +162,7 @@ describe("an invitation's actions, on the vendor's page", () => {
     const id = await invite('atomic@vendor.example')
     await submitResponse(getDb(), { invitationId: id })
     const page = `/app/engagements/${engagementId}/vendors/${id}`
-    await withFailingInsert('invitation_link', '1', async () => {
+    await withFailingInsert('invitation_link', 'true', async () => {
       const response = await buyer.post(page, { intent: 'reopen', message: 'Please add your SOC 2 report.' })
       expect(response.status).toBe(500)
     })

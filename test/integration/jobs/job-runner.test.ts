@@ -18,9 +18,16 @@ function clock(start = T0) {
   return { now: () => now, set: (to: Date) => (now = to) }
 }
 
+/** This suite tests the SQLite runner (the pg-boss adapter has its own): the test file's database file. */
+function databaseFile(): string {
+  const { database } = getEnv()
+  if (database.dialect !== 'sqlite') throw new Error('the job table runner is tested on SQLite')
+  return database.file
+}
+
 /** A second connection to the same file: what a second process sees. */
 function secondConnection() {
-  const sqlite = new SQLite(getEnv().databaseFile)
+  const sqlite = new SQLite(databaseFile())
   sqlite.pragma('busy_timeout = 5000')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
 }
@@ -125,7 +132,7 @@ describe('durable jobs', () => {
 
   test('a job whose process was killed mid-run is finished by another runner once its lease lapses', async () => {
     const id = await enqueueJob(getDb(), { name: 'hang' })
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/job-child.ts', getEnv().databaseFile], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/job-child.ts', databaseFile()], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const claimed = await new Promise<string>((resolve, reject) => {

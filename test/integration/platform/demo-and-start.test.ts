@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import os from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
 import { effectiveStatus } from '#app/invitations/invitation.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { createTestDatabase } from '#test/support/databases.ts'
+import { startServeProcess, stopServeProcess } from '#test/support/serve-process.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
 
 let server: TestServer
@@ -61,36 +62,57 @@ describe('demo data', () => {
 
 describe('starting and stopping the server', () => {
   test('serve prints the URL and the demo login, and SIGTERM ends it cleanly', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-start-'))
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        DATABASE_URL: path.join(dir, 'db.sqlite'),
-        PORT: '0',
-        SESSION_SECRET: 'y'.repeat(40),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    // Both streams, so a start that fails says why in the assertion's message.
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    // A bound for a start that never comes, not a latency goal: the demo seed and the PDF
-    // workers' warm-up share two busy cores here.
-    await expect
-      .poll(() => output, { timeout: 80_000, interval: 100 })
-      .toContain('Demo login:  admin@demo.shoreline.test  /  shoreline-demo')
-    expect(output).toMatch(/Shoreline is running at http:\/\/localhost:\d+/)
-    // The process ends on its own once it has closed what it holds: wait for that, not for a clock.
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    child.kill('SIGTERM')
-    expect(await exit).toBe(0)
-    expect(output).toContain('SIGTERM received: closing')
+    const database = await createTestDatabase()
+    // NODE_ENV development: the demo seed and the PDF workers' warm-up, as `npm start` runs.
+    const server = await startServeProcess(database.url, { NODE_ENV: 'development', SESSION_SECRET: 'y'.repeat(40) })
+    try {
+      // A bound for a start that never comes, not a latency goal: the demo seed and the PDF
+      // workers' warm-up share two busy cores here.
+      await expect
+        .poll(server.output, { timeout: 80_000, interval: 100 })
+        .toContain('Demo login:  admin@demo.shoreline.test  /  shoreline-demo')
+      expect(server.output()).toMatch(/Shoreline is running at http:\/\/localhost:\d+/)
+      // The process ends on its own once it has closed what it holds: wait for that, not for a clock.
+      expect(await stopServeProcess(server)).toBe(0)
+      expect(server.output()).toContain('SIGTERM received')
+    } finally {
+      await database.drop()
+    }
+  }, 120_000)
+
+  test('SIGTERM lets a request in flight finish before the server closes', async () => {
+    const database = await createTestDatabase()
+    const server = await startServeProcess(database.url)
+    try {
+      const body = 'email=nobody%40example.test&password=not-the-password'
+      const request = http.request(`${server.baseUrl}/login`, {
+        method: 'POST',
+        headers: {
+          origin: server.baseUrl,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          // The server answers "100 Continue" once it has read the headers: the request is then in
+          // its hands, and the body is sent only after the signal.
+          expect: '100-continue',
+        },
+      })
+      const answered = new Promise<number | undefined>((resolve, reject) => {
+        request.on('response', (response) => {
+          response.resume()
+          resolve(response.statusCode)
+        })
+        request.on('error', reject)
+      })
+      request.flushHeaders()
+      await new Promise((resolve) => request.once('continue', resolve))
+      server.child.kill('SIGTERM')
+      await expect.poll(server.output, { timeout: 20_000, interval: 50 }).toContain('SIGTERM received')
+      request.end(body)
+      expect(await answered).toBe(401)
+      expect(await server.exited).toBe(0)
+    } finally {
+      await database.drop()
+    }
   }, 120_000)
 })
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getDb } from '#app/db.server.ts'
+import { migrations } from '#db/migrations/index.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { testDialect } from '#test/support/databases.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
 
 let server: TestServer
@@ -56,14 +58,20 @@ describe('security baseline', () => {
     expect(await response.text()).toContain('Page not found')
   })
 
-  test('/healthz reads and writes the database', async () => {
+  test('/healthz reads and writes the database, and names its dialect and migration level', async () => {
     // A row that only the check writes: its answer is what it wrote and read back.
     await getDb().deleteFrom('health_check').execute()
     const response = await fetch(`${server.baseUrl}/healthz`)
     expect(response.status).toBe(200)
-    const body = (await response.json()) as { status: string; checkedAt: string }
+    const body = (await response.json()) as { status: string; checkedAt: string; database: unknown }
     expect(body.status).toBe('ok')
     const row = await getDb().selectFrom('health_check').select('checked_at').executeTakeFirst()
     expect(row?.checked_at).toBe(body.checkedAt)
+    expect(body.database).toEqual({
+      dialect: testDialect(),
+      migration: Object.keys(migrations).sort().at(-1),
+      pending: 0,
+      unknown: 0,
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ConfigError, parseEnv, parsePdfEnv } from '#app/env.server.ts'
+import { ConfigError, maskDatabaseUrl, parseEnv, parsePdfEnv } from '#app/env.server.ts'
 
 const base = { NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(40) }
 
@@ -7,7 +7,7 @@ describe('configuration', () => {
   test('defaults: port 3000 and a SQLite file under data/', () => {
     const env = parseEnv(base)
     expect(env.port).toBe(3000)
-    expect(env.databaseFile).toMatch(/data[/\\]shoreline\.sqlite$/)
+    expect(env.database).toEqual({ dialect: 'sqlite', file: expect.stringMatching(/data[/\\]shoreline\.sqlite$/) })
     expect(env.smtpUrl).toBeUndefined()
   })
 
@@ -17,10 +17,35 @@ describe('configuration', () => {
     [{ APP_URL: 'not a url' }, 'APP_URL'],
     [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
-    [{ DATABASE_URL: 'postgres://db.example.com/shoreline' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://db.example.com/shoreline' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db.example.com' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db.example.com/shoreline?sslmode=sometimes' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db.example.com/shoreline', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ JOB_TIMEOUT_SECONDS: 'soon' }, 'JOB_TIMEOUT_SECONDS'],
   ])('a bad value (%o) is refused naming %s', (override, variable) => {
     expect(() => parseEnv({ ...base, ...override })).toThrowError(ConfigError)
     expect(() => parseEnv({ ...base, ...override })).toThrowError(new RegExp(`${variable}:`))
+  })
+
+  test('a postgres:// URL selects PostgreSQL, with a pool of DATABASE_POOL_SIZE (10 by default)', () => {
+    const url = 'postgres://shoreline:s3cret@db.example.com:5432/shoreline?sslmode=verify-full'
+    expect(parseEnv({ ...base, DATABASE_URL: url }).database).toEqual({ dialect: 'postgres', url, poolSize: 10 })
+    expect(parseEnv({ ...base, DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toMatchObject({ poolSize: 25 })
+    expect(parseEnv({ ...base, DATABASE_URL: 'postgresql://db/shoreline' }).database.dialect).toBe('postgres')
+  })
+
+  test('evidence goes to EVIDENCE_DIR, else beside the SQLite file, else data/evidence', () => {
+    expect(parseEnv({ ...base, DATABASE_URL: '/srv/shoreline/db.sqlite' }).evidenceDir).toBe('/srv/shoreline/evidence')
+    expect(parseEnv({ ...base, DATABASE_URL: 'postgres://db/shoreline' }).evidenceDir).toMatch(/data[/\\]evidence$/)
+    expect(parseEnv({ ...base, EVIDENCE_DIR: '/mnt/shared/evidence' }).evidenceDir).toBe('/mnt/shared/evidence')
+  })
+
+  test('a database URL is shown with its password masked', () => {
+    expect(maskDatabaseUrl('postgres://shoreline:s3cret@db.example.com:5432/shoreline')).toBe(
+      'postgres://shoreline:***@db.example.com:5432/shoreline',
+    )
+    expect(maskDatabaseUrl('postgres://db.example.com/shoreline')).toBe('postgres://db.example.com/shoreline')
+    expect(maskDatabaseUrl('file:./data/shoreline.sqlite')).toBe('file:./data/shoreline.sqlite')
   })
 
   test('production requires SESSION_SECRET', () => {
