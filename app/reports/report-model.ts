@@ -16,6 +16,8 @@ import { type CertificationAnswer, questionsById } from '../questionnaire/answer
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
+import { ITEM_STATE_LABELS, type ItemState } from '../remediation/remediation.ts'
 import { type DecisiveRule, dayInWords } from '../responses/reassessment.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
@@ -81,6 +83,33 @@ export type ReportInput = {
   }
   /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
   today: string
+  /** Risk acceptances of this vendor (any state); those holding `today` show with their finding. */
+  acceptances?: readonly AcceptanceRecord[]
+  /** Remediation requests sent to this vendor, newest first, with each item's state and reply. */
+  remediation?: readonly RemediationInput[]
+}
+
+export type RemediationInput = {
+  id: string
+  createdAt: string
+  dueOn: string
+  status: 'open' | 'closed'
+  items: {
+    ruleId: string
+    finding: { message: string; citation: string; severity: string }
+    state: ItemState
+    replyKind: 'changed' | 'will-fix' | 'dispute' | null
+    replyText: string | null
+    fixBy: string | null
+  }[]
+}
+
+export type ReportRemediationRequest = {
+  id: string
+  sentOn: string
+  dueOn: string
+  statusLabel: string
+  items: { ruleId: string; message: string; citation: string; state: ItemState; stateLabel: string; reply: string }[]
 }
 
 export type TriggeringAnswer = { questionId: string; prompt: string; answer: string }
@@ -96,6 +125,8 @@ export type ReportFinding = {
   triggeredBy: TriggeringAnswer[]
   /** "Not asked in v1": the finding rests on questions the vendor's questionnaire version never asked. */
   notAskedLabel: string | undefined
+  /** "Risk accepted until … by …: …" while an acceptance of this finding holds on the report's day. */
+  acceptance: string | undefined
 }
 /**
  * Questions the current rules read that the vendor's (older) questionnaire version never asked: the
@@ -196,6 +227,8 @@ export type VendorReport = {
   answeredCount: number
   decision: ReportDecision | undefined
   decisionHistory: ReportDecision[]
+  /** Requested changes and their outcomes, newest first. */
+  remediation: ReportRemediationRequest[]
 }
 
 const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]))
@@ -256,6 +289,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     answeredCount: input.answers.length,
     decision: decisions[0],
     decisionHistory: decisions,
+    remediation: (input.remediation ?? []).map(remediationView),
   }
   if (!assessment) {
     return {
@@ -278,6 +312,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     questions.get(questionId)?.prompt.en ??
     (notAskedIds.has(questionId) ? newestQuestions.get(questionId)?.prompt.en : undefined) ??
     questionId
+  const accepted = activeAcceptancesByRule(input.acceptances ?? [], input.today)
   const toFinding = (f: Finding): ReportFinding => ({
     ruleId: f.ruleId,
     regime: f.regime,
@@ -293,6 +328,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       answer: notAskedIds.has(questionId) ? `Not asked in this questionnaire version (${version})` : textOf(questionId),
     })),
     notAskedLabel: f.notAsked?.length ? notAskedLabel : undefined,
+    acceptance: accepted.has(f.ruleId) ? acceptanceText(accepted.get(f.ruleId)!) : undefined,
   })
   const conditions: ReportCondition[] = assessment.conditions.map((c) => ({
     id: c.id,
@@ -384,6 +420,31 @@ function describeChange(
       text: rule.fires
         ? `Now ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): ${messages.get(rule.id) ?? rule.id}`
         : `No longer ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): rule ${rule.id} no longer fires on these answers under these rules.`,
+    })),
+  }
+}
+
+/** What the vendor said about an item, in one line ("Disputed: …", "Will fix by …"). */
+function replyText(item: RemediationInput['items'][number]): string {
+  if (item.replyKind === 'dispute') return `Disputed: ${item.replyText ?? ''}`
+  if (item.replyKind === 'will-fix') return `Will fix by ${item.fixBy ?? ''}`
+  if (item.replyKind === 'changed') return 'Answers changed or evidence sent'
+  return 'No reply yet'
+}
+
+function remediationView(request: RemediationInput): ReportRemediationRequest {
+  return {
+    id: request.id,
+    sentOn: request.createdAt.slice(0, 10),
+    dueOn: request.dueOn,
+    statusLabel: request.status === 'open' ? 'Open' : 'Closed',
+    items: request.items.map((item) => ({
+      ruleId: item.ruleId,
+      message: item.finding.message,
+      citation: item.finding.citation,
+      state: item.state,
+      stateLabel: ITEM_STATE_LABELS[item.state],
+      reply: replyText(item),
     })),
   }
 }

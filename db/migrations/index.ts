@@ -18,6 +18,7 @@ import * as indexDashboardStatusAndModel from './2026-12-02T1210_index_dashboard
 import * as moveEngagementsToQuestionnaireV2 from './2026-12-02T1300_move_engagements_to_questionnaire_v2.ts'
 import * as indexCurrentAssessmentStamps from './2026-12-02T1310_index_current_assessment_stamps.ts'
 import * as indexAuditEventAction from './2026-12-02T1320_index_audit_event_action.ts'
+import * as createRemediationAndReview from './2026-12-02T1700_create_remediation_and_review.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1300_move_engagements_to_questionnaire_v2': moveEngagementsToQuestionnaireV2,
   '2026-12-02T1310_index_current_assessment_stamps': indexCurrentAssessmentStamps,
   '2026-12-02T1320_index_audit_event_action': indexAuditEventAction,
+  '2026-12-02T1700_create_remediation_and_review': createRemediationAndReview,
 }
