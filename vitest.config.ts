@@ -17,6 +17,7 @@ const integration: NonNullable<TestProjectInlineConfiguration['test']> = {
 const SQLITE_ONLY = [
   'test/integration/jobs/job-runner.test.ts',
   'test/integration/jobs/app-jobs.test.ts',
+  'test/integration/responses/reassessment-processes.test.ts',
   'test/integration/security/backup-restore.test.ts',
 ]
 /** Tests of what only PostgreSQL has (pg-boss, two instances on one server): `integration-pg` only. */

@@ -10,6 +10,7 @@ import { assessResponse } from '#app/responses/assessments.server.ts'
 import { insertAnswerRows, insertResponse } from '#app/responses/queries.server.ts'
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { newSecretToken } from '#app/utils/tokens.server.ts'
+import { DEMO_QUESTIONNAIRE } from './demo/complete-answers.ts'
 import { DEMO_ENGAGEMENTS, type DemoVendor } from './demo/engagements.ts'
 import type { Database } from './schema.ts'
 
@@ -92,8 +93,8 @@ async function seedDemoEngagements(
       name: demo.name,
       description: demo.description,
       due_date: dueDate,
-      questionnaire_id: 'cross-border-core',
-      questionnaire_version: 1,
+      questionnaire_id: DEMO_QUESTIONNAIRE.id,
+      questionnaire_version: DEMO_QUESTIONNAIRE.version,
       created_by_user_id: userId,
       created_at: created,
       updated_at: created,
@@ -211,8 +212,8 @@ async function seedVendor(
   await insertResponse(trx, {
     id: responseId,
     invitation_id: id,
-    questionnaire_id: 'cross-border-core',
-    questionnaire_version: 1,
+    questionnaire_id: DEMO_QUESTIONNAIRE.id,
+    questionnaire_version: vendor.questionnaireVersion ?? DEMO_QUESTIONNAIRE.version,
     status: submitted && vendor.state === 'submitted' ? 'submitted' : 'draft',
     submitted_at: vendor.state === 'submitted' ? submitted : null,
     created_at: started ?? input.invitedAt,

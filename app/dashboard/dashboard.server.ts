@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { getQuestionnaire } from '#questionnaires/index.ts'
 import type { Verdict } from '../assessment/engine.ts'
 import type { InvitationStatus } from '../invitations/invitation.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
@@ -69,7 +70,13 @@ export async function loadDashboardPage(
     let percent = status === 'submitted' ? 100 : 0
     const vendorAnswers = answers.get(row.id)
     if (progressOf && vendorAnswers && status !== 'submitted') {
-      percent = answeredShare(progressOf.questionnaire, { ...progressOf, answers: vendorAnswers }).percent
+      // Counted against the version the response was opened with, as the vendor's own pages count.
+      const { questionnaire } = progressOf
+      const own =
+        row.questionnaireVersion && row.questionnaireVersion !== questionnaire.version
+          ? (getQuestionnaire(questionnaire.id, row.questionnaireVersion) ?? questionnaire)
+          : questionnaire
+      percent = answeredShare(own, { ...progressOf, answers: vendorAnswers }).percent
     }
     // Only what the page shows: the loader's data is serialised into every page for hydration.
     return {

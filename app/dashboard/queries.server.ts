@@ -253,6 +253,7 @@ function withRowColumns(query: ReturnType<typeof filteredVendors>, now: string) 
       'invitation.revoked_at as revokedAt',
       'invitation.last_email_status as lastEmailStatus',
       'response.id as responseId',
+      'response.questionnaire_version as questionnaireVersion',
       's.score',
       's.verdict',
       's.location_class as locationClass',

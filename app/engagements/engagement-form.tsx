@@ -8,11 +8,17 @@ import { Field } from '../components/field.tsx'
 import type { FieldErrors } from '../utils/forms.ts'
 import { EngagementFormSchema } from './engagement.ts'
 import {
+  CMMC_ASSESSMENT_CHOICES,
+  CMMC_ASSESSMENT_QUESTION,
   DATA_CATEGORY_INFO,
   type DataCategory,
+  DFARS_CLOUD_SERVICE,
+  dfarsInScope,
   FLAG_INFO,
+  GLBA_SUPERVISOR,
   INDUSTRY_LABELS,
   PURPOSE_LABELS,
+  profileFormValues,
   VOLUME_FIELDS,
   type VolumeField,
   volumeFieldShown,
@@ -46,14 +52,28 @@ export function EngagementForm({
   const submit = useSubmit()
   const navigation = useNavigation()
   const hydrated = useHydrated()
+  // Radios and selects hold strings: a stored profile's booleans and nulls become their values.
+  const initial = { ...defaultValues, profile: profileFormValues(defaultValues.profile ?? {}) }
   const form = useForm<z.input<typeof EngagementFormSchema>, unknown, z.output<typeof EngagementFormSchema>>({
     resolver: zodResolver(EngagementFormSchema),
-    defaultValues,
+    defaultValues: initial,
     mode: 'onTouched',
   })
   const homeCountry = useController({ name: 'profile.homeCountry', control: form.control })
   const values = form.watch()
   const categories = (values.profile?.dataCategories as string[] | undefined) ?? []
+  const flags = (values.profile?.flags ?? {}) as Record<string, unknown>
+  // Without JavaScript every question is on the page; with it, only those the profile needs.
+  const dfars = !hydrated || dfarsInScope(categories, flags.dodContractor)
+  const cmmcRequired = !hydrated || (dfars && Number(flags.cmmcLevel ?? 0) > 0)
+  const glba = !hydrated || categories.includes('npi')
+  // The server renders these as the inputs' initial state, so the form works without JavaScript.
+  const initialProfile = initial.profile
+  const initialFlags = (initialProfile.flags ?? {}) as Record<string, unknown>
+  const initialVolumes = (initialProfile.volumes ?? {}) as Record<string, unknown>
+  const asList = (value: unknown) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
+  const initialCategories = asList(initialProfile.dataCategories)
+  const initialPurposes = asList(initialProfile.purposes)
   const errorFor = (name: string): string | undefined => {
     const parts = name.split('.')
     let node: unknown = form.formState.errors
@@ -75,16 +95,27 @@ export function EngagementForm({
         <div>
           <fieldset className="panel">
             <legend>The work</legend>
-            <Field label="Engagement name" error={errorFor('name')} {...form.register('name')} />
+            <Field
+              label="Engagement name"
+              error={errorFor('name')}
+              defaultValue={String(initial.name ?? '')}
+              {...form.register('name')}
+            />
             <div className="field">
               <label htmlFor="description">What will the vendor do?</label>
-              <textarea id="description" rows={3} {...form.register('description')} />
+              <textarea
+                id="description"
+                rows={3}
+                defaultValue={String(initial.description ?? '')}
+                {...form.register('description')}
+              />
             </div>
             <Field
               label="Answers due"
               type="date"
               hint="Vendor links stay valid until 7 days after this date."
               error={errorFor('dueDate')}
+              defaultValue={String(initial.dueDate ?? '')}
               {...form.register('dueDate')}
             />
           </fieldset>
@@ -116,6 +147,7 @@ export function EngagementForm({
                 <select
                   id="industry"
                   aria-describedby={describedBy('profile.industry')}
+                  defaultValue={initialProfile.industry}
                   {...form.register('profile.industry')}
                 >
                   {Object.entries(INDUSTRY_LABELS).map(([value, label]) => (
@@ -130,19 +162,69 @@ export function EngagementForm({
             <div className="checks">
               {(Object.keys(FLAG_INFO) as Array<keyof typeof FLAG_INFO>).map((flag) => (
                 <label key={flag} className="check">
-                  <input type="checkbox" value="on" {...form.register(`profile.flags.${flag}`)} /> {FLAG_INFO[flag]}
+                  <input
+                    type="checkbox"
+                    value="on"
+                    defaultChecked={initialFlags[flag] === true || initialFlags[flag] === 'on'}
+                    {...form.register(`profile.flags.${flag}`)}
+                  />{' '}
+                  {FLAG_INFO[flag]}
                 </label>
               ))}
             </div>
             <div className="field">
               <label htmlFor="cmmcLevel">CMMC level your DoD contracts require</label>
-              <select id="cmmcLevel" {...form.register('profile.flags.cmmcLevel')}>
+              <select
+                id="cmmcLevel"
+                defaultValue={String(initialFlags.cmmcLevel ?? '0')}
+                {...form.register('profile.flags.cmmcLevel')}
+              >
                 <option value="0">None</option>
                 <option value="1">Level 1 (FCI)</option>
                 <option value="2">Level 2 (CUI)</option>
                 <option value="3">Level 3</option>
               </select>
             </div>
+            {cmmcRequired ? (
+              <div className="field">
+                <label htmlFor="cmmcAssessment">{CMMC_ASSESSMENT_QUESTION.label}</label>
+                <p className="field-hint" id="cmmcAssessment-hint">
+                  {CMMC_ASSESSMENT_QUESTION.hint}
+                </p>
+                <select
+                  id="cmmcAssessment"
+                  aria-describedby={['cmmcAssessment-hint', describedBy('profile.flags.cmmcAssessment')]
+                    .filter(Boolean)
+                    .join(' ')}
+                  defaultValue={String(initialFlags.cmmcAssessment ?? '')}
+                  {...form.register('profile.flags.cmmcAssessment')}
+                >
+                  {Object.entries(CMMC_ASSESSMENT_CHOICES).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                <FieldError name="profile.flags.cmmcAssessment" message={errorFor('profile.flags.cmmcAssessment')} />
+              </div>
+            ) : null}
+            {dfars ? (
+              <div className="field">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    value="on"
+                    aria-describedby="dfarsCloudService-hint"
+                    defaultChecked={initialFlags.dfarsCloudService === true}
+                    {...form.register('profile.flags.dfarsCloudService')}
+                  />{' '}
+                  {DFARS_CLOUD_SERVICE.label}
+                </label>
+                <p className="field-hint" id="dfarsCloudService-hint">
+                  {DFARS_CLOUD_SERVICE.hint}
+                </p>
+              </div>
+            ) : null}
           </fieldset>
 
           <fieldset className="panel">
@@ -151,7 +233,12 @@ export function EngagementForm({
             <div className="categories">
               {(Object.keys(DATA_CATEGORY_INFO) as DataCategory[]).map((category) => (
                 <label key={category} className="category">
-                  <input type="checkbox" value={category} {...form.register('profile.dataCategories')} />
+                  <input
+                    type="checkbox"
+                    value={category}
+                    defaultChecked={initialCategories.includes(category)}
+                    {...form.register('profile.dataCategories')}
+                  />
                   <span>
                     <strong>{DATA_CATEGORY_INFO[category].label}</strong>
                     <span className="muted">{DATA_CATEGORY_INFO[category].explain}</span>
@@ -169,16 +256,43 @@ export function EngagementForm({
                   min={0}
                   inputMode="numeric"
                   error={errorFor(`profile.volumes.${field}`)}
+                  defaultValue={String(initialVolumes[field] ?? '')}
                   {...form.register(`profile.volumes.${field}`)}
                 />
               ))}
+            {glba ? (
+              <fieldset className="field" aria-describedby="bankRegulated-hint">
+                <legend className="label">{GLBA_SUPERVISOR.question}</legend>
+                <p className="field-hint" id="bankRegulated-hint">
+                  {GLBA_SUPERVISOR.hint}
+                </p>
+                <div className="checks">
+                  {(['true', 'false'] as const).map((choice) => (
+                    <label key={choice} className="check">
+                      <input
+                        type="radio"
+                        value={choice}
+                        defaultChecked={initialFlags.bankRegulated === choice}
+                        {...form.register('profile.flags.bankRegulated')}
+                      />{' '}
+                      {GLBA_SUPERVISOR.choices[choice]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
             {!hydrated || categories.some((c) => c.startsWith('cn-')) ? (
               <div className="field">
                 <span className="label">Why data leaves mainland China</span>
                 <div className="checks">
                   {(Object.keys(PURPOSE_LABELS) as Array<keyof typeof PURPOSE_LABELS>).map((purpose) => (
                     <label key={purpose} className="check">
-                      <input type="checkbox" value={purpose} {...form.register('profile.purposes')} />{' '}
+                      <input
+                        type="checkbox"
+                        value={purpose}
+                        defaultChecked={initialPurposes.includes(purpose)}
+                        {...form.register('profile.purposes')}
+                      />{' '}
                       {PURPOSE_LABELS[purpose]}
                     </label>
                   ))}

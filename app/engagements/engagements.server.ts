@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { coreQuestionnaire } from '#questionnaires/index.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import type { EngagementDetails } from './engagement.ts'
@@ -12,7 +13,8 @@ import {
   updateRegulatoryProfile,
 } from './queries.server.ts'
 
-const CORE_QUESTIONNAIRE = { id: 'cross-border-core', version: 1 } as const
+/** New engagements (and so their new responses) take the newest version of the core questionnaire. */
+const CORE_QUESTIONNAIRE = { id: coreQuestionnaire.id, version: coreQuestionnaire.version } as const
 
 type Actor = { organisationId: string; userId: string }
 

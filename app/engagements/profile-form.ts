@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { CN_PURPOSES, DATA_CATEGORIES, INDUSTRIES, ProfileSchema } from '../regulations/profile.ts'
+import {
+  CMMC_ASSESSMENTS,
+  CN_PURPOSES,
+  DATA_CATEGORIES,
+  INDUSTRIES,
+  type Profile,
+  ProfileSchema,
+} from '../regulations/profile.ts'
 
 /**
  * The regulatory-profile form: the contract's Profile (../shared/contract/assessment.md) as a
@@ -117,6 +124,40 @@ export const FLAG_INFO = {
   usGovernmentRelatedData: 'The data includes US government-related data (e.g. about government personnel or sites)',
 } as const
 
+/**
+ * Contract v1.1's profile facts, asked only where they matter and in the buyer's words; each hint
+ * names the law. Left unset they take the value that fails safe (see ProfileFormSchema).
+ */
+export const GLBA_SUPERVISOR = {
+  question: 'Who supervises you for the customers’ financial information?',
+  choices: {
+    true: 'A bank, or a service provider to banks, supervised by the OCC, the Federal Reserve or the FDIC',
+    false: 'A lender, broker, fintech or other financial institution under the FTC',
+  },
+  hint: 'GLBA: banks follow the Interagency Guidelines (12 CFR 30 App. B, 208 App. D-2, 225 App. F, 364 App. B), and their regulators may examine the vendor’s work (12 U.S.C. 1867(c)); other institutions follow the FTC Safeguards Rule (16 CFR 314.4(f)). Not sure? Keep the bank: it asks more of a vendor, never less.',
+} as const
+
+export const DFARS_CLOUD_SERVICE = {
+  label: 'The vendor will run a cloud service for our DoD contract (DFARS 252.239-7010)',
+  hint: 'Government data of a DoD cloud service stays in the United States and its outlying areas unless the contracting officer authorises another place in writing (252.239-7010(b)(3)).',
+} as const
+
+export const CMMC_ASSESSMENT_CHOICES = {
+  '': 'What the CMMC phase-in requires (Level 2: a C3PAO certification since 10 November 2026)',
+  self: 'A self-assessment',
+  c3pao: 'A certification by a C3PAO (an authorised third-party assessor)',
+  dibcac: 'An assessment by DIBCAC (the DoD’s own assessors)',
+} as const satisfies Record<(typeof CMMC_ASSESSMENTS)[number] | '', string>
+export const CMMC_ASSESSMENT_QUESTION = {
+  label: 'The CMMC assessment your DoD contracts ask for',
+  hint: '32 CFR 170.3(e): since phase 2 (10 November 2026) a Level 2 contract needs a C3PAO certification unless it asks only for a self-assessment; Level 3 needs DIBCAC. Choose what the contract clause says; if it does not say, keep the phase-in.',
+} as const
+
+/** Whether the engagement's profile brings DFARS in (the cloud-service and CMMC questions apply then). */
+export function dfarsInScope(categories: readonly string[], dodContractor: unknown): boolean {
+  return categories.includes('cui') || asBoolean(dodContractor)
+}
+
 export const PURPOSE_LABELS = {
   'cross-border-contract': 'Performing a contract with the individual (shopping, delivery, payment, booking, visa)',
   'cross-border-hr': 'Cross-border HR management of our own employees',
@@ -135,7 +176,12 @@ export function volumeFieldShown(field: VolumeField, categories: readonly string
 
 const asArray = (value: unknown) =>
   value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]
-const asBoolean = (value: unknown) => value === true || value === 'on' || value === 'true'
+function asBoolean(value: unknown): boolean {
+  return value === true || value === 'on' || value === 'true'
+}
+/** A yes/no radio: undefined when neither was chosen (or the field was not on the page). */
+const asChoice = (value: unknown) =>
+  value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined
 const asCount = z.preprocess(
   (value) => (value === '' || value === undefined || value === null ? 0 : value),
   z.coerce
@@ -178,32 +224,46 @@ export const ProfileFormSchema = z
           (value) => (value === '' || value === undefined ? 0 : value),
           z.coerce.number().int().min(0).max(3),
         ),
+        cmmcAssessment: z.preprocess(
+          (value) => (value === '' || value === null ? undefined : value),
+          z.enum(CMMC_ASSESSMENTS, { error: 'Choose one of the listed assessments' }).optional(),
+        ),
+        bankRegulated: z.preprocess(asChoice, z.boolean().optional()),
+        dfarsCloudService: z.preprocess(asBoolean, z.boolean()),
       })
       .partial()
       .default({}),
   })
-  .transform((form) => ({
-    homeCountry: form.homeCountry,
-    industry: form.industry,
-    dataCategories: [...new Set(form.dataCategories)],
-    volumes: Object.fromEntries(
-      (Object.keys(VOLUME_FIELDS) as VolumeField[]).map((field) => [
-        field,
-        volumeFieldShown(field, form.dataCategories) ? (form.volumes[field] ?? 0) : 0,
-      ]),
-    ) as Record<VolumeField, number>,
-    flags: {
-      criticalInformationInfrastructureOperator: form.flags.criticalInformationInfrastructureOperator ?? false,
-      dodContractor: form.flags.dodContractor ?? false,
-      cmmcLevel: form.flags.cmmcLevel ?? 0,
-      usGovernmentRelatedData: form.flags.usGovernmentRelatedData ?? false,
-      // Contract v1.1 flags; the form asks for them in stage 2 of issue 11 (until then, the defaults).
-      cmmcAssessment: null,
-      bankRegulated: false,
-      dfarsCloudService: false,
-    },
-    purposes: [...new Set(form.purposes)],
-  }))
+  .transform((form) => {
+    const dodContractor = form.flags.dodContractor ?? false
+    const cmmcLevel = form.flags.cmmcLevel ?? 0
+    const dfars = dfarsInScope(form.dataCategories, dodContractor)
+    return {
+      homeCountry: form.homeCountry,
+      industry: form.industry,
+      dataCategories: [...new Set(form.dataCategories)],
+      volumes: Object.fromEntries(
+        (Object.keys(VOLUME_FIELDS) as VolumeField[]).map((field) => [
+          field,
+          volumeFieldShown(field, form.dataCategories) ? (form.volumes[field] ?? 0) : 0,
+        ]),
+      ) as Record<VolumeField, number>,
+      flags: {
+        criticalInformationInfrastructureOperator: form.flags.criticalInformationInfrastructureOperator ?? false,
+        dodContractor,
+        cmmcLevel,
+        usGovernmentRelatedData: form.flags.usGovernmentRelatedData ?? false,
+        // Contract v1.1's facts count only where their law applies, so a stale hidden answer never
+        // changes an outlook. Unset, each takes the value that asks more of a vendor: the phase-in
+        // decides the CMMC assessment (null), and a GLBA buyer that did not say is held to the bank
+        // expectations. A cloud service is a fact of the contract, not a guess: unticked is no.
+        cmmcAssessment: dfars && cmmcLevel > 0 ? (form.flags.cmmcAssessment ?? null) : null,
+        bankRegulated: form.dataCategories.includes('npi') ? (form.flags.bankRegulated ?? true) : false,
+        dfarsCloudService: dfars ? (form.flags.dfarsCloudService ?? false) : false,
+      },
+      purposes: [...new Set(form.purposes)],
+    }
+  })
   // The engine's own schema has the last word: the form can only produce a valid contract Profile.
   .transform((profile, ctx) => {
     const checked = ProfileSchema.safeParse(profile)
@@ -211,3 +271,46 @@ export const ProfileFormSchema = z
     for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     return z.NEVER
   })
+
+/**
+ * A stored profile as the form's values: radios and selects hold strings, so the booleans and the
+ * null of contract v1.1's facts become the values their inputs carry.
+ */
+export function profileFormValues<T extends { dataCategories?: unknown; flags?: unknown }>(profile: T): T {
+  const flags = (profile.flags ?? {}) as Record<string, unknown>
+  // A stored profile holds an array; a posted form sent back after an error, a string for one box.
+  const categories = ([] as unknown[]).concat(profile.dataCategories ?? [])
+  return {
+    ...profile,
+    flags: {
+      ...flags,
+      cmmcLevel: String(flags.cmmcLevel ?? 0),
+      cmmcAssessment: flags.cmmcAssessment ?? '',
+      // Only a GLBA profile ever said "not a bank"; anyone else starts from the fail-safe choice.
+      bankRegulated: categories.includes('npi') && asChoice(flags.bankRegulated) === false ? 'false' : 'true',
+    },
+  }
+}
+
+/** The profile's flags in plain words, for reports: one line per fact that is set. */
+export function profileFlagLines(profile: Profile): string[] {
+  const lines: string[] = []
+  for (const [flag, label] of Object.entries(FLAG_INFO)) {
+    if ((profile.flags as Record<string, unknown>)[flag] === true) lines.push(label)
+  }
+  if (profile.flags.cmmcLevel > 0) {
+    const assessment = profile.flags.cmmcAssessment
+    lines.push(
+      `DoD contracts require CMMC Level ${profile.flags.cmmcLevel}${assessment ? ` (${CMMC_ASSESSMENT_CHOICES[assessment].toLowerCase()})` : ' (the assessment the phase-in requires)'}`,
+    )
+  }
+  if (profile.flags.dfarsCloudService) lines.push('The work is a DoD cloud service (DFARS 252.239-7010)')
+  if (profile.dataCategories.includes('npi')) {
+    lines.push(
+      profile.flags.bankRegulated
+        ? 'A bank or bank service provider (OCC, Federal Reserve or FDIC)'
+        : 'A financial institution under the FTC Safeguards Rule',
+    )
+  }
+  return lines
+}

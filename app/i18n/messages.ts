@@ -52,6 +52,15 @@ export type Messages = {
     addCertificateRow: string
     removeCertificateRow: string
     noCertificates: string
+    /** CMMC certificate rows only (questionnaire v2): who assessed, and whether the status is final. */
+    cmmcAssessor: string
+    cmmcAssessorNotStated: string
+    cmmcAssessors: { self: string; c3pao: string; dibcac: string }
+    cmmcStatus: string
+    cmmcStatusNotStated: string
+    cmmcStatuses: { final: string; conditional: string }
+    /** Beside the CMMC fields of a row whose type is not chosen yet (a plain form shows them on every row). */
+    cmmcOnly: string
     filesFor: (prompt: string) => string
     addFile: string
     upload: string
@@ -292,6 +301,17 @@ const en: Messages = {
     addCertificateRow: 'Add another certificate',
     removeCertificateRow: 'Remove this certificate',
     noCertificates: 'We hold none of these certificates or reports',
+    cmmcAssessor: 'CMMC assessed by',
+    cmmcAssessorNotStated: 'Not stated (counts as a self-assessment)',
+    cmmcAssessors: {
+      self: 'Self-assessment',
+      c3pao: 'A C3PAO (certified third-party assessor)',
+      dibcac: 'DIBCAC (the DoD’s own assessors)',
+    },
+    cmmcStatus: 'CMMC status',
+    cmmcStatusNotStated: 'Not stated (counts as final)',
+    cmmcStatuses: { final: 'Final', conditional: 'Conditional (open POA&M, 180 days)' },
+    cmmcOnly: 'For CMMC certificates only',
     filesFor: (prompt) => `Files for: ${prompt}`,
     addFile: 'Add a file (PDF, PNG or JPEG, up to 10 MB)',
     upload: 'Upload',
@@ -551,6 +571,17 @@ const es: Messages = {
     addCertificateRow: 'Agregar otro certificado',
     removeCertificateRow: 'Quitar este certificado',
     noCertificates: 'No tenemos ninguno de estos certificados o informes',
+    cmmcAssessor: 'CMMC evaluado por',
+    cmmcAssessorNotStated: 'Sin indicar (cuenta como autoevaluación)',
+    cmmcAssessors: {
+      self: 'Autoevaluación',
+      c3pao: 'Un C3PAO (evaluador externo certificado)',
+      dibcac: 'DIBCAC (los evaluadores del propio DoD)',
+    },
+    cmmcStatus: 'Estado CMMC',
+    cmmcStatusNotStated: 'Sin indicar (cuenta como definitivo)',
+    cmmcStatuses: { final: 'Definitivo', conditional: 'Condicional (POA&M abierto, 180 días)' },
+    cmmcOnly: 'Solo para certificados CMMC',
     filesFor: (prompt) => `Archivos para: ${prompt}`,
     addFile: 'Agregar un archivo (PDF, PNG o JPEG, hasta 10 MB)',
     upload: 'Subir',
@@ -820,6 +851,17 @@ const zh: Messages = {
     addCertificateRow: '再添加一个证书',
     removeCertificateRow: '删除此证书',
     noCertificates: '我们不持有上述任何证书或报告',
+    cmmcAssessor: 'CMMC 评估方',
+    cmmcAssessorNotStated: '未说明（视为自评估）',
+    cmmcAssessors: {
+      self: '自评估',
+      c3pao: 'C3PAO（经认证的第三方评估机构）',
+      dibcac: 'DIBCAC（美国国防部自己的评估人员）',
+    },
+    cmmcStatus: 'CMMC 状态',
+    cmmcStatusNotStated: '未说明（视为最终）',
+    cmmcStatuses: { final: '最终', conditional: '有条件（POA&M 未关闭，180 天）' },
+    cmmcOnly: '仅适用于 CMMC 证书',
     filesFor: (prompt) => `文件：${prompt}`,
     addFile: '添加文件（PDF、PNG 或 JPEG，最大 10 MB）',
     upload: '上传',

@@ -2,6 +2,7 @@ import { getDb, getDialect, getPgPool } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { sendDueReminders } from '../invitations/reminders.server.ts'
 import { recordLapsedAcceptances, sendOverdueRemediationReminders } from '../remediation/reminders.server.ts'
+import { enqueueReassessmentIfStale, REASSESSMENT_JOB, reassessmentJob } from '../responses/reassessment.server.ts'
 import { sendCertificateNotices, sendDueReviewInvitations } from '../review/reviews.server.ts'
 import { purgeDeadRows } from '../server/housekeeping.server.ts'
 import {
@@ -9,7 +10,7 @@ import {
   type SubmissionCopyPayload,
   sendSubmissionCopy,
 } from '../vendor-portal/submission-copy.server.ts'
-import type { JobContext, JobDefinitions } from './job.ts'
+import type { JobContext, JobDefinition, JobDefinitions } from './job.ts'
 import { JobRunner } from './job-runner.server.ts'
 import { PgBossRunner } from './pg-boss-runner.server.ts'
 
@@ -72,6 +73,9 @@ export function appJobDefinitions({ origin }: { origin: string }): JobDefinition
         await purgeDeadRows()
       },
     },
+    // Current assessments made under an older rules release or engine, re-assessed in batches
+    // (queued at start when there are any; see responses/reassessment.server.ts).
+    [REASSESSMENT_JOB]: reassessmentJob({ db: getDb }) as JobDefinition<never>,
   }
 }
 
@@ -92,6 +96,7 @@ export async function startJobs({
       ? new PgBossRunner({ pool: getPgPool(), definitions, timeoutSeconds: getEnv().jobTimeoutSeconds })
       : new JobRunner({ db: getDb(), definitions })
   await runner.scheduleRecurring(new Date(Date.now() + firstRecurringAfterMs))
+  await enqueueReassessmentIfStale(getDb())
   await runner.start()
   return runner
 }

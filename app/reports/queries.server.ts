@@ -33,6 +33,7 @@ export function listReportVendors(
       'response.questionnaire_id as questionnaireId',
       'response.questionnaire_version as questionnaireVersion',
       'response.status as responseStatus',
+      'assessment.id as assessmentId',
       'assessment.result_json as resultJson',
       'assessment.created_at as assessedAt',
       'assessment.buyer_action as buyerAction',

@@ -1,4 +1,4 @@
-import { regimePacks } from '#questionnaires/index.ts'
+import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import type { AppetiteJudgement } from '../appetite/judgement.ts'
 import { type SuggestionView, suggestionViews, type VendorLine, vendorLine } from '../appetite/vendor-line.ts'
 import { type CertificateStatus, certificateStatus } from '../assessment/certificates.ts'
@@ -12,7 +12,7 @@ import {
 } from '../assessment/engine.ts'
 import { SEVERITIES, type Severity } from '../assessment/regime-pack.ts'
 import { DECISION_LABELS, type DecisionRecord } from '../decisions/decision.ts'
-import { DATA_CATEGORY_INFO, FLAG_INFO, INDUSTRY_LABELS, PURPOSE_LABELS } from '../engagements/profile-form.ts'
+import { DATA_CATEGORY_INFO, INDUSTRY_LABELS, PURPOSE_LABELS, profileFlagLines } from '../engagements/profile-form.ts'
 import type { LocationClass } from '../geography/location-class.ts'
 import { type CertificationAnswer, questionsById } from '../questionnaire/answers.ts'
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
@@ -20,6 +20,7 @@ import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
 import { ITEM_STATE_LABELS, type ItemState } from '../remediation/remediation.ts'
+import { type DecisiveRule, dayInWords } from '../responses/reassessment.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
@@ -76,6 +77,14 @@ export type ReportInput = {
   appetite?: StoredAppetite
   /** Newest first; the first is the current decision. */
   decisions: readonly DecisionRecord[]
+  /** When a rules release changed the verdict of the current assessment: how and why. */
+  verdictChange?: {
+    at: string
+    from: { verdict: Verdict }
+    to: { verdict: Verdict; rules: string; engine: string }
+  } & {
+    because: readonly DecisiveRule[]
+  }
   /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
   today: string
   /** Risk acceptances of this vendor (any state); those holding `today` show with their finding. */
@@ -118,8 +127,21 @@ export type ReportFinding = {
   remediation: string
   unverified: boolean
   triggeredBy: TriggeringAnswer[]
+  /** "Not asked in v1": the finding rests on questions the vendor's questionnaire version never asked. */
+  notAskedLabel: string | undefined
   /** "Risk accepted until … by …: …" while an acceptance of this finding holds on the report's day. */
   acceptance: string | undefined
+}
+/**
+ * Questions the current rules read that the vendor's (older) questionnaire version never asked: the
+ * engine fails safe on them (never a better verdict for a question not asked), and the report says
+ * so in words, naming the questions, so nobody reads the finding as something the vendor said.
+ */
+export type NotAskedSummary = { text: string; questions: { id: string; prompt: string }[] }
+/** A verdict a rules release changed, in words: what it was, what it is, and the rules behind it. */
+export type ReportVerdictChange = {
+  text: string
+  reasons: { ruleId: string; text: string }[]
 }
 export type ReportCondition = {
   id: string
@@ -231,6 +253,8 @@ export type VendorReport = {
         certificates: ReportCertificate[]
         warnings: string[]
         risk: ReportAppetite
+        notAsked: NotAskedSummary | undefined
+        verdictChange: ReportVerdictChange | undefined
       }
     | undefined
   notAssessed: string | undefined
@@ -256,11 +280,7 @@ export function regimeName(id: RegimeId): string {
 
 export function summariseProfile(profile: Profile): ProfileSummary {
   const dataCategories = profile.dataCategories.map((c) => DATA_CATEGORY_INFO[c]?.label ?? c)
-  const flags: string[] = []
-  for (const [flag, label] of Object.entries(FLAG_INFO)) {
-    if ((profile.flags as Record<string, unknown>)[flag] === true) flags.push(label)
-  }
-  if (profile.flags.cmmcLevel > 0) flags.push(`DoD contracts require CMMC Level ${profile.flags.cmmcLevel}`)
+  const flags = profileFlagLines(profile)
   const purposes = profile.purposes.map((p) => PURPOSE_LABELS[p] ?? p)
   const industry = INDUSTRY_LABELS[profile.industry] ?? profile.industry
   const homeCountry = countryText(profile.homeCountry)
@@ -292,7 +312,6 @@ export function buildVendorReport(input: ReportInput): VendorReport {
   }
   const textOf = (questionId: string) =>
     answerText(questions.get(questionId), answerById.get(questionId)?.value, fileNames)
-  const promptOf = (questionId: string) => questions.get(questionId)?.prompt.en ?? questionId
 
   const answerSections = buildAnswerSections(input, questions, answerById, evidenceByQuestion, textOf)
   const decisions = input.decisions.map(decisionView)
@@ -318,6 +337,16 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     }
   }
 
+  // Questions the vendor's questionnaire version never asked read from the version that does.
+  const newest = getQuestionnaire(assessment.questionnaire.id)
+  const newestQuestions = newest ? questionsById(newest) : new Map<string, Question>()
+  const version = `${assessment.questionnaire.id} v${assessment.questionnaire.version}`
+  const notAskedLabel = `Not asked in v${assessment.questionnaire.version}`
+  const notAskedIds = new Set([...assessment.findings, ...assessment.conditions].flatMap((x) => x.notAsked ?? []))
+  const promptOrNewer = (questionId: string) =>
+    questions.get(questionId)?.prompt.en ??
+    (notAskedIds.has(questionId) ? newestQuestions.get(questionId)?.prompt.en : undefined) ??
+    questionId
   const accepted = activeAcceptancesByRule(input.acceptances ?? [], input.today)
   const toFinding = (f: Finding): ReportFinding => ({
     ruleId: f.ruleId,
@@ -330,9 +359,10 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     unverified: f.unverified === true,
     triggeredBy: f.questionIds.map((questionId) => ({
       questionId,
-      prompt: promptOf(questionId),
-      answer: textOf(questionId),
+      prompt: promptOrNewer(questionId),
+      answer: notAskedIds.has(questionId) ? `Not asked in this questionnaire version (${version})` : textOf(questionId),
     })),
+    notAskedLabel: f.notAsked?.length ? notAskedLabel : undefined,
     acceptance: accepted.has(f.ruleId) ? acceptanceText(accepted.get(f.ruleId)!) : undefined,
   })
   const conditions: ReportCondition[] = assessment.conditions.map((c) => ({
@@ -400,7 +430,33 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       certificates: buildCertificates(input, assessment, questions, fileNames),
       warnings: assessment.warnings ?? [],
       risk: reportAppetite(assessment, input.appetite),
+      verdictChange: input.verdictChange ? describeChange(input.verdictChange, assessment) : undefined,
+      notAsked: notAskedIds.size
+        ? {
+            text: `This vendor answered questionnaire ${version}, which did not ask ${notAskedIds.size === 1 ? 'a question' : `${notAskedIds.size} questions`} that rules ${assessment.engine.rules} read. Until the vendor answers ${notAskedIds.size === 1 ? 'it' : 'them'}, Shoreline assumes the answer that fails each rule, so the findings marked “${notAskedLabel}” say what is unknown, not what the vendor does. Ask ${notAskedIds.size === 1 ? 'it' : 'them'} in a remediation request${newest && newest.version > assessment.questionnaire.version ? ` (questionnaire v${newest.version} asks ${notAskedIds.size === 1 ? 'it' : 'them'})` : ''}.`,
+            questions: [...notAskedIds].map((id) => ({ id, prompt: promptOrNewer(id) })),
+          }
+        : undefined,
     },
+  }
+}
+
+function describeChange(
+  change: NonNullable<ReportInput['verdictChange']>,
+  assessment: Assessment,
+): ReportVerdictChange {
+  const messages = new Map<string, string>([
+    ...assessment.findings.map((f): [string, string] => [f.ruleId, f.message]),
+    ...assessment.conditions.map((c): [string, string] => [c.id, c.text]),
+  ])
+  return {
+    text: `On ${dayInWords(change.at)} Shoreline re-assessed this vendor under rules release ${change.to.rules} (engine ${change.to.engine}): the verdict changed from ${VERDICT_LABELS[change.from.verdict]} to ${VERDICT_LABELS[change.to.verdict]}. The answers did not change; the law the rules apply did.`,
+    reasons: change.because.map((rule) => ({
+      ruleId: rule.id,
+      text: rule.fires
+        ? `Now ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): ${messages.get(rule.id) ?? rule.id}`
+        : `No longer ${rule.kind === 'blocker' ? 'a blocker' : 'a condition'} (${rule.citation}): rule ${rule.id} no longer fires on these answers under these rules.`,
+    })),
   }
 }
 

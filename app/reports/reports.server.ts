@@ -9,6 +9,7 @@ import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
 import { acceptancesOf } from '../remediation/acceptances.server.ts'
 import { listVendorRequests } from '../remediation/requests.server.ts'
+import { listVerdictChanges } from '../responses/reassessment.server.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
@@ -46,10 +47,13 @@ export async function loadVendorReport(
   const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
   const [vendor] = await listReportVendors(db, { organisationId, engagementId, invitationIds: [invitationId] })
   invariantResponse(vendor, 'Vendor not found', { status: 404 })
-  const [answers, evidence, decisions, acceptances, remediation] = await Promise.all([
+  const [answers, evidence, decisions, verdictChanges, acceptances, remediation] = await Promise.all([
     vendor.responseId ? listAnswersOfResponses(db, { responseIds: [vendor.responseId] }) : [],
     vendor.responseId ? listEvidenceOfResponse(db, { responseId: vendor.responseId }) : [],
     listDecisions(db, { organisationId, engagementId, invitationIds: [invitationId] }),
+    vendor.assessmentId
+      ? listVerdictChanges(db, { organisationId, engagementId, assessmentId: vendor.assessmentId })
+      : [],
     acceptancesOf(db, { invitationIds: [invitationId] }),
     listVendorRequests(db, { organisationId, engagementId, invitationId }),
   ])
@@ -80,6 +84,7 @@ export async function loadVendorReport(
     assessment: parseAssessment(vendor.resultJson),
     appetite: { action: vendor.buyerAction, judgement: parseJudgement(vendor.appetiteJson) },
     decisions: decisions.get(invitationId) ?? [],
+    verdictChange: verdictChanges[0],
     today,
     acceptances: acceptances.get(invitationId) ?? [],
     remediation,

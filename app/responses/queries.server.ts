@@ -307,3 +307,117 @@ export async function insertResponse(db: Kysely<Database>, row: Insertable<Respo
 export async function insertAnswerRows(db: Kysely<Database>, rows: Insertable<AnswerTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('answer').values(rows).execute()
 }
+
+// --- re-assessment after a rules release -------------------------------------------------------
+
+/**
+ * The engine and rules versions the current assessments of submitted responses were made with
+ * (a handful of rows), read from the partial index on current assessments.
+ * SQL: select distinct engine_version, rules_version from assessment a join response r
+ *      where a.is_current = 1 and r.status = 'submitted'
+ */
+export function listCurrentAssessmentStamps(db: Kysely<Database>) {
+  return db
+    .selectFrom('assessment')
+    .innerJoin('response', 'response.id', 'assessment.response_id')
+    .select(['assessment.engine_version as engine', 'assessment.rules_version as rules'])
+    .distinct()
+    .where('assessment.is_current', '=', 1)
+    .where('response.status', '=', 'submitted')
+    .execute()
+}
+
+/**
+ * The current assessments of submitted responses made with one engine and rules version, oldest
+ * first. SQL: select a.id from assessment a join response r … where a.is_current = 1
+ *      and a.engine_version = ? and a.rules_version = ? and r.status = 'submitted'
+ */
+export async function listCurrentAssessmentIdsStamped(
+  db: Kysely<Database>,
+  { engine, rules }: { engine: string; rules: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assessment')
+    .innerJoin('response', 'response.id', 'assessment.response_id')
+    .select('assessment.id')
+    .where('assessment.is_current', '=', 1)
+    .where('assessment.engine_version', '=', engine)
+    .where('assessment.rules_version', '=', rules)
+    .where('response.status', '=', 'submitted')
+    .orderBy('assessment.created_at')
+    .orderBy('assessment.id')
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/**
+ * Claims assessments for re-assessment: those of `ids` that are still current, with what the
+ * re-assessment compares against. A write that changes nothing, so it takes the write lock first
+ * (SQLite; PostgreSQL locks the rows and re-checks `is_current` after a concurrent commit): an
+ * assessment another runner has replaced meanwhile is no longer current and is not returned, so no
+ * response is re-assessed twice.
+ * SQL: update assessment set is_current = is_current where id in (…) and is_current = 1 returning …
+ */
+export function claimCurrentAssessments(db: Kysely<Database>, { ids }: { ids: readonly string[] }) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db
+    .updateTable('assessment')
+    .set((eb) => ({ is_current: eb.ref('is_current') }))
+    .where('id', 'in', [...ids])
+    .where('is_current', '=', 1)
+    .returning(['id', 'response_id', 'engine_version', 'rules_version', 'verdict', 'result_json'])
+    .execute()
+}
+
+/** Who each submitted response belongs to (for the audit events of a re-assessment). */
+export function listSubmittedResponseOwners(db: Kysely<Database>, { responseIds }: { responseIds: readonly string[] }) {
+  if (responseIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('response')
+    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .select([
+      'response.id as responseId',
+      'invitation.id as invitationId',
+      'invitation.organisation_id as organisationId',
+      'invitation.engagement_id as engagementId',
+      'invitation.vendor_company as vendorCompany',
+    ])
+    .where('response.id', 'in', [...responseIds])
+    .where('response.status', '=', 'submitted')
+    .execute()
+}
+
+/**
+ * The recorded verdict changes of an engagement (newest first) whose assessment is still the
+ * current one: once a vendor resubmits or the profile changes, the change is history (the audit
+ * log keeps it). Optionally since an instant, or for one assessment.
+ * SQL: select e.created_at, e.detail_json, a.id from audit_event e join assessment a on a.id = e.subject_id
+ *      where e.organisation_id = ? and e.engagement_id = ? and e.action = ? and a.is_current = 1 [and …]
+ */
+export function listCurrentVerdictChangeEvents(
+  db: Kysely<Database>,
+  {
+    organisationId,
+    engagementId,
+    action,
+    since,
+    assessmentId,
+  }: { organisationId: string; engagementId: string; action: string; since?: string; assessmentId?: string },
+) {
+  let query = db
+    .selectFrom('audit_event')
+    .innerJoin('assessment', 'assessment.id', 'audit_event.subject_id')
+    .select([
+      'audit_event.created_at as createdAt',
+      'audit_event.detail_json as detailJson',
+      'assessment.id as assessmentId',
+    ])
+    .where('audit_event.organisation_id', '=', organisationId)
+    .where('audit_event.engagement_id', '=', engagementId)
+    .where('audit_event.action', '=', action)
+    .where('audit_event.subject_type', '=', 'assessment')
+    .where('assessment.is_current', '=', 1)
+  if (since) query = query.where('audit_event.created_at', '>=', since)
+  if (assessmentId) query = query.where('audit_event.subject_id', '=', assessmentId)
+  return query.orderBy('audit_event.created_at', 'desc').orderBy('audit_event.id', 'desc').execute()
+}

@@ -36,6 +36,7 @@ const ACTIONS: Record<string, string> = {
   'vendor.language-changed': 'changed the language of its emails',
   'response.reopened': 'reopened the questionnaire',
   'assessment.recomputed': 're-assessed the vendor',
+  'assessment.verdict-changed': 'changed a verdict under a new rules release',
   'vendor.decided': 'recorded a decision',
 }
 

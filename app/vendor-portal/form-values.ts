@@ -16,7 +16,19 @@ import { setPath } from '../utils/safe-path.ts'
 
 export const NONE = '__none__'
 
-export type CertificateRow = { type?: string; edition?: string; issued?: string; expires?: string; evidenceId?: string }
+export type CertificateRow = {
+  type?: string
+  edition?: string
+  issued?: string
+  expires?: string
+  evidenceId?: string
+  /** CMMC rows only (questionnaire v2's `cmmcDetails`): self | c3pao | dibcac, final | conditional. */
+  assessor?: string
+  status?: string
+}
+
+/** Whether a certificate row's type takes the CMMC assessor and status. */
+export const isCmmcType = (type: unknown) => typeof type === 'string' && /^cmmc-l[123]$/.test(type)
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 const strings = (value: unknown): string[] =>
@@ -60,6 +72,11 @@ export function formToAnswer(question: Question, formValue: unknown): unknown {
           if (text(row.expires)) cert.expires = text(row.expires)
           if (text(row.edition)) cert.edition = text(row.edition)
           if (text(row.evidenceId)) cert.evidenceId = text(row.evidenceId)
+          // Kept for CMMC rows only: a row switched to another type drops what it no longer shows.
+          if (question.cmmcDetails && isCmmcType(cert.type)) {
+            if (text(row.assessor)) cert.assessor = text(row.assessor)
+            if (text(row.status)) cert.status = text(row.status)
+          }
           return cert
         })
       return certificates.length > 0 ? certificates : undefined
@@ -95,6 +112,7 @@ export function answerToForm(question: Question, answer: unknown): unknown {
         issued: row.issued ?? '',
         expires: row.expires ?? '',
         evidenceId: row.evidenceId ?? '',
+        ...(question.cmmcDetails ? { assessor: row.assessor ?? '', status: row.status ?? '' } : {}),
       }))
     case 'file':
       return undefined
@@ -166,6 +184,8 @@ function formDataValue(question: Question, formData: FormData): unknown {
           issued: get('issued'),
           expires: get('expires'),
           evidenceId: get('evidenceId'),
+          assessor: get('assessor'),
+          status: get('status'),
         })
       }
       // "We hold none" counts unless a certificate was filled in as well (then the rows win).

@@ -8,7 +8,8 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
     .selectFrom('invitation')
     .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
     .innerJoin('organisation', 'organisation.id', 'invitation.organisation_id')
-    .select([
+    .leftJoin('response', 'response.invitation_id', 'invitation.id')
+    .select((eb) => [
       'invitation.id',
       'invitation.organisation_id as organisationId',
       'invitation.engagement_id as engagementId',
@@ -21,8 +22,9 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
       'engagement.name as engagementName',
       'engagement.description as engagementDescription',
       'engagement.due_date as dueDate',
-      'engagement.questionnaire_id as questionnaireId',
-      'engagement.questionnaire_version as questionnaireVersion',
+      // A response keeps the version it was opened with; before it exists, the engagement's.
+      eb.fn.coalesce('response.questionnaire_id', 'engagement.questionnaire_id').as('questionnaireId'),
+      eb.fn.coalesce('response.questionnaire_version', 'engagement.questionnaire_version').as('questionnaireVersion'),
       'organisation.name as buyerName',
     ])
     .where('invitation.id', '=', invitationId)

@@ -1,10 +1,11 @@
 import { useMemo } from 'react'
-import { type Control, type UseFormRegister, useController, useFieldArray } from 'react-hook-form'
+import { type Control, type UseFormRegister, useController, useFieldArray, useWatch } from 'react-hook-form'
 import { CountryPicker } from '../components/country-picker.tsx'
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { Messages } from '../i18n/messages.ts'
+import { CMMC_ASSESSORS, CMMC_STATUSES } from '../questionnaire/answer-schema.ts'
 import type { Question } from '../questionnaire/definition.ts'
-import { type CertificateRow, NONE } from './form-values.ts'
+import { type CertificateRow, isCmmcType, NONE } from './form-values.ts'
 import { RowUpload, type RowUploadTarget } from './row-upload.tsx'
 
 type EvidenceOption = { id: string; fileName: string }
@@ -249,7 +250,14 @@ function CertificateEditor({
 }: FieldProps) {
   const id = question.id
   const { fields, append, remove, replace } = useFieldArray({ control, name: id as never })
-  const blank = { type: '', edition: '', issued: '', expires: '', evidenceId: '' }
+  const blank = {
+    type: '',
+    edition: '',
+    issued: '',
+    expires: '',
+    evidenceId: '',
+    ...(question.type === 'certification-list' && question.cmmcDetails ? { assessor: '', status: '' } : {}),
+  }
   // Server render (and no JavaScript): the stored rows and a blank one to fill in (answerToForm);
   // "none held" has no row, but a plain form still offers one to fill in instead.
   const serverRows = Array.isArray(value) ? (value as CertificateRow[]) : []
@@ -306,6 +314,9 @@ function CertificateEditor({
             {t.section.expires}
             <input type="date" defaultValue={row.expires ?? ''} {...register(`${id}.${i}.expires`)} />
           </label>
+          {question.cmmcDetails ? (
+            <CmmcFields id={id} index={i} row={row} t={t} register={register} control={control} hydrated={hydrated} />
+          ) : null}
           <label>
             {t.section.evidenceFile}
             <select defaultValue={row.evidenceId ?? ''} {...register(`${id}.${i}.evidenceId`)}>
@@ -336,5 +347,66 @@ function CertificateEditor({
         </button>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * A CMMC row's assessor and status (questionnaire v2), shown once the row's type is a CMMC level.
+ * Without JavaScript a row can change type without a new render, so a row with no type yet shows
+ * them too, marked "for CMMC certificates only" (the answer keeps them for CMMC rows only).
+ */
+function CmmcFields({
+  id,
+  index,
+  row,
+  t,
+  register,
+  control,
+  hydrated,
+}: {
+  id: string
+  index: number
+  row: CertificateRow
+  t: Messages
+  register: UseFormRegister<FormValues>
+  control: Control<FormValues>
+  hydrated: boolean
+}) {
+  const watched = useWatch({ control, name: `${id}.${index}.type` })
+  const type = hydrated ? watched : row.type
+  const cmmc = isCmmcType(type)
+  if (!cmmc && (hydrated || row.type)) return null
+  const only = cmmc ? null : <span className="muted">{` (${t.section.cmmcOnly})`}</span>
+  return (
+    <>
+      <label>
+        <span>
+          {t.section.cmmcAssessor}
+          {only}
+        </span>
+        <select defaultValue={row.assessor ?? ''} {...register(`${id}.${index}.assessor`)}>
+          <option value="">{t.section.cmmcAssessorNotStated}</option>
+          {CMMC_ASSESSORS.map((assessor) => (
+            <option key={assessor} value={assessor}>
+              {t.section.cmmcAssessors[assessor]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>
+          {t.section.cmmcStatus}
+          {only}
+        </span>
+        <select defaultValue={row.status ?? ''} {...register(`${id}.${index}.status`)}>
+          <option value="">{t.section.cmmcStatusNotStated}</option>
+          {CMMC_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t.section.cmmcStatuses[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   )
 }

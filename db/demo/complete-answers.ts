@@ -1,15 +1,18 @@
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { isAnswered } from '#app/conditions/answered.ts'
 import { countryName } from '#app/geography/countries.ts'
-import type { Question } from '#app/questionnaire/definition.ts'
+import type { Question, QuestionnaireDefinition } from '#app/questionnaire/definition.ts'
 import { visibleQuestionIds } from '#app/questionnaire/visibility.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 
 type Answers = Record<string, unknown>
 
-/** The questionnaire the demo seed pins its engagements to (db/seed.ts): the frozen v1. */
-export const DEMO_QUESTIONNAIRE = getQuestionnaire('cross-border-core', 1)!
+/**
+ * The questionnaire the demo seed pins its engagements to (db/seed.ts): the newest, v2, as new
+ * engagements get. One demo vendor answered the frozen v1 (DemoVendor.questionnaireVersion).
+ */
+export const DEMO_QUESTIONNAIRE = getQuestionnaire('cross-border-core', 2)!
 const COUNTRIES_OF_CONCERN = new Set(['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 'VE'])
 
 /**
@@ -18,7 +21,12 @@ const COUNTRIES_OF_CONCERN = new Set(['CN', 'HK', 'MO', 'CU', 'IR', 'KP', 'RU', 
  * with strong controls answers the remaining controls well, a weak one poorly), consistently with
  * what it already said (ownership from its owner country, subprocessors from its list).
  */
-export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: { company: string; country: string }) {
+export function completeDemoAnswers(
+  answers: Answers,
+  profile: unknown,
+  vendor: { company: string; country: string },
+  questionnaire: QuestionnaireDefinition = DEMO_QUESTIONNAIRE,
+) {
   const strong = answers['handling.mfaForAllAccess'] !== false
   const regimes = applicableRegimeIds(ProfileSchema.parse(profile), regimePacks)
   const owner = (answers['company.majorityOwnerCountry'] as string | null | undefined) ?? vendor.country
@@ -72,10 +80,10 @@ export function completeDemoAnswers(answers: Answers, profile: unknown, vendor: 
     }
   }
   const result: Answers = { ...answers }
-  const questions = DEMO_QUESTIONNAIRE.sections.flatMap((s) => s.questions)
+  const questions = questionnaire.sections.flatMap((s) => s.questions)
   // Answers reveal follow-up questions; a few passes reach the fixed point.
   for (let pass = 0; pass < 5; pass++) {
-    const visible = visibleQuestionIds(DEMO_QUESTIONNAIRE, { answers: result, regimes, profile })
+    const visible = visibleQuestionIds(questionnaire, { answers: result, regimes, profile })
     const missing = questions.filter(
       (q) => q.required && q.type !== 'file' && visible.has(q.id) && !isAnswered(result[q.id]),
     )

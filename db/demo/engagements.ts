@@ -4,7 +4,8 @@
  * contract's vocabulary. Dates are relative to the day the seed runs, so "overdue" stays overdue.
  */
 
-import { completeDemoAnswers } from './complete-answers.ts'
+import { getQuestionnaire } from '#questionnaires/index.ts'
+import { completeDemoAnswers, DEMO_QUESTIONNAIRE } from './complete-answers.ts'
 
 type Answers = Record<string, unknown>
 export type DemoVendor = {
@@ -14,6 +15,8 @@ export type DemoVendor = {
   email: string
   state: 'invited' | 'opened' | 'in-progress' | 'submitted' | 'reopened' | 'revoked' | 'expired'
   answers?: Answers
+  /** The questionnaire version its response was opened with (default: the engagement's, v2). */
+  questionnaireVersion?: number
 }
 type DemoEngagement = {
   name: string
@@ -173,6 +176,9 @@ const STORY: DemoEngagement[] = [
         contact: 'Marisol Rivera',
         email: 'marisol@isla-records.example',
         state: 'submitted',
+        // It answered before v2 existed: v1 never asked whether its FIPS modules are FIPS 140-3, so
+        // its report shows that finding as a question not asked in its questionnaire version.
+        questionnaireVersion: 1,
         answers: {
           ...company('PR', 'US'),
           'storage.primaryCountries': ['PR'],
@@ -236,7 +242,10 @@ const STORY: DemoEngagement[] = [
           'access.subprocessorCountries': ['US'],
           'access.nonUsPersonsAccess': 'no',
           ...strongControls,
-          'certifications.held': [{ type: 'cmmc-l2', issued: '2025-11-20', expires: '2028-11-19' }],
+          // Questionnaire v2 asks who assessed: a self-assessment, final.
+          'certifications.held': [
+            { type: 'cmmc-l2', issued: '2025-11-20', expires: '2028-11-19', assessor: 'self', status: 'final' },
+          ],
           'dod.nist800171Implemented': true,
           'dod.sprsScore': 96,
           'dod.fedrampModerateEquivalent': true,
@@ -363,7 +372,15 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = STORY.map((engagement) => ({
   ...engagement,
   vendors: engagement.vendors.map((vendor) =>
     vendor.answers && (vendor.state === 'submitted' || vendor.state === 'reopened')
-      ? { ...vendor, answers: completeDemoAnswers(vendor.answers, engagement.profile, vendor) }
+      ? {
+          ...vendor,
+          answers: completeDemoAnswers(
+            vendor.answers,
+            engagement.profile,
+            vendor,
+            getQuestionnaire(DEMO_QUESTIONNAIRE.id, vendor.questionnaireVersion ?? DEMO_QUESTIONNAIRE.version),
+          ),
+        }
       : vendor,
   ),
 }))

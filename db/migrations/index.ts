@@ -15,6 +15,9 @@ import * as createPasswordReset from './2026-12-02T1010_create_password_reset.ts
 import * as createRateLimit from './2026-12-02T1020_create_rate_limit.ts'
 import * as createInvitationSummary from './2026-12-02T1200_create_invitation_summary.ts'
 import * as indexDashboardStatusAndModel from './2026-12-02T1210_index_dashboard_status_and_model.ts'
+import * as moveEngagementsToQuestionnaireV2 from './2026-12-02T1300_move_engagements_to_questionnaire_v2.ts'
+import * as indexCurrentAssessmentStamps from './2026-12-02T1310_index_current_assessment_stamps.ts'
+import * as indexAuditEventAction from './2026-12-02T1320_index_audit_event_action.ts'
 import * as addRiskAppetite from './2026-12-02T1400_add_risk_appetite.ts'
 import * as createRemediationAndReview from './2026-12-02T1700_create_remediation_and_review.ts'
 
@@ -40,6 +43,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1020_create_rate_limit': createRateLimit,
   '2026-12-02T1200_create_invitation_summary': createInvitationSummary,
   '2026-12-02T1210_index_dashboard_status_and_model': indexDashboardStatusAndModel,
+  '2026-12-02T1300_move_engagements_to_questionnaire_v2': moveEngagementsToQuestionnaireV2,
+  '2026-12-02T1310_index_current_assessment_stamps': indexCurrentAssessmentStamps,
+  '2026-12-02T1320_index_audit_event_action': indexAuditEventAction,
   '2026-12-02T1400_add_risk_appetite': addRiskAppetite,
   '2026-12-02T1700_create_remediation_and_review': createRemediationAndReview,
 }

@@ -45,6 +45,30 @@ export function VendorReportView({
             <p className="muted">
               {`Applicable regimes: ${a.applicableRegimes.join(', ') || 'none'}. Findings: ${a.severityCounts.blocker} blocker, ${a.severityCounts.high} high, ${a.severityCounts.medium} medium, ${a.severityCounts.low} low, ${a.severityCounts.info} info. Conditions: ${a.conditions.length}.`}
             </p>
+            {a.verdictChange ? (
+              <div className="notice" role="note" aria-labelledby="verdict-change-heading">
+                <h4 id="verdict-change-heading">The verdict changed with a new rules release</h4>
+                <p>{a.verdictChange.text}</p>
+                <ul>
+                  {a.verdictChange.reasons.map((reason) => (
+                    <li key={reason.ruleId}>{reason.text}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {a.notAsked ? (
+              <div className="notice" role="note" aria-labelledby="not-asked-heading">
+                <h4 id="not-asked-heading">Not asked in this questionnaire version</h4>
+                <p>{a.notAsked.text}</p>
+                <ul>
+                  {a.notAsked.questions.map((question) => (
+                    <li key={question.id}>
+                      {question.prompt} <span className="muted">{`(${question.id})`}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </>
         ) : (
           <div className="empty-state">
@@ -324,6 +348,7 @@ function FindingItem({ finding }: { finding: ReportFinding }) {
     <li className={`finding severity-${finding.severity}`}>
       <p className="finding-head">
         <span className={`badge severity-${finding.severity}`}>{finding.severityLabel}</span>{' '}
+        {finding.notAskedLabel ? <span className="badge not-asked">{finding.notAskedLabel}</span> : null}{' '}
         <span className="citation">{finding.citation}</span>
       </p>
       <p>{finding.message}</p>

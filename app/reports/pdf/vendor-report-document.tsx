@@ -281,6 +281,20 @@ function Headline({ report }: { report: VendorReport }) {
       <Text style={[styles.paragraph, { marginTop: 4 }]}>
         {`Applicable regimes: ${a.applicableRegimes.join(', ') || 'none'}. Findings: ${a.severityCounts.blocker} blocker, ${a.severityCounts.high} high, ${a.severityCounts.medium} medium, ${a.severityCounts.low} low, ${a.severityCounts.info} info. Conditions: ${a.conditions.length}.`}
       </Text>
+      {a.verdictChange ? (
+        <View wrap={false}>
+          <Text style={styles.bold}>The verdict changed with a new rules release</Text>
+          <Text style={styles.paragraph}>{a.verdictChange.text}</Text>
+          <Bullets items={a.verdictChange.reasons.map((reason) => reason.text)} />
+        </View>
+      ) : null}
+      {a.notAsked ? (
+        <View wrap={false}>
+          <Text style={styles.bold}>Not asked in this questionnaire version</Text>
+          <Text style={styles.paragraph}>{a.notAsked.text}</Text>
+          <Bullets items={a.notAsked.questions.map((question) => `${question.prompt} (${question.id})`)} />
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -328,6 +342,11 @@ function FindingBlock({ finding }: { finding: ReportFinding }) {
     >
       <View style={[styles.row, { alignItems: 'center', marginBottom: 2 }]}>
         <Tag color={SEVERITY_COLORS[finding.severity] ?? COLORS.info}>{finding.severityLabel.toUpperCase()}</Tag>
+        {finding.notAskedLabel ? (
+          <View style={{ marginLeft: 4 }}>
+            <Tag color={COLORS.info}>{finding.notAskedLabel.toUpperCase()}</Tag>
+          </View>
+        ) : null}
         <Text style={[styles.bold, { marginLeft: 6, flex: 1 }]}>{finding.citation}</Text>
       </View>
       <Text>{finding.message}</Text>

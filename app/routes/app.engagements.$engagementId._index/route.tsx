@@ -20,6 +20,8 @@ import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/inv
 import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
 import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
+import { listVerdictChanges } from '#app/responses/reassessment.server.ts'
+import { VERDICT_CHANGES_SHOWN_DAYS, VerdictChangesNotice } from '#app/responses/verdict-changes-notice.tsx'
 import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
@@ -99,6 +101,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Vendors ticked on another view, or before a comparison, stay ticked.
     selected: parseSelection(url.searchParams),
     archived: engagement.status === 'archived',
+    // Verdicts a rules release changed recently (a dated notice above the table).
+    verdictChanges: await listVerdictChanges(db, {
+      ...scope,
+      since: new Date(Date.now() - VERDICT_CHANGES_SHOWN_DAYS * 86_400_000).toISOString(),
+    }),
   }
 }
 
@@ -169,6 +176,7 @@ export default function EngagementVendors() {
     changed,
     changedSince,
     recommendation,
+    verdictChanges,
   } = useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
@@ -201,6 +209,7 @@ export default function EngagementVendors() {
             {reply.message}
           </div>
         ) : null}
+        <VerdictChangesNotice changes={verdictChanges} base={base} />
         {problems.length > 0 ? (
           <div className="form-error" role="status">
             <ul className="plain-list">

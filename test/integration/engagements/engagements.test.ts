@@ -55,7 +55,8 @@ describe('engagements', () => {
       name: 'Medical coding 2027',
       due_date: '2099-03-31',
       questionnaire_id: 'cross-border-core',
-      questionnaire_version: 1,
+      // New engagements take the newest version of the core questionnaire (DECISIONS.md "Versions").
+      questionnaire_version: 2,
     })
     const profile = JSON.parse(row.profile_json)
     expect(profile).toMatchObject({ homeCountry: 'US', industry: 'healthcare', dataCategories: ['phi'], purposes: [] })

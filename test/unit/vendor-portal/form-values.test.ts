@@ -22,7 +22,10 @@ describe('form values and stored answers', () => {
     'storage.primaryCountries': ['IN', 'SG'],
     'storage.usesSubprocessors': false,
     'incident.notificationHours': 24,
-    'certifications.held': [{ type: 'iso27001', issued: '2025-03-01', expires: '2028-02-28', edition: '2022' }],
+    'certifications.held': [
+      { type: 'iso27001', issued: '2025-03-01', expires: '2028-02-28', edition: '2022' },
+      { type: 'cmmc-l2', issued: '2026-01-15', expires: '2029-01-14', assessor: 'c3pao', status: 'conditional' },
+    ],
     'handling.encryptionAtRest': 'customer-managed-keys',
   }
 
@@ -81,6 +84,30 @@ describe('form values and stored answers', () => {
     expect(bad.success).toBe(false)
     expect(bad.error?.issues[0]).toMatchObject({ path: ['incident', 'notificationHours'], message: 'Escriba 1 o más.' })
     expect(validateAnswers(coreQuestionnaire, { 'incident.notificationHours': 0 }).issues).toHaveLength(1)
+  })
+
+  test('a CMMC row keeps who assessed and its status; a row of another type drops them (v2)', () => {
+    const held = question('certifications.held')
+    expect(
+      formToAnswer(held, [
+        { type: 'cmmc-l3', issued: '2026-02-01', assessor: 'dibcac', status: 'final' },
+        { type: 'soc2-type2', issued: '2026-06-30', assessor: 'self', status: 'conditional' },
+        { type: 'cmmc-l1', issued: '2026-03-01', assessor: '', status: '' },
+      ]),
+    ).toEqual([
+      { type: 'cmmc-l3', issued: '2026-02-01', assessor: 'dibcac', status: 'final' },
+      { type: 'soc2-type2', issued: '2026-06-30' },
+      { type: 'cmmc-l1', issued: '2026-03-01' },
+    ])
+    const form = new FormData()
+    form.set('certifications.held.__present', '1')
+    form.set('certifications.held.0.type', 'cmmc-l2')
+    form.set('certifications.held.0.issued', '2025-11-20')
+    form.set('certifications.held.0.assessor', 'self')
+    form.set('certifications.held.0.status', 'final')
+    expect(readSectionValues([held], form)).toEqual({
+      'certifications.held': [{ type: 'cmmc-l2', issued: '2025-11-20', assessor: 'self', status: 'final' }],
+    })
   })
 
   test('a plain form post (no JavaScript) reads into the same answers', () => {
