@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { expect, test } from 'vitest'
+import { beforeEach, expect, test } from 'vitest'
 import { seriousAccessibilityViolations } from '#test/support/axe.ts'
 import { launchChromium, SCREENSHOT_DIR } from '#test/support/chromium.ts'
 import { setUpE2eEnvironment } from '#test/support/e2e-environment.ts'
@@ -10,6 +10,11 @@ import { exeBytes, pdfBytes } from '#test/support/evidence-files.ts'
 import { inviteThroughApp, storedAnswers } from '#test/support/invite-through-app.ts'
 
 const env = setUpE2eEnvironment()
+// One browser serves every test of the file: each test reads only the errors logged during it (the
+// upload test's refused file is a 400 by design, logged after that test's own check at times).
+beforeEach(() => {
+  env.browser.pageErrors.length = 0
+})
 const q = (page: Page, id: string) => page.locator(`[id="q-${id}"]`)
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
