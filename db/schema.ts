@@ -67,6 +67,8 @@ export interface EngagementTable {
   questionnaire_version: number
   status: Generated<'active' | 'archived'>
   created_by_user_id: string | null
+  /** Months between vendor reviews; null follows the engagement's inherent tier. */
+  review_cadence_months: Generated<number | null>
   created_at: string
   updated_at: string
 }
@@ -174,6 +176,8 @@ export interface AssessmentTable {
   profile_json: string
   result_json: string
   trace_json: string
+  /** The answers this assessment was made from (null before 2026-12-02T1700). */
+  answers_json: Generated<string | null>
   is_current: Generated<number>
   created_at: string
 }
@@ -311,6 +315,85 @@ export interface InvitationSummaryTable {
   decided_at: string | null
 }
 
+export type RemediationItemState = 'open' | 'answered' | 'resolved' | 'disputed' | 'overdue'
+export type RemediationReplyKind = 'changed' | 'will-fix' | 'dispute'
+
+/** Findings a manager sent back to a vendor with a due date and a message (app/remediation). */
+export interface RemediationRequestTable {
+  id: string
+  organisation_id: string
+  engagement_id: string
+  invitation_id: string
+  assessment_id: string
+  message: Generated<string>
+  due_on: string
+  status: Generated<'open' | 'closed'>
+  created_by_user_id: string | null
+  last_reminder_at: string | null
+  vendor_sent_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RemediationItemTable {
+  id: string
+  request_id: string
+  position: number
+  rule_id: string
+  finding_json: string
+  question_ids_json: string
+  state: Generated<RemediationItemState>
+  reply_kind: RemediationReplyKind | null
+  reply_text: string | null
+  fix_by: string | null
+  replied_at: string | null
+  resolved_at: string | null
+  updated_at: string
+}
+
+/** A finding accepted by a manager with a justification, until `ends_on` (inclusive). */
+export interface RiskAcceptanceTable {
+  id: string
+  organisation_id: string
+  engagement_id: string
+  invitation_id: string
+  rule_id: string
+  justification: string
+  ends_on: string
+  created_by_user_id: string | null
+  created_at: string
+  withdrawn_at: string | null
+  lapsed_at: string | null
+}
+
+/** One review invitation sent (or claimed) per vendor and due date. */
+export interface VendorReviewTable {
+  id: string
+  invitation_id: string
+  due_on: string
+  email_status: string | null
+  created_at: string
+}
+
+/** One certificate notice per vendor, certificate, end date and kind (60/30/7 days before, ended). */
+export interface CertificateNoticeTable {
+  id: string
+  invitation_id: string
+  certificate_type: string
+  valid_until: string
+  kind: '60' | '30' | '7' | 'ended'
+  email_status: string | null
+  created_at: string
+}
+
+/** A member's last two visits to an engagement's dashboard. */
+export interface EngagementVisitTable {
+  user_id: string
+  engagement_id: string
+  previous_seen_at: string | null
+  seen_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   user: UserTable
@@ -336,4 +419,10 @@ export interface Database {
   password_reset: PasswordResetTable
   rate_limit: RateLimitTable
   invitation_summary: InvitationSummaryTable
+  remediation_request: RemediationRequestTable
+  remediation_item: RemediationItemTable
+  risk_acceptance: RiskAcceptanceTable
+  vendor_review: VendorReviewTable
+  certificate_notice: CertificateNoticeTable
+  engagement_visit: EngagementVisitTable
 }

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'outbox:read': ['admin'],
   'engagement:write': ['admin', 'manager', 'member'],
   'decision:record': ['admin', 'manager'],
+  // Remediation requests, risk acceptances and the review cadence (app/remediation, app/review).
+  'remediation:manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 export type Permission = keyof typeof PERMISSIONS
 

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Form, useNavigation, useSubmit } from '@remix-run/react'
 import { type ReactNode, useEffect, useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useController, useForm } from 'react-hook-form'
 import type { z } from 'zod'
+import { CountryPicker, ENGLISH_PICKER_MESSAGES } from '../components/country-picker.tsx'
 import { Field } from '../components/field.tsx'
 import type { FieldErrors } from '../utils/forms.ts'
 import { EngagementFormSchema } from './engagement.ts'
@@ -34,13 +35,11 @@ function useHydrated() {
 export function EngagementForm({
   defaultValues,
   serverErrors,
-  countries,
   submitLabel,
   outlook,
 }: {
   defaultValues: EngagementFormValues
   serverErrors: FieldErrors | undefined
-  countries: Array<{ code: string; name: string }>
   submitLabel: string
   outlook?: (values: unknown) => ReactNode
 }) {
@@ -52,6 +51,7 @@ export function EngagementForm({
     defaultValues,
     mode: 'onTouched',
   })
+  const homeCountry = useController({ name: 'profile.homeCountry', control: form.control })
   const values = form.watch()
   const categories = (values.profile?.dataCategories as string[] | undefined) ?? []
   const errorFor = (name: string): string | undefined => {
@@ -93,19 +93,22 @@ export function EngagementForm({
             <legend>Your organisation</legend>
             <div className="grid-2">
               <div className="field">
-                <label htmlFor="homeCountry">Home country</label>
-                <select
+                <label htmlFor="homeCountry" id="homeCountry-label">
+                  Home country
+                </label>
+                <CountryPicker
                   id="homeCountry"
-                  aria-describedby={describedBy('profile.homeCountry')}
-                  {...form.register('profile.homeCountry')}
-                >
-                  <option value="">Choose…</option>
-                  {countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
+                  name="profile.homeCountry"
+                  labelId="homeCountry-label"
+                  locale="en"
+                  messages={ENGLISH_PICKER_MESSAGES}
+                  describedBy={describedBy('profile.homeCountry')}
+                  invalid={Boolean(errorFor('profile.homeCountry'))}
+                  value={typeof homeCountry.field.value === 'string' ? homeCountry.field.value : ''}
+                  onChange={homeCountry.field.onChange}
+                  onBlur={homeCountry.field.onBlur}
+                  inputRef={homeCountry.field.ref}
+                />
                 <FieldError name="profile.homeCountry" message={errorFor('profile.homeCountry')} />
               </div>
               <div className="field">

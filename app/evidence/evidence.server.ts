@@ -60,7 +60,15 @@ export async function addEvidence(
     questionId,
     bytes,
     fileName,
-  }: { invitationId: string; questionId: string; bytes: Uint8Array; fileName: string },
+    whileSubmitted = false,
+  }: {
+    invitationId: string
+    questionId: string
+    bytes: Uint8Array
+    fileName: string
+    /** A remediation request asks for this file: a submitted response takes it (app/remediation). */
+    whileSubmitted?: boolean
+  },
 ) {
   const checked = await checkEvidenceFile({ bytes, fileName })
   if (!checked.ok) throw new EvidenceRejectedError(checked.reason)
@@ -72,7 +80,7 @@ export async function addEvidence(
     await db.transaction().execute(async (trx) => {
       const response = await lockResponse(trx, { invitationId })
       if (!response) throw new EvidenceRejectedError('Not found', 404)
-      if (response.status === 'submitted') throw new EvidenceRejectedError(SUBMITTED, 423)
+      if (response.status === 'submitted' && !whileSubmitted) throw new EvidenceRejectedError(SUBMITTED, 423)
       if ((await sumEvidenceBytes(trx, { responseId: response.id })) + checked.size > MAX_EVIDENCE_PER_RESPONSE_BYTES) {
         throw new EvidenceRejectedError(
           'Your uploads would exceed 200 MB for this questionnaire. Remove a file you no longer need first.',

@@ -10,6 +10,7 @@ countries.registerLocale(es)
 countries.registerLocale(zh)
 
 export type CountryLocale = 'en' | 'es' | 'zh'
+export const COUNTRY_LOCALES: readonly CountryLocale[] = ['en', 'es', 'zh']
 
 const ALPHA2 = /^[A-Z]{2}$/
 
@@ -28,4 +29,49 @@ export function listCountries(locale: CountryLocale = 'en'): { code: string; nam
   return Object.entries(names)
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, locale))
+}
+
+/**
+ * Names people use that the ISO tables lack (they already hold "USA", "UK", "Russia", "Ivory
+ * Coast", "Czechia" …): Spanish abbreviations ("EE. UU."), older and informal names, and the
+ * nations of the United Kingdom. Searched like names, never shown.
+ */
+export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  AE: ['EAU', 'Emirates', 'Emiratos', 'Dubai', 'Abu Dhabi'],
+  BA: ['Bosnia'],
+  BO: ['Bolivia'],
+  CD: ['DRC', 'RDC', 'Congo-Kinshasa', 'Zaire'],
+  CG: ['Congo-Brazzaville'],
+  CN: ['PRC', 'Mainland China', 'China continental', '中国大陆'],
+  CV: ['Cape Verde'],
+  CZ: ['Chequia'],
+  DO: ['Dominicana'],
+  GB: ['Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Gran Bretaña', 'Inglaterra', 'Escocia'],
+  IR: ['Persia'],
+  KP: ['DPRK', 'Corea del Norte', '北韩'],
+  KR: ['Korea', 'Corea', 'Corea del Sur', '南韩'],
+  MK: ['Macedonia'],
+  MM: ['Burma', 'Birmania'],
+  NL: ['Holland', 'Holanda'],
+  PS: ['Palestinian Territories'],
+  RU: ['Rusia'],
+  SZ: ['Swaziland', 'Suazilandia'],
+  TL: ['East Timor', 'Timor Oriental'],
+  TW: ['台湾'],
+  US: ['EE. UU.', 'EE.UU.', 'EEUU', 'EUA', 'America', 'Estados Unidos de América', 'US of A'],
+  VA: ['Vatican', 'Vaticano', 'Vatican City'],
+  VN: ['Viet Nam'],
+}
+
+/**
+ * Every name of a country in every language (official names and the package's alternatives),
+ * its ISO codes (alpha-2 and alpha-3) and the aliases above: what a search matches against.
+ */
+export function countrySearchTerms(): Array<{ code: string; codes: string[]; names: string[] }> {
+  const all = COUNTRY_LOCALES.map((locale) => countries.getNames(locale, { select: 'all' }))
+  return Object.keys(countries.getAlpha2Codes()).map((code) => ({
+    code,
+    codes: [code, countries.alpha2ToAlpha3(code) ?? code],
+    names: [...new Set([...all.flatMap((names) => names[code] ?? []), ...(COUNTRY_ALIASES[code] ?? [])])],
+  }))
 }

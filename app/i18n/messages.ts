@@ -1,3 +1,4 @@
+import { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES } from '../components/country-picker.tsx'
 import type { AnswerMessages } from '../questionnaire/answer-schema.ts'
 import type { Locale } from './locale.ts'
 
@@ -39,12 +40,7 @@ export type Messages = {
     conflictsNotSaved: (prompts: string) => string
     conflictAtField: string
     requiredMark: string
-    chooseCountry: string
-    filterCountries: string
-    filterCountriesHint: string
-    noCountryMatches: string
-    selectedCountries: (names: string) => string
-    noneSelected: string
+    countryPicker: CountryPickerMessages
     yes: string
     no: string
     certificate: string
@@ -56,7 +52,6 @@ export type Messages = {
     addCertificateRow: string
     removeCertificateRow: string
     noCertificates: string
-    fileBelow: string
     filesFor: (prompt: string) => string
     addFile: string
     upload: string
@@ -68,6 +63,14 @@ export type Messages = {
     chooseFileFirst: string
     uploadUnreadable: string
     fileTooLarge: (name: string) => string
+    /** "Save and continue" stops once at questions that just appeared. */
+    followUpsAppeared: (count: number) => string
+    newQuestion: string
+    /** A certificate row's own upload. */
+    rowFile: string
+    uploading: string
+    fileAttached: (name: string) => string
+    uploadFailed: string
   }
   autosave: {
     saving: string
@@ -100,6 +103,63 @@ export type Messages = {
     thanksBody: (buyer: string) => string
     backToQuestionnaire: string
     sessionEnded: string
+    answersHeading: string
+    edit: string
+    editSection: (section: string) => string
+    notAnswered: string
+    confirmationEmailed: (email: string) => string
+  }
+  /** Answers in words, for the review page, the conflict prompt and the PDF of answers. */
+  answerWords: {
+    none: string
+    certificate: (v: { type: string; edition?: string; issued: string; expires?: string }) => string
+    removedFile: string
+  }
+  /** The PDF of its answers a vendor receives after submitting. */
+  answersPdf: {
+    title: string
+    intro: (v: { vendor: string; buyer: string; engagement: string; submitted: string }) => string
+    files: string
+    page: (n: number, total: number) => string
+  }
+  requests: {
+    title: string
+    listIntro: (buyer: string) => string
+    none: string
+    openItems: (count: number) => string
+    dueOn: (date: string) => string
+    closed: string
+    open: string
+    homeBanner: (count: number) => string
+    homeLink: string
+    messageFrom: (buyer: string) => string
+    item: (n: number) => string
+    finding: string
+    findingLanguageNote: string
+    remediation: string
+    yourAnswers: string
+    stateLabel: string
+    states: Record<'open' | 'answered' | 'resolved' | 'disputed' | 'overdue', string>
+    replyLegend: string
+    replyNone: string
+    replyWillFix: string
+    replyDispute: string
+    fixBy: string
+    reason: string
+    upload: string
+    uploadButton: string
+    send: string
+    sent: string
+    fixErrors: string
+    notAsked: string
+    closedNotice: string
+    problems: Record<
+      'fix-date-missing' | 'fix-date-past' | 'reason-missing' | 'reason-too-long' | 'unknown-kind',
+      string
+    >
+    previousReply: string
+    backToRequests: string
+    backToHome: string
   }
   answer: AnswerMessages & { required: string }
   email: {
@@ -122,6 +182,40 @@ export type Messages = {
       overdue: boolean
     }) => { subject: string; text: string }
     reopened: (v: { contactName: string; buyer: string; engagement: string; link: string; message: string }) => {
+      subject: string
+      text: string
+    }
+    remediationRequested: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      dueDate: string
+      count: number
+      message: string
+    }) => { subject: string; text: string }
+    remediationOverdue: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      dueDate: string
+      count: number
+    }) => { subject: string; text: string }
+    reviewDue: (v: { contactName: string; buyer: string; engagement: string; link: string; dueDate: string }) => {
+      subject: string
+      text: string
+    }
+    certificateEnding: (v: {
+      contactName: string
+      buyer: string
+      engagement: string
+      link: string
+      certificate: string
+      validUntil: string
+      days: number
+    }) => { subject: string; text: string }
+    submitted: (v: { contactName: string; buyer: string; engagement: string; fileName: string }) => {
       subject: string
       text: string
     }
@@ -186,12 +280,7 @@ const en: Messages = {
     conflictAtField:
       'Someone else saved a different answer here meanwhile; the form now shows theirs is stored. Submit again to keep yours.',
     requiredMark: 'required',
-    chooseCountry: 'Choose a country…',
-    filterCountries: 'Search countries',
-    filterCountriesHint: 'Type part of a name or a two-letter code to narrow the list.',
-    noCountryMatches: 'No country matches.',
-    selectedCountries: (names) => `Selected: ${names}`,
-    noneSelected: 'None selected yet.',
+    countryPicker: ENGLISH_PICKER_MESSAGES,
     yes: 'Yes',
     no: 'No',
     certificate: 'Certificate or report',
@@ -203,7 +292,6 @@ const en: Messages = {
     addCertificateRow: 'Add another certificate',
     removeCertificateRow: 'Remove this certificate',
     noCertificates: 'We hold none of these certificates or reports',
-    fileBelow: 'Upload the files for this question below the form.',
     filesFor: (prompt) => `Files for: ${prompt}`,
     addFile: 'Add a file (PDF, PNG or JPEG, up to 10 MB)',
     upload: 'Upload',
@@ -216,6 +304,15 @@ const en: Messages = {
     uploadUnreadable: 'The upload did not arrive whole. Check your connection and upload the file again.',
     fileTooLarge: (name) =>
       `“${name}” is larger than 10 MB; upload a smaller one (scan at a lower resolution or split it).`,
+    followUpsAppeared: (count) =>
+      count === 1
+        ? 'Your answers added a question to this section (marked “New”). Answer it, or press “Save and continue” again to go on.'
+        : `Your answers added ${count} questions to this section (marked “New”). Answer them, or press “Save and continue” again to go on.`,
+    newQuestion: 'New',
+    rowFile: 'Upload its file (PDF, PNG or JPEG, up to 10 MB)',
+    uploading: 'Uploading…',
+    fileAttached: (name) => `“${name}” is uploaded and attached to this certificate.`,
+    uploadFailed: 'The file was not uploaded',
   },
   autosave: {
     saving: 'Saving…',
@@ -253,6 +350,67 @@ const en: Messages = {
       `${buyer} has been told. Your answers are now read-only; if something must change, ask ${buyer} to reopen them.`,
     backToQuestionnaire: 'Back to the questionnaire',
     sessionEnded: 'Your session ended: open the link from your email again.',
+    answersHeading: 'Your answers',
+    edit: 'Edit',
+    editSection: (section) => `Edit ${section}`,
+    notAnswered: 'Not answered',
+    confirmationEmailed: (email) => `A confirmation with a PDF of your answers was emailed to ${email}.`,
+  },
+  answerWords: {
+    none: 'None',
+    certificate: ({ type, edition, issued, expires }) =>
+      `${type}${edition ? ` (${edition} edition)` : ''}, issued ${issued}${expires ? `, expires ${expires}` : ''}`,
+    removedFile: 'a file since removed',
+  },
+  answersPdf: {
+    title: 'Your submitted answers',
+    intro: ({ vendor, buyer, engagement, submitted }) =>
+      `${vendor} submitted these answers to ${buyer} for “${engagement}” on ${submitted}.`,
+    files: 'Files',
+    page: (n, total) => `Page ${n} of ${total}`,
+  },
+  requests: {
+    title: 'Requested changes',
+    listIntro: (buyer) => `${buyer} read your answers and asks you to look again at some of them.`,
+    none: 'There are no requested changes.',
+    openItems: (count) => (count === 1 ? '1 item waits for you' : `${count} items wait for you`),
+    dueOn: (date) => `Please answer by ${date}.`,
+    closed: 'Closed',
+    open: 'Open',
+    homeBanner: (count) =>
+      count === 1 ? 'The buyer asks you to change 1 item.' : `The buyer asks you to change ${count} items.`,
+    homeLink: 'See the requested changes',
+    messageFrom: (buyer) => `Message from ${buyer}`,
+    item: (n) => `Item ${n}`,
+    finding: 'What the buyer found',
+    findingLanguageNote: 'As the buyer’s report states it (in English).',
+    remediation: 'What would resolve it',
+    yourAnswers: 'Your answers behind it',
+    stateLabel: 'State',
+    states: { open: 'Open', answered: 'Answered', resolved: 'Resolved', disputed: 'Disputed', overdue: 'Overdue' },
+    replyLegend: 'Your reply on this item',
+    replyNone: 'I changed my answers above (or have nothing to add)',
+    replyWillFix: 'We will fix this by a date',
+    replyDispute: 'We dispute this finding',
+    fixBy: 'Fixed by (YYYY-MM-DD)',
+    reason: 'Why you dispute it',
+    upload: 'Evidence for this item (PDF, PNG or JPEG, up to 10 MB)',
+    uploadButton: 'Upload',
+    send: 'Send my changes',
+    sent: 'Thank you: your changes were sent and your answers were assessed again.',
+    fixErrors: 'Nothing was sent. Correct the fields marked below.',
+    notAsked: 'This request does not ask about that question, so nothing was changed.',
+    closedNotice: 'This request is closed: every item is resolved. Nothing more is needed.',
+    problems: {
+      'fix-date-missing': 'Enter the date you will fix this by (YYYY-MM-DD).',
+      'fix-date-past': 'The date cannot be in the past.',
+      'reason-missing': 'Say why you dispute this finding.',
+      'reason-too-long': 'Keep the reason under 2,000 characters.',
+      'unknown-kind': 'Choose one of the replies.',
+    },
+    previousReply: 'Your last reply',
+    backToRequests: 'All requested changes',
+    backToHome: 'Back to the questionnaire',
   },
   answer: {
     required: 'Answer this question.',
@@ -291,6 +449,26 @@ const en: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} reopened your questionnaire for ${engagement}`,
       text: `Dear ${contactName},\n\n${buyer} reopened your answers for "${engagement}" and asks:\n\n${message}\n\nYour earlier answers are kept. Change what is needed and submit again:\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} asks you to change ${count === 1 ? '1 item' : `${count} items`} by ${dueDate}`,
+      text: `Dear ${contactName},\n\n${buyer} read your answers for "${engagement}" and asks you to look again at ${count === 1 ? 'one item' : `${count} items`} by ${dueDate}.${message ? `\n\n${message}` : ''}\n\nFor each item you can change your answers, upload evidence, tell us when you will fix it, or dispute it with a reason:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `Overdue: ${buyer}'s requested changes were due ${dueDate}`,
+      text: `Dear ${contactName},\n\n${buyer} is still waiting for your reply on ${count === 1 ? 'one item' : `${count} items`} it asked you to change for "${engagement}", due on ${dueDate}.\n\nReply here:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} asks you to review your answers (due ${dueDate})`,
+      text: `Dear ${contactName},\n\nIt is time for the periodic review of your answers for "${engagement}". Your last answers are filled in: confirm them, or update what has changed, and submit again.\n\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `Your ${certificate} ends on ${validUntil}`,
+      text: `Dear ${contactName},\n\nThe ${certificate} you listed for "${engagement}" counts until ${validUntil}${days >= 0 ? ` (${days} days from today)` : ''}. Please upload the renewed certificate or report before then, so that ${buyer}'s assessment of your company stays current.\n\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+    }),
+    submitted: ({ contactName, buyer, engagement, fileName }) => ({
+      subject: `Your answers for ${engagement} were submitted to ${buyer}`,
+      text: `Dear ${contactName},\n\nThank you: ${buyer} has received your questionnaire answers for "${engagement}". A copy of every answer you submitted is attached (${fileName}).\n\nYour answers are now read-only. If something must change, ask ${buyer} to reopen them.\n\n— Sent by Shoreline on behalf of ${buyer}`,
     }),
   },
 }
@@ -351,12 +529,17 @@ const es: Messages = {
     conflictAtField:
       'Otra persona guardó una respuesta distinta aquí mientras tanto; el formulario muestra que la suya está almacenada. Envíe de nuevo para conservar la suya.',
     requiredMark: 'obligatoria',
-    chooseCountry: 'Elija un país…',
-    filterCountries: 'Buscar países',
-    filterCountriesHint: 'Escriba parte de un nombre o un código de dos letras para acortar la lista.',
-    noCountryMatches: 'Ningún país coincide.',
-    selectedCountries: (names) => `Seleccionados: ${names}`,
-    noneSelected: 'Todavía no hay ninguno seleccionado.',
+    countryPicker: {
+      placeholder: 'Escriba un país o su código',
+      showAll: 'Mostrar todos los países',
+      noMatches: 'Ningún país coincide. Pruebe con su nombre en español o en inglés, o con su código de dos letras.',
+      matches: (count) => (count === 1 ? '1 país coincide' : `${count} países coinciden`),
+      chosen: 'Países elegidos',
+      remove: (name) => `Quitar ${name}`,
+      added: (name) => `${name} agregado`,
+      removed: (name) => `${name} quitado`,
+      choose: 'Elija un país…',
+    },
     yes: 'Sí',
     no: 'No',
     certificate: 'Certificado o informe',
@@ -368,7 +551,6 @@ const es: Messages = {
     addCertificateRow: 'Agregar otro certificado',
     removeCertificateRow: 'Quitar este certificado',
     noCertificates: 'No tenemos ninguno de estos certificados o informes',
-    fileBelow: 'Suba los archivos de esta pregunta debajo del formulario.',
     filesFor: (prompt) => `Archivos para: ${prompt}`,
     addFile: 'Agregar un archivo (PDF, PNG o JPEG, hasta 10 MB)',
     upload: 'Subir',
@@ -381,6 +563,15 @@ const es: Messages = {
     uploadUnreadable: 'El archivo no llegó completo. Compruebe su conexión y vuelva a subirlo.',
     fileTooLarge: (name) =>
       `«${name}» pesa más de 10 MB; suba uno más pequeño (escanee con menor resolución o divídalo).`,
+    followUpsAppeared: (count) =>
+      count === 1
+        ? 'Sus respuestas agregaron una pregunta a esta sección (marcada «Nueva»). Respóndala o pulse «Guardar y continuar» otra vez para seguir.'
+        : `Sus respuestas agregaron ${count} preguntas a esta sección (marcadas «Nueva»). Respóndalas o pulse «Guardar y continuar» otra vez para seguir.`,
+    newQuestion: 'Nueva',
+    rowFile: 'Suba su archivo (PDF, PNG o JPEG, hasta 10 MB)',
+    uploading: 'Subiendo…',
+    fileAttached: (name) => `«${name}» se subió y quedó adjunto a este certificado.`,
+    uploadFailed: 'El archivo no se subió',
   },
   autosave: {
     saving: 'Guardando…',
@@ -423,6 +614,73 @@ const es: Messages = {
       `Se avisó a ${buyer}. Sus respuestas ahora son de solo lectura; si hay que cambiar algo, pida a ${buyer} que las reabra.`,
     backToQuestionnaire: 'Volver al cuestionario',
     sessionEnded: 'Su sesión terminó: vuelva a abrir el enlace de su correo.',
+    answersHeading: 'Sus respuestas',
+    edit: 'Editar',
+    editSection: (section) => `Editar ${section}`,
+    notAnswered: 'Sin responder',
+    confirmationEmailed: (email) => `Enviamos a ${email} una confirmación con un PDF de sus respuestas.`,
+  },
+  answerWords: {
+    none: 'Ninguno',
+    certificate: ({ type, edition, issued, expires }) =>
+      `${type}${edition ? ` (edición ${edition})` : ''}, emitido el ${issued}${expires ? `, vence el ${expires}` : ''}`,
+    removedFile: 'un archivo ya eliminado',
+  },
+  answersPdf: {
+    title: 'Sus respuestas enviadas',
+    intro: ({ vendor, buyer, engagement, submitted }) =>
+      `${vendor} envió estas respuestas a ${buyer} para «${engagement}» el ${submitted}.`,
+    files: 'Archivos',
+    page: (n, total) => `Página ${n} de ${total}`,
+  },
+  requests: {
+    title: 'Cambios solicitados',
+    listIntro: (buyer) => `${buyer} leyó sus respuestas y le pide que revise algunas.`,
+    none: 'No hay cambios solicitados.',
+    openItems: (count) => (count === 1 ? '1 punto le espera' : `${count} puntos le esperan`),
+    dueOn: (date) => `Responda antes del ${date}.`,
+    closed: 'Cerrada',
+    open: 'Abierta',
+    homeBanner: (count) =>
+      count === 1 ? 'El comprador le pide cambiar 1 punto.' : `El comprador le pide cambiar ${count} puntos.`,
+    homeLink: 'Ver los cambios solicitados',
+    messageFrom: (buyer) => `Mensaje de ${buyer}`,
+    item: (n) => `Punto ${n}`,
+    finding: 'Lo que encontró el comprador',
+    findingLanguageNote: 'Tal como lo indica el informe del comprador (en inglés).',
+    remediation: 'Qué lo resolvería',
+    yourAnswers: 'Sus respuestas relacionadas',
+    stateLabel: 'Estado',
+    states: {
+      open: 'Abierto',
+      answered: 'Respondido',
+      resolved: 'Resuelto',
+      disputed: 'Impugnado',
+      overdue: 'Vencido',
+    },
+    replyLegend: 'Su respuesta sobre este punto',
+    replyNone: 'Cambié mis respuestas de arriba (o no tengo nada que añadir)',
+    replyWillFix: 'Lo corregiremos antes de una fecha',
+    replyDispute: 'Impugnamos este hallazgo',
+    fixBy: 'Corregido antes del (AAAA-MM-DD)',
+    reason: 'Por qué lo impugna',
+    upload: 'Evidencia para este punto (PDF, PNG o JPEG, hasta 10 MB)',
+    uploadButton: 'Subir',
+    send: 'Enviar mis cambios',
+    sent: 'Gracias: sus cambios se enviaron y sus respuestas se evaluaron de nuevo.',
+    fixErrors: 'No se envió nada. Corrija los campos marcados.',
+    notAsked: 'Esta solicitud no pregunta por esa pregunta, así que no se cambió nada.',
+    closedNotice: 'Esta solicitud está cerrada: todos los puntos están resueltos. No hace falta nada más.',
+    problems: {
+      'fix-date-missing': 'Indique la fecha en que lo corregirá (AAAA-MM-DD).',
+      'fix-date-past': 'La fecha no puede estar en el pasado.',
+      'reason-missing': 'Explique por qué impugna este hallazgo.',
+      'reason-too-long': 'El motivo debe tener menos de 2.000 caracteres.',
+      'unknown-kind': 'Elija una de las respuestas.',
+    },
+    previousReply: 'Su última respuesta',
+    backToRequests: 'Todos los cambios solicitados',
+    backToHome: 'Volver al cuestionario',
   },
   answer: {
     required: 'Responda esta pregunta.',
@@ -461,6 +719,26 @@ const es: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} reabrió su cuestionario para ${engagement}`,
       text: `Estimado/a ${contactName}:\n\n${buyer} reabrió sus respuestas para «${engagement}» y le pide:\n\n${message}\n\nSus respuestas anteriores se conservan. Cambie lo necesario y vuelva a enviar:\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} le pide cambiar ${count === 1 ? '1 punto' : `${count} puntos`} antes del ${dueDate}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} leyó sus respuestas para "${engagement}" y le pide revisar ${count === 1 ? 'un punto' : `${count} puntos`} antes del ${dueDate}.${message ? `\n\n${message}` : ''}\n\nEn cada punto puede cambiar sus respuestas, subir evidencia, indicar cuándo lo corregirá o impugnarlo con un motivo:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `Vencido: los cambios que pidió ${buyer} vencían el ${dueDate}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} aún espera su respuesta sobre ${count === 1 ? 'un punto' : `${count} puntos`} de "${engagement}", con vencimiento el ${dueDate}.\n\nResponda aquí:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} le pide revisar sus respuestas (antes del ${dueDate})`,
+      text: `Estimado/a ${contactName}:\n\nEs momento de la revisión periódica de sus respuestas para "${engagement}". Sus últimas respuestas ya están rellenadas: confírmelas o actualice lo que haya cambiado y envíelas de nuevo.\n\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `Su ${certificate} vence el ${validUntil}`,
+      text: `Estimado/a ${contactName}:\n\nEl ${certificate} que indicó para "${engagement}" es válido hasta el ${validUntil}${days >= 0 ? ` (dentro de ${days} días)` : ''}. Suba el certificado o informe renovado antes de esa fecha para que la evaluación de ${buyer} siga vigente.\n\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+    }),
+    submitted: ({ contactName, buyer, engagement, fileName }) => ({
+      subject: `Sus respuestas para ${engagement} se enviaron a ${buyer}`,
+      text: `Estimado/a ${contactName}:\n\nGracias: ${buyer} recibió sus respuestas al cuestionario para «${engagement}». Adjuntamos una copia de todas las respuestas que envió (${fileName}).\n\nSus respuestas ahora son de solo lectura. Si hay que cambiar algo, pida a ${buyer} que las reabra.\n\n— Enviado por Shoreline en nombre de ${buyer}`,
     }),
   },
 }
@@ -520,12 +798,17 @@ const zh: Messages = {
       `以下答案未保存，因为同事在此期间修改了它们：${prompts}。请刷新页面查看对方的答案，或再次提交以替换。`,
     conflictAtField: '在此期间有其他人保存了不同的答案；表单显示的是已存储的答案。再次提交即可保留您的答案。',
     requiredMark: '必填',
-    chooseCountry: '请选择国家或地区…',
-    filterCountries: '搜索国家或地区',
-    filterCountriesHint: '输入名称的一部分或两个字母的代码来缩小列表。',
-    noCountryMatches: '没有匹配的国家或地区。',
-    selectedCountries: (names) => `已选择：${names}`,
-    noneSelected: '尚未选择。',
+    countryPicker: {
+      placeholder: '输入国家或地区名称或代码',
+      showAll: '显示所有国家和地区',
+      noMatches: '没有匹配的国家或地区。请尝试中文、英文或西班牙文名称，或两个字母的代码。',
+      matches: (count) => `${count} 个国家或地区匹配`,
+      chosen: '已选择的国家和地区',
+      remove: (name) => `移除${name}`,
+      added: (name) => `已添加${name}`,
+      removed: (name) => `已移除${name}`,
+      choose: '请选择国家或地区…',
+    },
     yes: '是',
     no: '否',
     certificate: '证书或报告',
@@ -537,7 +820,6 @@ const zh: Messages = {
     addCertificateRow: '再添加一个证书',
     removeCertificateRow: '删除此证书',
     noCertificates: '我们不持有上述任何证书或报告',
-    fileBelow: '请在表单下方上传此问题的文件。',
     filesFor: (prompt) => `文件：${prompt}`,
     addFile: '添加文件（PDF、PNG 或 JPEG，最大 10 MB）',
     upload: '上传',
@@ -549,6 +831,13 @@ const zh: Messages = {
     chooseFileFirst: '请先选择要上传的文件。',
     uploadUnreadable: '文件未完整上传。请检查网络连接后重新上传。',
     fileTooLarge: (name) => `“${name}”超过 10 MB；请上传较小的文件（降低扫描分辨率或拆分文件）。`,
+    followUpsAppeared: (count) =>
+      `您的回答为本章节新增了 ${count} 个问题（标有“新”）。请回答，或再次点击“保存并继续”进入下一部分。`,
+    newQuestion: '新',
+    rowFile: '上传其文件（PDF、PNG 或 JPEG，不超过 10 MB）',
+    uploading: '正在上传…',
+    fileAttached: (name) => `“${name}”已上传并附加到此证书。`,
+    uploadFailed: '文件未上传',
   },
   autosave: {
     saving: '正在保存…',
@@ -581,6 +870,66 @@ const zh: Messages = {
     thanksBody: (buyer) => `已通知 ${buyer}。您的答案现在为只读状态；如需修改，请联系 ${buyer} 重新开放。`,
     backToQuestionnaire: '返回问卷',
     sessionEnded: '您的会话已结束：请重新打开邮件中的链接。',
+    answersHeading: '您的答案',
+    edit: '编辑',
+    editSection: (section) => `编辑“${section}”`,
+    notAnswered: '未回答',
+    confirmationEmailed: (email) => `我们已向 ${email} 发送确认邮件，附有您答案的 PDF。`,
+  },
+  answerWords: {
+    none: '无',
+    certificate: ({ type, edition, issued, expires }) =>
+      `${type}${edition ? `（${edition} 版）` : ''}，签发于 ${issued}${expires ? `，到期于 ${expires}` : ''}`,
+    removedFile: '已删除的文件',
+  },
+  answersPdf: {
+    title: '您提交的答案',
+    intro: ({ vendor, buyer, engagement, submitted }) =>
+      `${vendor} 于 ${submitted} 就“${engagement}”向 ${buyer} 提交了以下答案。`,
+    files: '文件',
+    page: (n, total) => `第 ${n} 页，共 ${total} 页`,
+  },
+  requests: {
+    title: '要求的修改',
+    listIntro: (buyer) => `${buyer} 已阅读您的回答，请您重新查看其中一些。`,
+    none: '没有要求的修改。',
+    openItems: (count) => `有 ${count} 项等待您处理`,
+    dueOn: (date) => `请在 ${date} 之前回复。`,
+    closed: '已关闭',
+    open: '进行中',
+    homeBanner: (count) => `采购方请您修改 ${count} 项。`,
+    homeLink: '查看要求的修改',
+    messageFrom: (buyer) => `来自 ${buyer} 的留言`,
+    item: (n) => `第 ${n} 项`,
+    finding: '采购方发现的问题',
+    findingLanguageNote: '按采购方报告的原文（英文）。',
+    remediation: '如何解决',
+    yourAnswers: '相关的回答',
+    stateLabel: '状态',
+    states: { open: '未处理', answered: '已回复', resolved: '已解决', disputed: '有异议', overdue: '已逾期' },
+    replyLegend: '您对此项的回复',
+    replyNone: '我已修改上面的回答（或没有补充）',
+    replyWillFix: '我们将在某日期前改正',
+    replyDispute: '我们对此结论有异议',
+    fixBy: '改正日期（YYYY-MM-DD）',
+    reason: '异议理由',
+    upload: '此项的证明文件（PDF、PNG 或 JPEG，最大 10 MB）',
+    uploadButton: '上传',
+    send: '发送我的修改',
+    sent: '谢谢：您的修改已发送，回答已重新评估。',
+    fixErrors: '未发送任何内容。请更正下面标出的字段。',
+    notAsked: '此请求没有询问该问题，因此未做任何更改。',
+    closedNotice: '此请求已关闭：所有项目均已解决，无需其他操作。',
+    problems: {
+      'fix-date-missing': '请输入您将改正的日期（YYYY-MM-DD）。',
+      'fix-date-past': '日期不能早于今天。',
+      'reason-missing': '请说明您对此结论有异议的理由。',
+      'reason-too-long': '理由请少于 2,000 个字符。',
+      'unknown-kind': '请选择一种回复。',
+    },
+    previousReply: '您上次的回复',
+    backToRequests: '全部要求的修改',
+    backToHome: '返回问卷',
   },
   answer: {
     required: '请回答此问题。',
@@ -619,6 +968,26 @@ const zh: Messages = {
     reopened: ({ contactName, buyer, engagement, link, message }) => ({
       subject: `${buyer} 重新开放了您关于“${engagement}”的问卷`,
       text: `${contactName}，您好：\n\n${buyer} 重新开放了您对“${engagement}”的答案，并留言：\n\n${message}\n\n您之前的答案都已保留。请修改需要更改的内容后再次提交：\n${link}`,
+    }),
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+      subject: `${buyer} 请您在 ${dueDate} 前修改 ${count} 项`,
+      text: `${contactName}，您好：\n\n${buyer} 已阅读您对“${engagement}”的回答，请您在 ${dueDate} 前重新查看 ${count} 项。${message ? `\n\n${message}` : ''}\n\n对于每一项，您可以修改回答、上传证明文件、告诉我们改正日期，或说明理由提出异议：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+      subject: `已逾期：${buyer} 要求的修改截止于 ${dueDate}`,
+      text: `${contactName}，您好：\n\n${buyer} 仍在等待您对“${engagement}”中 ${count} 项的回复，截止日期为 ${dueDate}。\n\n请在此回复：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
+      subject: `${buyer} 请您复核您的回答（截止 ${dueDate}）`,
+      text: `${contactName}，您好：\n\n您对“${engagement}”的回答需要定期复核。您上次的回答已预先填好：请确认或更新有变化的内容，然后再次提交。\n\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    certificateEnding: ({ contactName, buyer, engagement, link, certificate, validUntil, days }) => ({
+      subject: `您的 ${certificate} 将于 ${validUntil} 到期`,
+      text: `${contactName}，您好：\n\n您为“${engagement}”列出的 ${certificate} 有效期至 ${validUntil}${days >= 0 ? `（还有 ${days} 天）` : ''}。请在此之前上传更新后的证书或报告，以便 ${buyer} 对贵公司的评估保持最新。\n\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+    }),
+    submitted: ({ contactName, buyer, engagement, fileName }) => ({
+      subject: `您关于“${engagement}”的答案已提交给 ${buyer}`,
+      text: `${contactName}，您好：\n\n谢谢：${buyer} 已收到您对“${engagement}”问卷的答案。附件（${fileName}）是您提交的全部答案的副本。\n\n您的答案现在为只读状态；如需修改，请联系 ${buyer} 重新开放。\n\n— 由 Shoreline 代表 ${buyer} 发送`,
     }),
   },
 }

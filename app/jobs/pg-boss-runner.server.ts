@@ -37,7 +37,7 @@ function executorOf(run: (text: string, values: unknown[]) => Promise<{ rows: un
 const poolExecutor = (pool: pg.Pool) => executorOf((text, values) => pool.query(text, values))
 
 const producers = new WeakMap<pg.Pool, Promise<PgBoss>>()
-const knownQueues = new WeakMap<pg.Pool, Set<string>>()
+const knownQueues = new WeakMap<pg.Pool, Map<string, Promise<void>>>()
 
 /**
  * A pg-boss that only sends (no workers, no maintenance), one per pool, installed on first use:
@@ -59,17 +59,45 @@ function producerFor(pool: pg.Pool): Promise<PgBoss> {
   return producer
 }
 
-/** Creates the job name's queue once per process (pg-boss drops a job sent to a queue that does not exist). */
-async function ensureQueue(boss: PgBoss, pool: pg.Pool, name: string, options: PgBoss.Queue = { name }) {
+/**
+ * Creates the job name's queue once per process (pg-boss drops a job sent to a queue that does not
+ * exist). Concurrent first enqueues of one name share one creation: pg-boss's `createQueue` makes a
+ * partition table, and two at once deadlock in PostgreSQL. Another process creating the same queue
+ * at the same moment may still deadlock with this one; PostgreSQL then aborts one side, which tries
+ * again (the queue exists by then, and `createQueue` of an existing queue does nothing).
+ */
+function ensureQueue(boss: PgBoss, pool: pg.Pool, name: string, options: PgBoss.Queue = { name }): Promise<void> {
   let known = knownQueues.get(pool)
   if (!known) {
-    known = new Set()
+    known = new Map()
     knownQueues.set(pool, known)
   }
-  if (known.has(name)) return
-  await boss.createQueue(name, { policy: POLICY, retryDelay: RETRY_DELAY_SECONDS, retryBackoff: true, ...options })
-  known.add(name)
+  const pending = known.get(name)
+  if (pending) return pending
+  const create = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name, {
+          policy: POLICY,
+          retryDelay: RETRY_DELAY_SECONDS,
+          retryBackoff: true,
+          ...options,
+        })
+        return
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw error
+      }
+    }
+  }
+  const created = create()
+  known.set(name, created)
+  // A failed creation is not remembered: the next enqueue tries again.
+  created.catch(() => known.delete(name))
+  return created
 }
+
+/** PostgreSQL's SQLSTATE for a transaction aborted to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01'
 
 /**
  * Enqueues a job; returns its id, or undefined when a job with the same singleton key already

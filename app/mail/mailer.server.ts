@@ -17,6 +17,8 @@ export type OutgoingEmail = {
    * the database never holds a live link; the development outbox keeps them (that is its purpose).
    */
   secrets?: string[]
+  /** Files sent with the message (the stored copy keeps only their names, in the text's log line). */
+  attachments?: Array<{ filename: string; content: Uint8Array; contentType: string }>
 }
 
 export type SendResult = { id: string; status: 'sent' | 'outbox' | 'failed'; error?: string }
@@ -69,7 +71,10 @@ export async function sendEmail(db: Kysely<Database>, outgoing: OutgoingEmail): 
     .execute()
 
   if (!smtpUrl) {
-    console.log(`\n[outbox] To: ${email.to}\n[outbox] Subject: ${email.subject}\n${email.text}\n`)
+    const files = email.attachments?.length
+      ? `\n[outbox] Attached: ${email.attachments.map((a) => a.filename).join(', ')}`
+      : ''
+    console.log(`\n[outbox] To: ${email.to}\n[outbox] Subject: ${email.subject}${files}\n${email.text}\n`)
     return { id, status: 'outbox' }
   }
   return deliver(db, id, email, smtpUrl)
@@ -81,7 +86,17 @@ function redact(text: string, secrets: string[] = []): string {
 
 async function deliver(db: Kysely<Database>, id: string, email: OutgoingEmail, smtpUrl: string): Promise<SendResult> {
   try {
-    await transporterFor(smtpUrl).sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text })
+    await transporterFor(smtpUrl).sendMail({
+      from: FROM,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      attachments: email.attachments?.map((a) => ({
+        filename: a.filename,
+        content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+        contentType: a.contentType,
+      })),
+    })
     await db
       .updateTable('outbound_email')
       .set((eb) => ({ status: 'sent', sent_at: nowIso(), attempts: eb('attempts', '+', 1), last_error: null }))

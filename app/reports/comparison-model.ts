@@ -4,6 +4,7 @@ import type { LocationClass } from '../geography/location-class.ts'
 import { questionsById } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryListText, countryText, NOT_ANSWERED } from './answer-text.ts'
@@ -46,6 +47,8 @@ export type ComparisonVendorInput = {
   answers: Readonly<Record<string, unknown>>
   assessment: Assessment | undefined
   decision: DecisionRecord | undefined
+  /** Risk acceptances of this vendor; one holding on `today` is shown with its blocker. */
+  acceptances?: readonly AcceptanceRecord[]
 }
 
 type ComparisonInput = {
@@ -84,7 +87,7 @@ export type ComparisonVendor = {
   rulesVersion: string | undefined
   sectionScores: Record<string, number>
   regimeStatuses: Record<string, { status: RegimeStatus; label: string } | undefined>
-  blockers: { ruleId: string; regimeName: string; citation: string; message: string }[]
+  blockers: { ruleId: string; regimeName: string; citation: string; message: string; acceptance: string | undefined }[]
   conditions: { id: string; regimeName: string; kindLabel: string; citation: string; text: string }[]
   keyFacts: KeyFacts
   decisionLabel: string | undefined
@@ -195,12 +198,16 @@ export function buildComparison(input: ComparisonInput): Comparison {
       ),
       blockers: (a?.findings ?? [])
         .filter((f) => f.severity === 'blocker')
-        .map((f) => ({
-          ruleId: f.ruleId,
-          regimeName: REGIME_NAMES[f.regime] ?? f.regime,
-          citation: f.citation,
-          message: f.message,
-        })),
+        .map((f) => {
+          const accepted = activeAcceptancesByRule(vendor.acceptances ?? [], input.today).get(f.ruleId)
+          return {
+            ruleId: f.ruleId,
+            regimeName: REGIME_NAMES[f.regime] ?? f.regime,
+            citation: f.citation,
+            message: f.message,
+            acceptance: accepted ? acceptanceText(accepted) : undefined,
+          }
+        }),
       conditions: (a?.conditions ?? []).map((c) => ({
         id: c.id,
         regimeName: REGIME_NAMES[c.regime] ?? c.regime,

@@ -16,6 +16,8 @@ import { type CertificationAnswer, questionsById } from '../questionnaire/answer
 import type { Question, QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import { visibleQuestionIds } from '../questionnaire/visibility.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
+import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
+import { ITEM_STATE_LABELS, type ItemState } from '../remediation/remediation.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
@@ -72,6 +74,33 @@ export type ReportInput = {
   decisions: readonly DecisionRecord[]
   /** YYYY-MM-DD: the day the report is produced (certificates are also judged as of this day). */
   today: string
+  /** Risk acceptances of this vendor (any state); those holding `today` show with their finding. */
+  acceptances?: readonly AcceptanceRecord[]
+  /** Remediation requests sent to this vendor, newest first, with each item's state and reply. */
+  remediation?: readonly RemediationInput[]
+}
+
+export type RemediationInput = {
+  id: string
+  createdAt: string
+  dueOn: string
+  status: 'open' | 'closed'
+  items: {
+    ruleId: string
+    finding: { message: string; citation: string; severity: string }
+    state: ItemState
+    replyKind: 'changed' | 'will-fix' | 'dispute' | null
+    replyText: string | null
+    fixBy: string | null
+  }[]
+}
+
+export type ReportRemediationRequest = {
+  id: string
+  sentOn: string
+  dueOn: string
+  statusLabel: string
+  items: { ruleId: string; message: string; citation: string; state: ItemState; stateLabel: string; reply: string }[]
 }
 
 export type TriggeringAnswer = { questionId: string; prompt: string; answer: string }
@@ -85,6 +114,8 @@ export type ReportFinding = {
   remediation: string
   unverified: boolean
   triggeredBy: TriggeringAnswer[]
+  /** "Risk accepted until … by …: …" while an acceptance of this finding holds on the report's day. */
+  acceptance: string | undefined
 }
 export type ReportCondition = {
   id: string
@@ -172,6 +203,8 @@ export type VendorReport = {
   answeredCount: number
   decision: ReportDecision | undefined
   decisionHistory: ReportDecision[]
+  /** Requested changes and their outcomes, newest first. */
+  remediation: ReportRemediationRequest[]
 }
 
 const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]))
@@ -237,6 +270,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     answeredCount: input.answers.length,
     decision: decisions[0],
     decisionHistory: decisions,
+    remediation: (input.remediation ?? []).map(remediationView),
   }
   if (!assessment) {
     return {
@@ -249,6 +283,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
     }
   }
 
+  const accepted = activeAcceptancesByRule(input.acceptances ?? [], input.today)
   const toFinding = (f: Finding): ReportFinding => ({
     ruleId: f.ruleId,
     regime: f.regime,
@@ -263,6 +298,7 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       prompt: promptOf(questionId),
       answer: textOf(questionId),
     })),
+    acceptance: accepted.has(f.ruleId) ? acceptanceText(accepted.get(f.ruleId)!) : undefined,
   })
   const conditions: ReportCondition[] = assessment.conditions.map((c) => ({
     id: c.id,
@@ -329,6 +365,31 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       certificates: buildCertificates(input, assessment, questions, fileNames),
       warnings: assessment.warnings ?? [],
     },
+  }
+}
+
+/** What the vendor said about an item, in one line ("Disputed: …", "Will fix by …"). */
+function replyText(item: RemediationInput['items'][number]): string {
+  if (item.replyKind === 'dispute') return `Disputed: ${item.replyText ?? ''}`
+  if (item.replyKind === 'will-fix') return `Will fix by ${item.fixBy ?? ''}`
+  if (item.replyKind === 'changed') return 'Answers changed or evidence sent'
+  return 'No reply yet'
+}
+
+function remediationView(request: RemediationInput): ReportRemediationRequest {
+  return {
+    id: request.id,
+    sentOn: request.createdAt.slice(0, 10),
+    dueOn: request.dueOn,
+    statusLabel: request.status === 'open' ? 'Open' : 'Closed',
+    items: request.items.map((item) => ({
+      ruleId: item.ruleId,
+      message: item.finding.message,
+      citation: item.finding.citation,
+      state: item.state,
+      stateLabel: ITEM_STATE_LABELS[item.state],
+      reply: replyText(item),
+    })),
   }
 }
 

@@ -5,6 +5,8 @@ import type { Assessment } from '../assessment/engine.ts'
 import { listDecisions } from '../decisions/decisions.server.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
+import { acceptancesOf } from '../remediation/acceptances.server.ts'
+import { listVendorRequests } from '../remediation/requests.server.ts'
 import { invariantResponse } from '../utils/http.ts'
 import { nowIso } from '../utils/ids.ts'
 import { buildComparison, type Comparison } from './comparison-model.ts'
@@ -42,10 +44,12 @@ export async function loadVendorReport(
   const { engagement, profile, row } = await loadEngagement(db, { organisationId, engagementId })
   const [vendor] = await listReportVendors(db, { organisationId, engagementId, invitationIds: [invitationId] })
   invariantResponse(vendor, 'Vendor not found', { status: 404 })
-  const [answers, evidence, decisions] = await Promise.all([
+  const [answers, evidence, decisions, acceptances, remediation] = await Promise.all([
     vendor.responseId ? listAnswersOfResponses(db, { responseIds: [vendor.responseId] }) : [],
     vendor.responseId ? listEvidenceOfResponse(db, { responseId: vendor.responseId }) : [],
     listDecisions(db, { organisationId, engagementId, invitationIds: [invitationId] }),
+    acceptancesOf(db, { invitationIds: [invitationId] }),
+    listVendorRequests(db, { organisationId, engagementId, invitationId }),
   ])
   const questionnaire = getQuestionnaire(
     vendor.questionnaireId ?? row.questionnaire_id,
@@ -74,6 +78,8 @@ export async function loadVendorReport(
     assessment: parseAssessment(vendor.resultJson),
     decisions: decisions.get(invitationId) ?? [],
     today,
+    acceptances: acceptances.get(invitationId) ?? [],
+    remediation,
   })
 }
 
@@ -97,9 +103,10 @@ export async function loadComparison(
   const missing = invitationIds.filter((id) => !found.has(id))
   invariantResponse(missing.length === 0, 'Vendor not found', { status: 404 })
   const responseIds = rows.flatMap((r) => (r.responseId ? [r.responseId] : []))
-  const [answerRows, decisions] = await Promise.all([
+  const [answerRows, decisions, acceptances] = await Promise.all([
     listAnswersOfResponses(db, { responseIds }),
     listDecisions(db, { organisationId, engagementId, invitationIds, currentOnly: true }),
+    acceptancesOf(db, { invitationIds }),
   ])
   const answersByResponse = new Map<string, Record<string, unknown>>()
   for (const a of answerRows) {
@@ -122,6 +129,7 @@ export async function loadComparison(
         answers: (vendor.responseId && answersByResponse.get(vendor.responseId)) || {},
         assessment: parseAssessment(vendor.resultJson),
         decision: decisions.get(id)?.[0],
+        acceptances: acceptances.get(id) ?? [],
       }
     }),
     today,

@@ -32,7 +32,7 @@ export async function assessResponse(
   const { assessment, trace } = assess({ profile, questionnaire, answers, regimes: regimePacks, asOf })
 
   const id = newId()
-  const row = assessmentRow({ id, responseId, profile, assessment, trace, createdAt: nowIso() })
+  const row = assessmentRow({ id, responseId, profile, assessment, trace, answers, createdAt: nowIso() })
   await inTransaction(db, (trx) => replaceCurrentAssessment(trx, { ...row, response_id: responseId }))
   return { id, assessment }
 }
@@ -47,6 +47,7 @@ export function assessmentRow({
   profile,
   assessment,
   trace,
+  answers,
   createdAt,
 }: {
   id: string
@@ -54,6 +55,8 @@ export function assessmentRow({
   profile: unknown
   assessment: Assessment
   trace: AssessmentTrace
+  /** The answers assessed, kept so the history can say which answers changed between versions. */
+  answers?: Answers
   createdAt: string
 }): Insertable<AssessmentTable> {
   return {
@@ -73,6 +76,7 @@ export function assessmentRow({
     profile_json: JSON.stringify(profile),
     result_json: JSON.stringify(assessment),
     trace_json: JSON.stringify(trace),
+    answers_json: answers ? JSON.stringify(answers) : null,
     is_current: 1,
     created_at: createdAt,
   }

@@ -7,7 +7,6 @@ import { EngagementForm, type EngagementFormValues } from '#app/engagements/enga
 import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
-import { listCountries } from '#app/geography/countries.ts'
 import { reassessEngagement } from '#app/responses/assessments.server.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: engagement.due_date ?? '',
     profile: profile as EngagementFormValues['profile'],
   }
-  return { values, archived: engagement.status === 'archived', countries: listCountries('en'), today: todayIso() }
+  return { values, archived: engagement.status === 'archived', today: todayIso() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EngagementProfile() {
-  const { values, archived, countries, today } = useLoaderData<typeof loader>()
+  const { values, archived, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -70,7 +69,6 @@ export default function EngagementProfile() {
       <EngagementForm
         defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
         serverErrors={actionData?.errors}
-        countries={countries}
         submitLabel="Save changes"
         outlook={(formValues) => (
           <OutlookPanel profileValues={(formValues as EngagementFormValues).profile} today={today} />

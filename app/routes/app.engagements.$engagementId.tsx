@@ -55,6 +55,7 @@ export default function EngagementLayout() {
           Vendors
         </NavLink>
         <NavLink to={`${base}/profile`}>Profile and settings</NavLink>
+        <NavLink to={`${base}/review`}>Review and risk</NavLink>
         <NavLink to={`${base}/audit`}>Audit log</NavLink>
       </nav>
       <Outlet />

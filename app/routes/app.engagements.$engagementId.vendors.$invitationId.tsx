@@ -20,11 +20,15 @@ import {
 import { VendorReportView } from '#app/reports/components/vendor-report-view.tsx'
 import { listReportVendors } from '#app/reports/queries.server.ts'
 import { loadVendorReport } from '#app/reports/reports.server.ts'
+import remediationCss from '#app/styles/remediation.css?url'
 import reportsCss from '#app/styles/reports.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: reportsCss },
+  { rel: 'stylesheet', href: remediationCss },
+]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.report.vendor.company ?? 'Vendor'} · report · Shoreline` },
@@ -113,6 +117,8 @@ export default function VendorReportPage() {
             <a className="button secondary" href={`${base}/answers.csv`} download>
               Download answers (CSV)
             </a>{' '}
+            <Link to={`${base}/remediation`}>Requested changes and risks</Link>{' '}
+            <Link to={`${base}/history`}>History</Link>{' '}
             <Link to={`/app/engagements/${report.engagement.id}`}>Back to the vendors</Link>
           </p>
           <InvitationPanel invitation={invitation} reply={reply?.intent === 'decide' ? undefined : reply} />

@@ -6,7 +6,6 @@ import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { createEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
-import { listCountries } from '#app/geography/countries.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
 
@@ -15,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'New engagement · Shoreline' 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'engagement:write')
   // Today comes from the server, so the browser's outlook judges dates exactly as the server does.
-  return { countries: listCountries('en'), today: todayIso() }
+  return { today: todayIso() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +39,7 @@ const EMPTY: EngagementFormValues = {
 }
 
 export default function NewEngagement() {
-  const { countries, today } = useLoaderData<typeof loader>()
+  const { today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -59,7 +58,6 @@ export default function NewEngagement() {
       <EngagementForm
         defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? EMPTY}
         serverErrors={actionData?.errors}
-        countries={countries}
         submitLabel="Create engagement"
         outlook={(values) => <OutlookPanel profileValues={(values as EngagementFormValues).profile} today={today} />}
       />

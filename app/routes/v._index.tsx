@@ -1,7 +1,9 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { getDb } from '#app/db.server.ts'
 import { requestLocale } from '#app/i18n/locale.server.ts'
 import { useMessages } from '#app/i18n/use-locale.tsx'
+import { countWaitingItems } from '#app/remediation/vendor-requests.server.ts'
 import { sectionProgress } from '#app/vendor-portal/progress.ts'
 import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
@@ -20,14 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (context.problem) return data({ problem: context.problem, page: null }, { status: 401 })
   const { invitation, questionnaire, answers, visible } = context
   const sections = sectionProgress(questionnaire, { answers, visible, locale: await requestLocale(request) })
-  return { problem: null, page: { invitation, sections, submitted: invitation.status === 'submitted' } }
+  const requestedItems = await countWaitingItems(getDb(), context)
+  return { problem: null, page: { invitation, sections, submitted: invitation.status === 'submitted', requestedItems } }
 }
 
 export default function VendorHome() {
   const { problem, page } = useLoaderData<typeof loader>()
   const t = useMessages()
   if (problem || !page) return <VendorLinkProblem problem={problem ?? 'no-session'} />
-  const { invitation, sections, submitted } = page
+  const { invitation, sections, submitted, requestedItems } = page
   const total = sections.reduce((n, s) => n + s.total, 0)
   const done = sections.reduce((n, s) => n + s.answered, 0)
   const next = sections.find((s) => s.answered < s.total) ?? sections[0]
@@ -45,6 +48,11 @@ export default function VendorHome() {
         {submitted ? (
           <div className="notice" role="status">
             {t.home.submittedNotice(invitation.buyerName)}
+          </div>
+        ) : null}
+        {requestedItems > 0 ? (
+          <div className="notice" role="status">
+            {t.requests.homeBanner(requestedItems)} <Link to="/v/requests">{t.requests.homeLink}</Link>
           </div>
         ) : null}
         <p>

@@ -10,7 +10,8 @@ import { getDb } from '#app/db.server.ts'
 import { requestLocale } from '#app/i18n/locale.server.ts'
 import { messagesFor } from '#app/i18n/messages.ts'
 import { useMessages } from '#app/i18n/use-locale.tsx'
-import { missingBeforeSubmit, submitVendorResponse } from '#app/vendor-portal/submit.server.ts'
+import { ReviewAnswers } from '#app/vendor-portal/review-answers.tsx'
+import { missingBeforeSubmit, reviewAnswers, submitVendorResponse } from '#app/vendor-portal/submit.server.ts'
 import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'
 import { VendorPage } from '#app/vendor-portal/vendor-page.tsx'
@@ -24,12 +25,18 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 export async function loader({ request }: LoaderFunctionArgs) {
   const context = await loadVendorContext(request)
   if (context.problem)
-    return data({ problem: context.problem, missing: [], submitted: false, buyerName: '' }, { status: 401 })
+    return data(
+      { problem: context.problem, missing: [], submitted: false, buyerName: '', contactEmail: '', sections: [] },
+      { status: 401 },
+    )
+  const locale = await requestLocale(request)
   return {
     problem: null,
-    missing: missingBeforeSubmit(context, await requestLocale(request)),
+    missing: missingBeforeSubmit(context, locale),
     submitted: context.invitation.status === 'submitted',
     buyerName: context.invitation.buyerName,
+    contactEmail: context.invitation.contactEmail,
+    sections: await reviewAnswers(getDb(), context, locale),
   }
 }
 
@@ -45,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorReview() {
-  const { problem, missing, submitted, buyerName } = useLoaderData<typeof loader>()
+  const { problem, missing, submitted, buyerName, contactEmail, sections } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const t = useMessages()
@@ -56,6 +63,7 @@ export default function VendorReview() {
         <div className="panel">
           <h1>{t.review.thanksTitle}</h1>
           <p>{t.review.thanksBody(buyerName)}</p>
+          {actionData?.submitted ? <p>{t.review.confirmationEmailed(contactEmail)}</p> : null}
           <p>
             <Link to="/v">{t.review.backToQuestionnaire}</Link>
           </p>
@@ -90,6 +98,7 @@ export default function VendorReview() {
       ) : (
         <p>{t.review.allAnswered(buyerName)}</p>
       )}
+      <ReviewAnswers sections={sections} t={t} />
       <Form method="post">
         <button className="primary" type="submit" disabled={missing.length > 0 || navigation.state === 'submitting'}>
           {t.review.submit}

@@ -12,6 +12,7 @@ import { requestLocale } from '#app/i18n/locale.server.ts'
 import { localized } from '#app/i18n/locale.ts'
 import { messagesFor } from '#app/i18n/messages.ts'
 import {
+  attachEvidenceToCertificateRow,
   loadVendorSection,
   removeSectionEvidence,
   saveSectionForm,
@@ -30,10 +31,16 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const section = await loadVendorSection(request, params.sectionId)
   if ('problem' in section) return data({ problem: section.problem, page: null }, { status: 401 })
-  return { problem: null, page: await sectionPage(getDb(), section, await requestLocale(request)) }
+  const newIds = new URL(request.url).searchParams.get('new')?.split(',') ?? []
+  const locale = await requestLocale(request)
+  return { problem: null, page: await sectionPage(getDb(), section, { locale, newIds }) }
 }
 
-/** The section's posts: an evidence upload (multipart), an evidence removal, or the answers (no JavaScript). */
+/**
+ * The section's posts: an evidence upload (multipart; for a file question, or a certificate row's
+ * own file), an evidence removal, or the answers (no JavaScript). A refused upload answers with
+ * its reason for the upload box it came from.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requestLocale(request)
   const t = messagesFor(locale)
@@ -43,8 +50,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sectionUrl = `/v/section/${section.section.id}`
 
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
+    // `?respond=json`: a row's upload from the browser, which then sets the row's file itself.
+    const json = new URL(request.url).searchParams.get('respond') === 'json'
     const upload = await uploadSectionEvidence(getDb(), request, { section, t })
-    if (!upload.stored) return reply({ errors: {}, values: null, message: upload.message }, upload.status)
+    if (!upload.stored)
+      return reply(
+        {
+          errors: {},
+          values: null,
+          message: null,
+          upload: { questionId: upload.questionId, row: upload.row, message: upload.message },
+        },
+        upload.status,
+      )
+    if (upload.row !== null) {
+      const uploaded = { row: upload.row, evidenceId: upload.evidenceId, fileName: upload.fileName }
+      if (json) return { errors: {}, values: null, message: null, uploaded }
+      await attachEvidenceToCertificateRow(getDb(), { section, row: upload.row, evidenceId: upload.evidenceId })
+      return redirect(`${sectionUrl}#cert-row-${upload.row}`)
+    }
     return redirect(`${sectionUrl}#q-${upload.questionId}`)
   }
 

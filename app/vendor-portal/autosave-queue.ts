@@ -150,6 +150,19 @@ export class AutosaveQueue {
     return () => this.listeners.delete(listener)
   }
 
+  /**
+   * The page is going away (closed, reloaded, hidden): send every waiting value now, also while
+   * backing off after a failure. Sends start synchronously, inside the `pagehide` or
+   * `visibilitychange` handler, and the transport marks them `keepalive` so they outlive the page.
+   * A page that stays (only hidden) gets the replies as usual; a failure goes back to waiting.
+   */
+  flush(): void {
+    if (this.blocked || this.waiting.size === 0) return
+    this.clearRetry()
+    this.offline = false
+    this.pump()
+  }
+
   /** Resolves when nothing is waiting or in flight (conflicts and invalid values may remain). */
   async idle(): Promise<void> {
     while ((this.waiting.size > 0 && !this.offline && !this.blocked) || this.inFlight.size > 0) {
@@ -264,15 +277,26 @@ export class AutosaveQueue {
   }
 }
 
-/** The real transport: POST /v/answers with the vendor's session cookie. */
+/**
+ * Browsers let `keepalive` requests outlive their page only up to 64 KiB in flight together; one
+ * answer is far below that (the longest text answer is 2,000 characters), larger ones go without.
+ */
+const KEEPALIVE_MAX_BYTES = 16 * 1024
+
+/**
+ * The real transport: POST /v/answers with the vendor's session cookie. Marked `keepalive`, so a
+ * save already sent when the vendor closes or reloads the page still reaches the server.
+ */
 export const sendSaveOverHttp: SendSave = async (questionId, value, baseVersion) => {
+  const request = JSON.stringify(
+    value === undefined ? { questionId, clear: true, baseVersion } : { questionId, value, baseVersion },
+  )
   const response = await fetch('/v/answers', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(
-      value === undefined ? { questionId, clear: true, baseVersion } : { questionId, value, baseVersion },
-    ),
+    body: request,
     credentials: 'same-origin',
+    keepalive: new TextEncoder().encode(request).byteLength <= KEEPALIVE_MAX_BYTES,
   })
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
   if (response.status === 200) return { kind: 'saved', version: Number(body.version) }

@@ -14,6 +14,8 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
       'invitation.engagement_id as engagementId',
       'invitation.vendor_company as vendorCompany',
       'invitation.contact_name as contactName',
+      'invitation.contact_email as contactEmail',
+      'invitation.language',
       'invitation.status',
       'invitation.expires_at as expiresAt',
       'engagement.name as engagementName',

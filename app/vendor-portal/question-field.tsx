@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react'
-import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form'
+import { useMemo } from 'react'
+import { type Control, type UseFormRegister, useController, useFieldArray } from 'react-hook-form'
+import { CountryPicker } from '../components/country-picker.tsx'
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { Messages } from '../i18n/messages.ts'
 import type { Question } from '../questionnaire/definition.ts'
 import { type CertificateRow, NONE } from './form-values.ts'
+import { RowUpload, type RowUploadTarget } from './row-upload.tsx'
 
-export type Country = { code: string; name: string }
 type EvidenceOption = { id: string; fileName: string }
 type FormValues = Record<string, unknown>
 
@@ -14,7 +15,6 @@ type FieldProps = {
   /** The stored or just-posted form value (server render, and the no-JavaScript form). */
   value: unknown
   error?: string
-  countries: Country[]
   evidence: EvidenceOption[]
   locale: Locale
   t: Messages
@@ -24,6 +24,12 @@ type FieldProps = {
   hydrated: boolean
   /** Extra content under the field: the autosave state or a conflict to resolve. */
   status?: React.ReactNode
+  /** A file question's upload box (its files, the file input and its errors). */
+  fileBox?: React.ReactNode
+  /** Set on a question that appeared since the page was opened (a follow-up). */
+  isNew?: boolean
+  /** Certificate rows upload their own file to this file question (the section's action). */
+  rowUpload?: RowUploadTarget
 }
 
 /**
@@ -40,6 +46,7 @@ export function QuestionField(props: FieldProps) {
   const invalid = error ? true : undefined
   const label = (
     <>
+      {props.isNew ? <span className="badge-new">{t.section.newQuestion}</span> : null}
       {localized(question.prompt, locale)}
       {question.required ? (
         <span className="required" title={t.section.requiredMark}>
@@ -62,7 +69,7 @@ export function QuestionField(props: FieldProps) {
 
   const group = (children: React.ReactNode) => (
     <fieldset className="question" id={`q-${id}`} aria-describedby={describedBy} aria-invalid={invalid}>
-      <legend>{label}</legend>
+      <legend id={`${id}-legend`}>{label}</legend>
       {help}
       {children}
       {errorText}
@@ -111,11 +118,11 @@ export function QuestionField(props: FieldProps) {
         </div>,
       )
     case 'country-list':
-      return group(<CountryChecklist {...props} describedBy={describedBy} />)
+      return group(<CountryQuestion {...props} describedBy={describedBy} labelId={`${id}-legend`} />)
     case 'certification-list':
       return group(<CertificateEditor {...props} />)
     case 'file':
-      return group(<p className="muted">{t.section.fileBelow}</p>)
+      return group(props.fileBox)
     default:
       break
   }
@@ -124,7 +131,7 @@ export function QuestionField(props: FieldProps) {
   let control: React.ReactNode
   switch (question.type) {
     case 'country':
-      control = <CountrySelect {...props} describedBy={describedBy} />
+      control = <CountryQuestion {...props} describedBy={describedBy} labelId={`${id}-label`} />
       break
     case 'integer':
       control = (
@@ -170,7 +177,9 @@ export function QuestionField(props: FieldProps) {
   }
   return (
     <div className="field question" id={`q-${id}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       {help}
       {control}
       {errorText}
@@ -179,123 +188,65 @@ export function QuestionField(props: FieldProps) {
   )
 }
 
-const matches = (country: Country, query: string) => {
-  const q = query.trim().toLocaleLowerCase()
-  return q === '' || country.name.toLocaleLowerCase().includes(q) || country.code.toLowerCase() === q
-}
-
-/** A country select; with JavaScript, a search box above it narrows the list as you type. */
-function CountrySelect({
+/** A country question: the shared country picker, kept in react-hook-form by a controller. */
+function CountryQuestion({
   question,
-  value,
-  countries,
   locale,
   t,
-  register,
-  hydrated,
-  describedBy,
-  error,
-}: FieldProps & { describedBy: string }) {
-  const id = question.id
-  const [query, setQuery] = useState('')
-  const current = typeof value === 'string' ? value : ''
-  const shown = useMemo(
-    () => countries.filter((c) => matches(c, query) || c.code === current),
-    [countries, query, current],
-  )
-  return (
-    <>
-      {hydrated ? (
-        <input
-          type="search"
-          className="country-search"
-          aria-label={t.section.filterCountries}
-          aria-controls={id}
-          placeholder={t.section.filterCountries}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      ) : null}
-      <select
-        id={id}
-        defaultValue={current}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        {...register(id)}
-      >
-        <option value="">{t.section.chooseCountry}</option>
-        {question.type === 'country' && question.nullable ? (
-          <option value={NONE}>{localized(question.nullLabel, locale) ?? '—'}</option>
-        ) : null}
-        {shown.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </>
-  )
-}
-
-/**
- * Several countries as a checklist (keyboard and screen-reader friendly, and a plain form field
- * without JavaScript); with JavaScript a search box filters it and the chosen ones are listed.
- */
-function CountryChecklist({
-  question,
-  value,
-  countries,
-  t,
-  register,
   control,
-  hydrated,
   describedBy,
-}: FieldProps & { describedBy: string }) {
-  const id = question.id
-  const [query, setQuery] = useState('')
-  const watched = useWatch({ control, name: id })
-  const chosen = Array.isArray(watched) ? (watched as string[]) : Array.isArray(value) ? (value as string[]) : []
-  const names = new Map(countries.map((c) => [c.code, c.name]))
-  const listId = `${id}-list`
+  labelId,
+  error,
+}: FieldProps & { describedBy: string; labelId: string }) {
+  const { field } = useController({ name: question.id, control })
+  const common = {
+    id: question.id,
+    name: question.id,
+    labelId,
+    locale,
+    messages: t.section.countryPicker,
+    describedBy,
+    invalid: Boolean(error),
+    onBlur: field.onBlur,
+    inputRef: field.ref,
+  }
+  const nullLabel =
+    question.type === 'country' && question.nullable ? (localized(question.nullLabel, locale) ?? '—') : null
+  const none = useMemo(() => (nullLabel ? [{ code: NONE, name: nullLabel }] : []), [nullLabel])
+  if (question.type === 'country-list') {
+    return (
+      <CountryPicker
+        {...common}
+        multiple
+        value={Array.isArray(field.value) ? (field.value as string[]) : []}
+        onChange={field.onChange}
+        // A group of unticked boxes posts nothing: the marker says the group was on the page.
+        fallbackExtra={<input type="hidden" name={`${question.id}.__present`} value="1" />}
+      />
+    )
+  }
   return (
-    <div className="country-checklist">
-      <input type="hidden" name={`${id}.__present`} value="1" />
-      <p className="chosen" aria-live="polite">
-        {chosen.length > 0
-          ? t.section.selectedCountries(chosen.map((code) => names.get(code) ?? code).join(', '))
-          : t.section.noneSelected}
-      </p>
-      {hydrated ? (
-        <input
-          type="search"
-          className="country-search"
-          aria-label={t.section.filterCountries}
-          aria-controls={listId}
-          aria-describedby={describedBy}
-          placeholder={t.section.filterCountries}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      ) : null}
-      <div className="checklist" id={listId}>
-        {countries.map((c) => (
-          <label key={c.code} className="check" hidden={!matches(c, query)}>
-            <input
-              type="checkbox"
-              value={c.code}
-              defaultChecked={Array.isArray(value) && value.includes(c.code)}
-              {...register(id)}
-            />{' '}
-            {c.name}
-          </label>
-        ))}
-      </div>
-    </div>
+    <CountryPicker
+      {...common}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      extraChoices={none}
+    />
   )
 }
 
 /** Certificate rows (type, edition, dates, evidence file); with JavaScript rows are added and removed. */
-function CertificateEditor({ question, value, t, locale, register, control, hydrated, evidence }: FieldProps) {
+function CertificateEditor({
+  question,
+  value,
+  t,
+  locale,
+  register,
+  control,
+  hydrated,
+  evidence,
+  rowUpload,
+}: FieldProps) {
   const id = question.id
   const { fields, append, remove, replace } = useFieldArray({ control, name: id as never })
   const blank = { type: '', edition: '', issued: '', expires: '', evidenceId: '' }
@@ -327,7 +278,7 @@ function CertificateEditor({ question, value, t, locale, register, control, hydr
         {t.section.noCertificates}
       </label>
       {rows.map(({ key, row }, i) => (
-        <div className="cert-row" key={key}>
+        <div className="cert-row" key={key} id={`cert-row-${i}`}>
           <label>
             {t.section.certificate}
             <select defaultValue={row.type ?? ''} {...register(`${id}.${i}.type`)}>
@@ -366,6 +317,7 @@ function CertificateEditor({ question, value, t, locale, register, control, hydr
               ))}
             </select>
           </label>
+          {rowUpload ? <RowUpload listId={id} row={i} target={rowUpload} hydrated={hydrated} t={t} /> : null}
           {hydrated ? (
             <button
               type="button"

@@ -2,16 +2,21 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Form, Link, useNavigate } from '@remix-run/react'
 import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { type Resolver, useForm, useWatch } from 'react-hook-form'
+import { isAnswered } from '../conditions/answered.ts'
 import type { Condition } from '../conditions/condition.ts'
 import { type Locale, localized } from '../i18n/locale.ts'
-import { type Messages, messagesFor } from '../i18n/messages.ts'
+import { messagesFor } from '../i18n/messages.ts'
 import type { Question } from '../questionnaire/definition.ts'
 import { progressOfQuestions } from '../questionnaire/progress.ts'
 import { visibleQuestionIdsInSection } from '../questionnaire/visibility.ts'
 import { getPath } from '../utils/safe-path.ts'
+import { answerInWords } from './answer-words.ts'
 import { AutosaveQueue, type QuestionSaveState, type QueueState, sendSaveOverHttp } from './autosave-queue.ts'
+import { EvidenceBox, type EvidenceFile, EvidenceForms, type UploadRefusal } from './evidence-box.tsx'
 import { answerToForm, formToAnswer, sectionDefaults, sectionFormSchema } from './form-values.ts'
-import { type Country, QuestionField } from './question-field.tsx'
+import { QuestionField } from './question-field.tsx'
+import type { RowUploaded } from './row-upload.tsx'
+import { useLeaveGuard } from './use-leave-guard.ts'
 import { VendorPage } from './vendor-page.tsx'
 
 export type SectionPage = {
@@ -29,11 +34,22 @@ export type SectionPage = {
   count: number
   next: string | null
   locale: Locale
-  countries: Country[]
-  evidence: Array<{ id: string; questionId: string; fileName: string; size: number; sha256: string }>
+  /** Follow-up questions a plain-form save just revealed (the page points at them). */
+  newIds: string[]
+  /** The file question a certificate row's own upload goes to, if this section has rows. */
+  rowEvidenceQuestionId: string | null
+  evidence: EvidenceFile[]
 }
 
-export type Posted = { errors: Record<string, string>; values: Record<string, unknown> | null; message: string | null }
+export type Posted = {
+  errors: Record<string, string>
+  values: Record<string, unknown> | null
+  message: string | null
+  /** A refused upload, shown at its upload box. */
+  upload?: UploadRefusal
+  /** A certificate row's upload from the browser, which sets the row's file itself. */
+  uploaded?: RowUploaded
+}
 
 /** How long after the last keystroke an answer is saved. */
 const DEBOUNCE_MS = 600
@@ -69,31 +85,6 @@ function firstErrorMessage(errors: unknown): string | undefined {
     if (found) return found
   }
   return undefined
-}
-
-/** An answer in words, for the conflict prompt. */
-function describeAnswer(question: Question, value: unknown, locale: Locale, t: Messages, countries: Country[]) {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t.autosave.notAnswered
-  const country = (code: unknown) => countries.find((c) => c.code === code)?.name ?? String(code)
-  switch (question.type) {
-    case 'yes-no':
-      return value ? t.section.yes : t.section.no
-    case 'single-choice':
-    case 'multiple-choice': {
-      const values = Array.isArray(value) ? value : [value]
-      return values
-        .map((v) => localized(question.choices.find((c) => c.value === v)?.label ?? { en: String(v) }, locale))
-        .join(', ')
-    }
-    case 'country':
-      return value === null ? (localized(question.nullLabel, locale) ?? '—') : country(value)
-    case 'country-list':
-      return (value as unknown[]).map(country).join(', ')
-    case 'certification-list':
-      return (value as Array<{ type: string; issued: string }>).map((c) => `${c.type} (${c.issued})`).join(', ')
-    default:
-      return String(value)
-  }
 }
 
 /**
@@ -185,17 +176,23 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     }
   }, [form])
 
-  // Leaving the page (closing the tab, typing another address) with unsaved answers warns.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if ((queue?.state().unsaved ?? 0) === 0 && debounced.current.size === 0) return
-      event.preventDefault()
-      event.returnValue = t.autosave.leaveWarning
-      return t.autosave.leaveWarning
-    }
-    window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
-  }, [queue, t])
+  // Leaving the page (closing the tab, reloading, typing another address): answers still waiting
+  // for the typing pause are sent at once (keepalive), and the browser asks while any is unsaved.
+  useLeaveGuard({
+    queue: page.readOnly ? null : queue,
+    warning: t.autosave.leaveWarning,
+    pending: () => {
+      const timers = debounced.current
+      const had = timers.size > 0
+      for (const [id, timer] of timers) {
+        clearTimeout(timer)
+        const question = page.questions.find((q) => q.id === id)
+        if (question) queue?.save(id, formToAnswer(question, form.getValues(id)))
+      }
+      timers.clear()
+      return had
+    },
+  })
 
   // Follow-up questions appear and disappear as their triggers are answered, and the section's
   // counter moves, by the same functions the server uses for the list and the review page.
@@ -206,6 +203,20 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
   const visible = hydrated ? liveVisibility(page, formAnswers) : new Set(page.visibleIds)
   const shown = page.questions.filter((q) => visible.has(q.id))
   const { answered, total } = progressOfQuestions(page.questions, { answers: formAnswers, visible })
+
+  // Follow-up questions that appeared since the page opened are marked "New"; "Save and continue"
+  // stops once at those still unanswered and points at them (a plain-form save does the same
+  // through `page.newIds`).
+  const openedWith = useRef(new Set(page.visibleIds))
+  const [pointedAt, setPointedAt] = useState<string[] | null>(null)
+  const isNew = (id: string) => page.newIds.includes(id) || (hydrated && !openedWith.current.has(id))
+  const followUps = (pointedAt ?? page.newIds)
+    .map((id) => shown.find((q) => q.id === id))
+    .filter((q): q is Question => q !== undefined)
+  const followUpNotice = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (pointedAt) followUpNotice.current?.focus()
+  }, [pointedAt])
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     if (!hydrated || !queue) return // the plain form POST does the work
@@ -231,9 +242,14 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     if (state.blocked === 'session-ended') return setMessage(t.autosave.sessionEnded)
     if (stuck || state.unsaved > 0)
       return setMessage(state.offline ? t.autosave.offline(state.unsaved) : t.autosave.unsaved(state.unsaved))
+    const appeared = shown.filter(
+      (q) => !openedWith.current.has(q.id) && (q.type === 'file' || !isAnswered(formAnswers[q.id])),
+    )
+    if (appeared.length > 0 && !pointedAt) return setPointedAt(appeared.map((q) => q.id))
     navigate(page.next ? `/v/section/${page.next}` : '/v/review')
   }
 
+  const words = { locale: page.locale, t, fileNames: new Map(page.evidence.map((e) => [e.id, e.fileName])) }
   const statusFor = (question: Question, state: QuestionSaveState | undefined) => {
     if (!state || state.status === 'idle') return null
     if (state.status === 'conflict') {
@@ -244,9 +260,9 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
           </p>
           <dl>
             <dt>{t.autosave.yours}</dt>
-            <dd>{describeAnswer(question, state.mine, page.locale, t, page.countries)}</dd>
+            <dd>{answerInWords(question, state.mine, words) ?? t.autosave.notAnswered}</dd>
             <dt>{t.autosave.theirs}</dt>
-            <dd>{describeAnswer(question, state.theirs, page.locale, t, page.countries)}</dd>
+            <dd>{answerInWords(question, state.theirs, words) ?? t.autosave.notAnswered}</dd>
           </dl>
           <button type="button" className="secondary" onClick={() => queue?.resolve(question.id, 'mine')}>
             {t.autosave.keepMine}
@@ -292,7 +308,12 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
   const errorFor = (id: string) =>
     firstErrorMessage(getPath(form.formState.errors, id)) ??
     (form.formState.dirtyFields && getPath(form.formState.dirtyFields, id) ? undefined : posted?.errors?.[id])
-  const fileQuestions = shown.filter((q) => q.type === 'file')
+  const sectionUrl = `/v/section/${page.sectionId}`
+  // A row's file uploaded in the background becomes the row's evidence file, saved like any change.
+  const attachRowFile = (question: Question) => (uploaded: RowUploaded) =>
+    form.setValue(`${question.id}.${uploaded.row}.evidenceId` as never, uploaded.evidenceId as never, {
+      shouldDirty: true,
+    })
 
   return (
     <VendorPage wide>
@@ -327,71 +348,77 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
                 question={question}
                 value={answerToForm(question, startValues[question.id])}
                 error={errorFor(question.id)}
-                countries={page.countries}
                 evidence={page.evidence}
                 locale={page.locale}
                 t={t}
                 register={form.register}
                 control={form.control}
                 hydrated={hydrated}
+                isNew={isNew(question.id)}
                 status={statusFor(question, saveState.questions[question.id])}
+                rowUpload={
+                  page.rowEvidenceQuestionId && !page.readOnly
+                    ? {
+                        sectionUrl,
+                        questionId: page.rowEvidenceQuestionId,
+                        refusal: posted?.upload,
+                        onUploaded: attachRowFile(question),
+                      }
+                    : undefined
+                }
+                fileBox={
+                  question.type === 'file' ? (
+                    <EvidenceBox
+                      questionId={question.id}
+                      files={page.evidence.filter((e) => e.questionId === question.id)}
+                      readOnly={page.readOnly}
+                      refusal={
+                        posted?.upload?.questionId === question.id && posted.upload.row === null
+                          ? posted.upload.message
+                          : undefined
+                      }
+                      t={t}
+                    />
+                  ) : undefined
+                }
               />
             </div>
           ))}
+          {followUps.length > 0 ? (
+            <div className="notice follow-ups" role="alert" tabIndex={-1} ref={followUpNotice}>
+              <p>{t.section.followUpsAppeared(followUps.length)}</p>
+              <ul>
+                {followUps.map((q) => (
+                  <li key={q.id}>
+                    <a href={`#q-${q.id}`}>{localized(q.prompt, page.locale)}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <button className="primary" type="submit">
             {t.section.saveAndContinue}
           </button>
         </fieldset>
       </Form>
-      {fileQuestions.map((q) => (
-        <section
-          key={q.id}
-          className="panel evidence"
-          aria-label={t.section.filesFor(localized(q.prompt, page.locale))}
-        >
-          <h2>{localized(q.prompt, page.locale)}</h2>
-          {page.evidence.some((e) => e.questionId === q.id) ? (
-            <ul>
-              {page.evidence
-                .filter((e) => e.questionId === q.id)
-                .map((e) => (
-                  <li key={e.id}>
-                    <a href={`/v/evidence/${e.id}`}>{e.fileName}</a>{' '}
-                    <span className="muted">{t.section.fileSize(Math.ceil(e.size / 1024), e.sha256.slice(0, 12))}</span>
-                    {page.readOnly ? null : (
-                      <Form
-                        method="post"
-                        className="inline-form"
-                        onSubmit={(event) => {
-                          if (!window.confirm(t.section.removeConfirm(e.fileName))) event.preventDefault()
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="delete-evidence" />
-                        <input type="hidden" name="evidenceId" value={e.id} />
-                        <button type="submit" className="link-button">
-                          {t.section.remove}
-                        </button>
-                      </Form>
-                    )}
-                  </li>
-                ))}
-            </ul>
-          ) : (
-            <p className="muted">{t.section.noFilesYet}</p>
-          )}
-          {page.readOnly ? null : (
-            // Keyed by the file count: after an upload the form starts empty again.
-            <Form method="post" encType="multipart/form-data" key={page.evidence.length}>
-              <input type="hidden" name="questionId" value={q.id} />
-              <label htmlFor={`file-${q.id}`}>{t.section.addFile}</label>{' '}
-              <input id={`file-${q.id}`} type="file" name="file" accept="application/pdf,image/png,image/jpeg" />{' '}
-              <button type="submit" className="secondary">
-                {t.section.upload}
-              </button>
-            </Form>
-          )}
-        </section>
-      ))}
+      <EvidenceForms
+        sectionUrl={sectionUrl}
+        fileQuestionIds={shown.filter((q) => q.type === 'file').map((q) => q.id)}
+        files={page.evidence}
+        certificateRows={
+          page.rowEvidenceQuestionId
+            ? shown
+                .filter((q) => q.type === 'certification-list')
+                .map((q) => ({
+                  listId: q.id,
+                  questionId: page.rowEvidenceQuestionId as string,
+                  rows: Math.max(1, (answerToForm(q, startValues[q.id]) as unknown[]).length),
+                }))
+            : []
+        }
+        readOnly={page.readOnly}
+        t={t}
+      />
     </VendorPage>
   )
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { isAnswered } from '../conditions/answered.ts'
 import { factsOf } from '../conditions/condition.ts'
 import { addEvidence, deleteEvidence, EvidenceRejectedError, listEvidence } from '../evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-policy.ts'
 import { MalformedUploadError, readUpload, type Upload } from '../evidence/multipart.server.ts'
-import { listCountries } from '../geography/countries.ts'
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { answerSchema, issueSuffix } from '../questionnaire/answer-schema.ts'
@@ -76,11 +76,24 @@ function visibilityInputs(section: Section, context: VendorContext) {
   return { answers, profile, regimes: [...context.regimes] }
 }
 
-/** The section page's data: every question of the section (scoring stripped), answers, versions, evidence. */
+/**
+ * The file question whose uploads a certificate row of this section may attach (the section's
+ * first file question), when the section has a certificate list the vendor sees.
+ */
+export function rowEvidenceQuestion(section: Section, visible: ReadonlySet<string>): Question | undefined {
+  if (!section.questions.some((q) => q.type === 'certification-list' && visible.has(q.id))) return undefined
+  return section.questions.find((q) => q.type === 'file')
+}
+
+/**
+ * The section page's data: every question of the section (scoring stripped), answers, versions,
+ * evidence. `newIds`: follow-up questions the vendor's last plain-form save revealed (from the
+ * address), which the page points at.
+ */
 export async function sectionPage(
   db: Kysely<Database>,
   { context, section, position, count, next }: VendorSection,
-  locale: Locale,
+  { locale, newIds = [] }: { locale: Locale; newIds?: readonly string[] },
 ): Promise<SectionPage> {
   // Scoring stays on the server: the vendor sees questions, not how they are weighed.
   const questions = section.questions.map(({ scoring: _scoring, ...question }) => question as Question)
@@ -99,13 +112,18 @@ export async function sectionPage(
     count,
     next,
     locale,
-    countries: listCountries(locale),
+    newIds: newIds.filter((id) => context.visible.has(id) && section.questions.some((q) => q.id === id)),
+    rowEvidenceQuestionId: rowEvidenceQuestion(section, context.visible)?.id ?? null,
     evidence: await listEvidence(db, { invitationId: context.invitation.id }),
   }
 }
 
-type RefusalStatus = 400 | 404 | 413 | 423
-type UploadOutcome = { stored: true; questionId: string } | { stored: false; status: RefusalStatus; message: string }
+type RefusalStatus = 400 | 404 | 409 | 413 | 423
+type UploadOutcome =
+  | { stored: true; questionId: string; evidenceId: string; fileName: string; row: number | null }
+  | { stored: false; status: RefusalStatus; message: string; questionId: string; row: number | null }
+
+const MAX_CERTIFICATE_ROWS = 100
 
 /**
  * An evidence upload posted on the section page (multipart): read as one stream pipeline
@@ -117,21 +135,37 @@ export async function uploadSectionEvidence(
   request: Request,
   { section, t }: { section: VendorSection; t: Messages },
 ): Promise<UploadOutcome> {
-  const refuse = (message: string, status: RefusalStatus = 400): UploadOutcome => ({ stored: false, status, message })
   let upload: Upload
   try {
     upload = await readUpload(request, { maxBytes: MAX_EVIDENCE_FILE_BYTES })
   } catch (error) {
-    if (error instanceof MalformedUploadError) return refuse(t.section.uploadUnreadable)
+    if (error instanceof MalformedUploadError)
+      return { stored: false, status: 400, message: t.section.uploadUnreadable, questionId: '', row: null }
     throw error
   }
   const questionId = upload.fields.questionId ?? ''
+  // A certificate row's own upload names its row; it goes to the section's certificate evidence.
+  const rowField = upload.fields.row
+  const row = rowField !== undefined && /^\d{1,2}$/.test(rowField) ? Number(rowField) : null
+  const refuse = (message: string, status: RefusalStatus = 400): UploadOutcome => ({
+    stored: false,
+    status,
+    message,
+    questionId,
+    row,
+  })
   const fileQuestionIds = section.questions.filter((q) => q.type === 'file').map((q) => q.id)
-  if (!fileQuestionIds.includes(questionId)) return refuse(t.section.uploadQuestionMismatch)
+  const rowQuestion = rowEvidenceQuestion(section.section, section.context.visible)
+  const allowed =
+    rowField === undefined
+      ? fileQuestionIds.includes(questionId)
+      : row !== null && row < MAX_CERTIFICATE_ROWS && rowQuestion?.id === questionId
+  if (!allowed) return refuse(t.section.uploadQuestionMismatch)
   if (!upload.file || upload.file.name === '') return refuse(t.section.chooseFileFirst)
   if (upload.file.tooLarge) return refuse(t.section.fileTooLarge(upload.file.name), 413)
+  let stored: Awaited<ReturnType<typeof addEvidence>>
   try {
-    await addEvidence(db, {
+    stored = await addEvidence(db, {
       invitationId: section.context.invitation.id,
       questionId,
       bytes: upload.file.bytes,
@@ -141,7 +175,34 @@ export async function uploadSectionEvidence(
     if (error instanceof EvidenceRejectedError) return refuse(error.message, error.status)
     throw error
   }
-  return { stored: true, questionId }
+  return { stored: true, questionId, evidenceId: stored.id, fileName: stored.fileName, row }
+}
+
+/**
+ * A plain form's certificate-row upload (no JavaScript): the stored file becomes the evidence of
+ * that row when the row is saved already. (With JavaScript the browser sets the row's file and
+ * saves it like any change, so the row's version stays the browser's.)
+ */
+export async function attachEvidenceToCertificateRow(
+  db: Kysely<Database>,
+  { section, row, evidenceId }: { section: VendorSection; row: number; evidenceId: string },
+): Promise<void> {
+  const { context } = section
+  const list = section.questions.find((q) => q.type === 'certification-list')
+  const stored = list ? context.answers[list.id] : undefined
+  if (!list || !Array.isArray(stored) || !stored[row]) return
+  const value = stored.map((cert, i) => (i === row ? { ...(cert as object), evidenceId } : cert))
+  try {
+    await saveAnswer(db, {
+      invitationId: context.invitation.id,
+      questionId: list.id,
+      value,
+      baseVersion: context.versions[list.id] ?? 0,
+    })
+  } catch (error) {
+    // Submitted meanwhile: the file is kept, the row unchanged (the upload itself was refused then).
+    if (!(error instanceof ResponseSubmittedError)) throw error
+  }
 }
 
 /**
@@ -229,7 +290,16 @@ export async function saveSectionForm(
     regimes: context.regimes,
     profile: context.profile,
   })
-  const revealed = section.questions.some((q) => after.has(q.id) && !context.visible.has(q.id))
-  if (revealed) return { kind: 'saved', next: `/v/section/${section.id}` }
+  // The page then points at them (`?new=`) and opens on the first.
+  const revealed = section.questions.filter(
+    (q) =>
+      after.has(q.id) &&
+      !context.visible.has(q.id) &&
+      (q.type === 'file' || !isAnswered({ ...context.answers, ...answers }[q.id])),
+  )
+  if (revealed.length > 0) {
+    const ids = revealed.map((q) => q.id)
+    return { kind: 'saved', next: `/v/section/${section.id}?new=${ids.map(encodeURIComponent).join(',')}#q-${ids[0]}` }
+  }
   return { kind: 'saved', next: next ? `/v/section/${next}` : '/v/review' }
 }

@@ -20,8 +20,13 @@ export function loadVendorContext(request: Request) {
 export async function loadVendorContextForCookie(cookieHeader: string | null) {
   const access = await readVendorAccess(cookieHeader)
   if (!access.ok) return { problem: access.reason } as const
+  return loadVendorContextOfInvitation(access.invitationId)
+}
+
+/** The same context for an invitation by id, for work done without the vendor's session (emails). */
+export async function loadVendorContextOfInvitation(invitationId: string) {
   const db = getDb()
-  const invitation = await getVendorInvitation(db, { invitationId: access.invitationId })
+  const invitation = await getVendorInvitation(db, { invitationId })
   const questionnaire = getQuestionnaire(invitation.questionnaireId, invitation.questionnaireVersion)
   if (!questionnaire)
     throw new Error(`questionnaire ${invitation.questionnaireId} v${invitation.questionnaireVersion} is not installed`)
@@ -31,7 +36,7 @@ export async function loadVendorContextForCookie(cookieHeader: string | null) {
   })
   const profile = ProfileSchema.parse(engagement?.profile)
   const regimes = applicableRegimeIds(profile, regimePacks)
-  const stored = await listAnswers(db, { invitationId: access.invitationId })
+  const stored = await listAnswers(db, { invitationId })
   const answers = Object.fromEntries(stored.map((a) => [a.questionId, a.value]))
   const versions = Object.fromEntries(stored.map((a) => [a.questionId, a.version]))
   const visible = visibleQuestionIds(questionnaire, { answers, regimes, profile })
@@ -39,4 +44,4 @@ export async function loadVendorContextForCookie(cookieHeader: string | null) {
 }
 
 /** A vendor page's context once the session is valid. */
-export type VendorContext = Extract<Awaited<ReturnType<typeof loadVendorContextForCookie>>, { problem: null }>
+export type VendorContext = Awaited<ReturnType<typeof loadVendorContextOfInvitation>>

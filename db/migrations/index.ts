@@ -15,6 +15,7 @@ import * as createPasswordReset from './2026-12-02T1010_create_password_reset.ts
 import * as createRateLimit from './2026-12-02T1020_create_rate_limit.ts'
 import * as createInvitationSummary from './2026-12-02T1200_create_invitation_summary.ts'
 import * as indexDashboardStatusAndModel from './2026-12-02T1210_index_dashboard_status_and_model.ts'
+import * as createRemediationAndReview from './2026-12-02T1700_create_remediation_and_review.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1020_create_rate_limit': createRateLimit,
   '2026-12-02T1200_create_invitation_summary': createInvitationSummary,
   '2026-12-02T1210_index_dashboard_status_and_model': indexDashboardStatusAndModel,
+  '2026-12-02T1700_create_remediation_and_review': createRemediationAndReview,
 }

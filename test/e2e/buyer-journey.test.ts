@@ -43,7 +43,8 @@ test('a buyer creates an engagement, sees the regimes and outlook change as the 
 
   const invite = page.getByRole('region', { name: 'Invite a vendor' })
   await invite.getByLabel('Company').fill('Isla Engineering Records')
-  await invite.getByLabel('Country').fill('PR')
+  await invite.getByRole('combobox', { name: 'Country' }).fill('PR')
+  await invite.getByRole('combobox', { name: 'Country' }).press('Enter')
   await invite.getByLabel('Contact name').fill('Marisol Rivera')
   await invite.getByLabel('Contact email').fill('marisol@isla.example')
   await invite.getByRole('button', { name: 'Send invitation' }).click()

@@ -2,7 +2,12 @@ import type { AddressInfo } from 'node:net'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedEmail = { to: string; subject: string; text: string }
+export type ReceivedEmail = {
+  to: string
+  subject: string
+  text: string
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>
+}
 
 /** A real SMTP server on loopback that keeps what it receives. */
 export async function startSmtpServer() {
@@ -22,7 +27,12 @@ export async function startSmtpServer() {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '')
-          received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' })
+          const attachments = mail.attachments.map((a) => ({
+            filename: a.filename ?? '',
+            contentType: a.contentType,
+            content: a.content,
+          }))
+          received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', attachments })
           for (const wake of waiters.splice(0)) wake()
           callback()
         })
@@ -35,11 +45,15 @@ export async function startSmtpServer() {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse,
-    /** The newest message to this address, waiting up to 5 s for it to arrive. */
-    async waitForEmail(to: string, timeoutMs = 5_000): Promise<ReceivedEmail> {
+    /** The newest message to this address (that `matches`), waiting up to 5 s for it to arrive. */
+    async waitForEmail(
+      to: string,
+      timeoutMs = 5_000,
+      matches: (email: ReceivedEmail) => boolean = () => true,
+    ): Promise<ReceivedEmail> {
       const deadline = Date.now() + timeoutMs
       for (;;) {
-        const found = received.filter((m) => m.to.includes(to)).at(-1)
+        const found = received.filter((m) => m.to.includes(to) && matches(m)).at(-1)
         if (found) return found
         if (Date.now() > deadline) throw new Error(`no email to ${to} within ${timeoutMs} ms`)
         await new Promise<void>((resolve) => {

@@ -116,6 +116,7 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
                     <li key={b.ruleId}>
                       <strong>{`Blocker (${b.regimeName}):`}</strong> {b.message}{' '}
                       <span className="citation">{b.citation}</span>
+                      {b.acceptance ? <p className="acceptance-note">{b.acceptance}</p> : null}
                     </li>
                   ))}
                 </ul>

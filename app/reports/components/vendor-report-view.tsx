@@ -143,6 +143,8 @@ export function VendorReportView({
               ))}
           </section>
 
+          <RemediationOutcomes report={report} />
+
           <section aria-labelledby="conditions-heading">
             <h3 id="conditions-heading">Conditions to fulfil</h3>
             {a.conditions.length === 0 ? (
@@ -273,6 +275,41 @@ export function VendorReportView({
   )
 }
 
+/** Requested changes and what came of each item (the PDF shows the same). */
+function RemediationOutcomes({ report }: { report: VendorReport }) {
+  if (report.remediation.length === 0) return null
+  return (
+    <section aria-labelledby="remediation-heading">
+      <h3 id="remediation-heading">Requested changes</h3>
+      {report.remediation.map((request) => (
+        <table key={request.id} className="data">
+          <caption>{`Sent ${request.sentOn}, due ${request.dueOn} (${request.statusLabel})`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Finding</th>
+              <th scope="col">State</th>
+              <th scope="col">Vendor’s reply</th>
+            </tr>
+          </thead>
+          <tbody>
+            {request.items.map((item) => (
+              <tr key={item.ruleId}>
+                <th scope="row">
+                  {item.message} <span className="citation">{item.citation}</span>
+                </th>
+                <td>
+                  <span className={`badge item-${item.state}`}>{item.stateLabel}</span>
+                </td>
+                <td>{item.reply}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  )
+}
+
 function FindingItem({ finding }: { finding: ReportFinding }) {
   return (
     <li className={`finding severity-${finding.severity}`}>
@@ -294,6 +331,11 @@ function FindingItem({ finding }: { finding: ReportFinding }) {
       <p>
         <strong>Remediation:</strong> {finding.remediation}
       </p>
+      {finding.acceptance ? (
+        <p className="acceptance-note">
+          <span className="badge accepted">Risk accepted</span> {finding.acceptance}
+        </p>
+      ) : null}
       <p className="muted small">{`Rule ${finding.ruleId}${finding.unverified ? ' (unverified: confirm with counsel)' : ''}`}</p>
     </li>
   )

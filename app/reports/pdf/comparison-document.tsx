@@ -146,6 +146,7 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
                           <Text style={styles.bold}>{`Blocker (${b.regimeName}): `}</Text>
                           {`${b.message} `}
                           <Text style={styles.muted}>{b.citation}</Text>
+                          {b.acceptance ? <Text style={styles.bold}>{`\n${b.acceptance}`}</Text> : null}
                         </Text>
                       ))}
                     </View>

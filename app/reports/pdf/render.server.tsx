@@ -8,20 +8,26 @@ import type { VendorReport } from '../report-model.ts'
 import { buildVendorReport } from '../report-model.ts'
 import { ComparisonDocument } from './comparison-document.tsx'
 import { registerPdfFonts } from './fonts.server.ts'
+import { VendorAnswersDocument, type VendorAnswersPdf } from './vendor-answers-document.tsx'
 import { VendorReportDocument } from './vendor-report-document.tsx'
 
 /**
  * Renders a PDF from a view model. CPU-bound (layout, font subsetting, compression): the server
  * calls it through the worker pool (pdf-pool.server.ts), never on the request thread.
  */
-export type PdfJob = { kind: 'vendor-report'; model: VendorReport } | { kind: 'comparison'; model: Comparison }
+export type PdfJob =
+  | { kind: 'vendor-report'; model: VendorReport }
+  | { kind: 'comparison'; model: Comparison }
+  | { kind: 'vendor-answers'; model: VendorAnswersPdf }
 
 export async function renderPdf(job: PdfJob): Promise<Uint8Array> {
   registerPdfFonts()
   const buffer =
     job.kind === 'vendor-report'
       ? await renderToBuffer(<VendorReportDocument report={job.model} />)
-      : await renderToBuffer(<ComparisonDocument comparison={job.model} />)
+      : job.kind === 'vendor-answers'
+        ? await renderToBuffer(<VendorAnswersDocument model={job.model} />)
+        : await renderToBuffer(<ComparisonDocument comparison={job.model} />)
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 

@@ -104,6 +104,32 @@ export function VendorReportDocument({ report }: { report: VendorReport }) {
                 ))}
               </View>
             ))}
+          {report.remediation.length > 0 ? (
+            <View>
+              <Text style={styles.h2} minPresenceAhead={60}>
+                Requested changes
+              </Text>
+              {report.remediation.map((request) => (
+                <View key={request.id} style={{ marginBottom: 6 }}>
+                  <Text
+                    style={styles.h3}
+                  >{`Sent ${request.sentOn}, due ${request.dueOn} (${request.statusLabel})`}</Text>
+                  <Table
+                    columns={[
+                      { title: 'Finding', width: 4 },
+                      { title: 'State', width: 1.2 },
+                      { title: "Vendor's reply", width: 3 },
+                    ]}
+                    rows={request.items.map((item) => [
+                      `${item.message} (${item.citation})`,
+                      item.stateLabel,
+                      item.reply,
+                    ])}
+                  />
+                </View>
+              ))}
+            </View>
+          ) : null}
         </ContentPage>
       ) : null}
       {a ? (
@@ -303,6 +329,7 @@ function FindingBlock({ finding }: { finding: ReportFinding }) {
         <Text style={styles.bold}>Remediation: </Text>
         {finding.remediation}
       </Text>
+      {finding.acceptance ? <Text style={[styles.bold, { marginTop: 2 }]}>{finding.acceptance}</Text> : null}
       <Text
         style={[styles.muted, styles.small]}
       >{`Rule ${finding.ruleId}${finding.unverified ? ' (unverified: confirm with counsel)' : ''}`}</Text>

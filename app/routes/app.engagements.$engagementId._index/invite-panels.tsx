@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react'
+import { useController } from 'react-hook-form'
+import { CountryPicker, ENGLISH_PICKER_MESSAGES } from '#app/components/country-picker.tsx'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { InviteVendorSchema } from '#app/invitations/invitation.ts'
@@ -34,6 +36,11 @@ function Notice({ reply }: { reply: InviteReply | undefined }) {
 
 function InviteOne({ reply, busy }: { reply: InviteReply | undefined; busy: boolean }) {
   const invite = useValidatedForm(InviteVendorSchema, reply?.errors)
+  const country = useController({
+    name: 'vendorCountry',
+    control: invite.form.control,
+    defaultValue: reply?.values?.vendorCountry ?? '',
+  })
   return (
     <section className="panel" aria-labelledby="invite-heading">
       <h2 id="invite-heading" style={{ marginTop: 0 }}>
@@ -48,14 +55,29 @@ function InviteOne({ reply, busy }: { reply: InviteReply | undefined; busy: bool
           defaultValue={reply?.values?.vendorCompany}
           {...invite.form.register('vendorCompany')}
         />
-        <Field
-          label="Country"
-          hint="Two-letter code, e.g. IN, PR, MX"
-          maxLength={2}
-          error={invite.errorFor('vendorCountry')}
-          defaultValue={reply?.values?.vendorCountry}
-          {...invite.form.register('vendorCountry')}
-        />
+        <div className="field">
+          <label htmlFor="vendorCountry" id="vendorCountry-label">
+            Country
+          </label>
+          <CountryPicker
+            id="vendorCountry"
+            name="vendorCountry"
+            labelId="vendorCountry-label"
+            locale="en"
+            messages={ENGLISH_PICKER_MESSAGES}
+            describedBy={invite.errorFor('vendorCountry') ? 'vendorCountry-error' : undefined}
+            invalid={Boolean(invite.errorFor('vendorCountry'))}
+            value={typeof country.field.value === 'string' ? country.field.value : ''}
+            onChange={country.field.onChange}
+            onBlur={country.field.onBlur}
+            inputRef={country.field.ref}
+          />
+          {invite.errorFor('vendorCountry') ? (
+            <p className="field-error" id="vendorCountry-error" role="alert">
+              {invite.errorFor('vendorCountry')}
+            </p>
+          ) : null}
+        </div>
         <Field
           label="Contact name"
           error={invite.errorFor('contactName')}

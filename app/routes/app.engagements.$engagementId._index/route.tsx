@@ -11,6 +11,7 @@ import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/
 import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
+import { changedSinceLastVisit } from '#app/history/history.server.ts'
 import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/invitation.ts'
 import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
 import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
@@ -58,7 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems.push(`There is no page ${query.page}; this is the last page.`)
   }
   const { vendors, counts, total, page, pageCount, offset } = dashboard
+  const changes = await changedSinceLastVisit(db, { userId: member.userId, engagementId: scope.engagementId })
   return {
+    // Not part of the cached page: it is this member's own (their previous visit).
+    changed: changes.invitationIds,
+    changedSince: changes.since,
     // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
     rows: vendors.map((vendor) => packRow(toDashboardRow(vendor))),
     counts,
@@ -128,7 +133,7 @@ function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typ
 }
 
 export default function EngagementVendors() {
-  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected } =
+  const { rows, total, counts, archived, params, problems, offset, page, pageCount, selected, changed, changedSince } =
     useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
@@ -170,6 +175,11 @@ export default function EngagementVendors() {
             </ul>
           </div>
         ) : null}
+        {changed.length > 0 && changedSince ? (
+          <p className="notice" role="status">
+            {`${changed.length === 1 ? '1 vendor has' : `${changed.length} vendors have`} changed since your last visit (${changedSince.slice(0, 16).replace('T', ' ')} UTC): a new assessment or a reply to requested changes. They are marked below.`}
+          </p>
+        ) : null}
         {total > 0 || filtered ? (
           <>
             <DashboardFilters base={base} params={params} selected={selection} />
@@ -205,6 +215,7 @@ export default function EngagementVendors() {
               selection={selection}
               caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
               onToggle={toggle}
+              changed={changed}
             />
             <Pagination
               base={base}

@@ -19,6 +19,7 @@ export function VendorsTable({
   selection,
   caption,
   onToggle,
+  changed = [],
 }: {
   base: string
   params: DashboardParams
@@ -26,6 +27,8 @@ export function VendorsTable({
   selection: readonly string[]
   caption: string
   onToggle: (id: string) => (event: ChangeEvent<HTMLInputElement>) => void
+  /** Vendors with a new assessment or a reply to a request since this member's last visit. */
+  changed?: readonly string[]
 }) {
   const header = { base, params, selected: selection }
   return (
@@ -57,6 +60,7 @@ export function VendorsTable({
               href={`${base}/vendors/${v.id}`}
               checked={selection.includes(v.id)}
               onToggle={onToggle(v.id)}
+              changed={changed.includes(v.id)}
             />
           ))}
         </tbody>
@@ -75,11 +79,13 @@ function VendorRow({
   href,
   checked,
   onToggle,
+  changed,
 }: {
   vendor: DashboardRow
   href: string
   checked: boolean
   onToggle: (event: ChangeEvent<HTMLInputElement>) => void
+  changed: boolean
 }) {
   return (
     <tr>
@@ -103,6 +109,7 @@ function VendorRow({
           {v.vendorCompany}
         </Link>
         {` (${v.vendorCountry})`}
+        {changed ? <span className="changed-mark">Changed since your last visit</span> : null}
         {v.emailFailed ? (
           <p className="field-error">
             {'Last email failed to send. '}

@@ -25,7 +25,8 @@ test('the server queues its hourly reminders and housekeeping as durable jobs, o
     now: () => at,
   })
   await runner.scheduleRecurring(at)
-  expect(await runner.runDueJobs()).toBe(2) // reminders and housekeeping
+  // reminders, housekeeping, remediation reminders, acceptance lapses, review invitations, certificates
+  expect(await runner.runDueJobs()).toBe(6)
   const after = await listJobs(getDb(), { name: 'vendor-reminders' })
   expect(after.map((j) => j.state)).toEqual(['done', 'queued'])
   expect(after[1]?.runAt).toBe(new Date(at.getTime() + 3_600_000).toISOString())

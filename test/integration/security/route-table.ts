@@ -131,6 +131,29 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: BUYER_SCOPED,
     post: NOT_SERVED,
   },
+  // Requested changes and accepted risks: members read; accepting or withdrawing is a manager's (or admin's).
+  'routes/app.engagements.$engagementId.vendors.$invitationId_.remediation._index': {
+    url: ({ engagementId, invitationId }) => `/app/engagements/${engagementId}/vendors/${invitationId}/remediation`,
+    get: BUYER_SCOPED,
+    post: '302 404 403 400 400 302 302',
+  },
+  // Requesting changes: managers and admins only; the form needs findings and a due date.
+  'routes/app.engagements.$engagementId.vendors.$invitationId_.remediation.new': {
+    url: ({ engagementId, invitationId }) => `/app/engagements/${engagementId}/vendors/${invitationId}/remediation/new`,
+    get: '302 404 403 200 200 302 302',
+    post: '302 404 403 400 400 302 302',
+  },
+  'routes/app.engagements.$engagementId.vendors.$invitationId_.history': {
+    url: ({ engagementId, invitationId }) => `/app/engagements/${engagementId}/vendors/${invitationId}/history`,
+    get: BUYER_SCOPED,
+    post: NOT_SERVED,
+  },
+  // The review tab: members read; the cadence is a manager's (or admin's) setting.
+  'routes/app.engagements.$engagementId.review': {
+    url: ({ engagementId }) => `/app/engagements/${engagementId}/review`,
+    get: BUYER_SCOPED,
+    post: '302 404 403 400 400 302 302',
+  },
   'routes/app.evidence.$evidenceId': {
     url: ({ evidenceId }) => `/app/evidence/${evidenceId}`,
     get: BUYER_SCOPED,
@@ -168,6 +191,17 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     url: () => '/v/language',
     get: '404 404 404 404 404 404 404',
     post: '400 400 400 400 400 400 400',
+  },
+  // Requested changes: the vendor's own requests only; an id that is not its own is a 404.
+  'routes/v.requests._index': {
+    url: () => '/v/requests',
+    get: '401 401 401 401 401 200 200',
+    post: NOT_SERVED,
+  },
+  'routes/v.requests.$requestId': {
+    url: () => '/v/requests/00000000-0000-4000-8000-000000000000',
+    get: '401 401 401 401 401 404 404',
+    post: '401 401 401 401 401 404 404',
   },
   'routes/v.evidence.$evidenceId': {
     url: ({ evidenceId }) => `/v/evidence/${evidenceId}`,

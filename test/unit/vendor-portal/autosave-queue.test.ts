@@ -137,6 +137,33 @@ describe('the autosave queue', () => {
     expect(queue.state()).toMatchObject({ offline: false, unsaved: 0 })
   })
 
+  test('leaving the page sends what waits at once, even while backing off after a failure', async () => {
+    const server = fakeServer()
+    const clock = fakeClock()
+    const queue = new AutosaveQueue(server.send, clock.timers, clock.now)
+    queue.save('q', 'first try')
+    server.sent[0]!.reply('network')
+    await settle()
+    queue.save('q', 'typed while offline')
+    expect(queue.state()).toMatchObject({ offline: true, retryInSeconds: 1 })
+    expect(server.sent).toHaveLength(1)
+    // pagehide: no waiting for the backoff timer, the send starts inside the handler.
+    queue.flush()
+    expect(server.sent.map((s) => s.value)).toEqual(['first try', 'typed while offline'])
+    expect(queue.state()).toMatchObject({ offline: false, retryInSeconds: null })
+    clock.advance(1000)
+    expect(server.sent).toHaveLength(2) // the backoff retry was cancelled, not added
+  })
+
+  test('flushing with nothing waiting sends nothing', () => {
+    const server = fakeServer()
+    const queue = new AutosaveQueue(server.send)
+    queue.know('q', 'stored', 1)
+    queue.save('q', 'stored')
+    queue.flush()
+    expect(server.sent).toHaveLength(0)
+  })
+
   test('an ended session stops saving and keeps the value as unsaved', async () => {
     const server = fakeServer()
     const queue = new AutosaveQueue(server.send)

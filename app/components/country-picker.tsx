@@ -1,0 +1,451 @@
+import { useCombobox, useMultipleSelection } from 'downshift'
+import { type ReactNode, type Ref, useEffect, useMemo, useRef, useState } from 'react'
+import { type CountryLocale, countryName } from '../geography/countries.ts'
+import {
+  allCountryOptions,
+  type CountryOption,
+  normalizeForSearch,
+  searchCountries,
+} from '../geography/country-search.ts'
+
+/**
+ * The one way to choose countries: a WAI-ARIA combobox (downshift's useCombobox) that searches
+ * every country's names in English, Spanish and Chinese, its ISO codes and common aliases
+ * (app/geography/country-search.ts); with `multiple`, the chosen countries are chips above it
+ * (useMultipleSelection: Backspace in the empty box reaches them, Delete removes one).
+ *
+ * Only what is shown is rendered: the list exists while it is open. Without JavaScript a native
+ * control takes its place (a select, or a checklist for several countries) inside `<noscript>`, so
+ * it costs a JavaScript page nothing to hydrate; it posts the same field (`name` = code, repeated
+ * for several), which the server parses the same way. The combobox itself is hidden from a page
+ * without scripting by CSS (`@media (scripting: none)`).
+ */
+
+export type CountryPickerMessages = {
+  /** Placeholder of the search box. */
+  placeholder: string
+  /** Label of the button that opens the whole list. */
+  showAll: string
+  noMatches: string
+  /** Read out while typing: how many countries match. */
+  matches: (count: number) => string
+  /** The list of chosen countries (several). */
+  chosen: string
+  remove: (name: string) => string
+  added: (name: string) => string
+  removed: (name: string) => string
+  /** The empty choice of the plain select (no JavaScript). */
+  choose: string
+}
+
+export const ENGLISH_PICKER_MESSAGES: CountryPickerMessages = {
+  placeholder: 'Type a country or its code',
+  showAll: 'Show all countries',
+  noMatches: 'No country matches. Try its name in English or Spanish, or its two-letter code.',
+  matches: (count) => (count === 1 ? '1 country matches' : `${count} countries match`),
+  chosen: 'Chosen countries',
+  remove: (name) => `Remove ${name}`,
+  added: (name) => `${name} added`,
+  removed: (name) => `${name} removed`,
+  choose: 'Choose…',
+}
+
+type Common = {
+  /** The search box's id (a label's `htmlFor`). */
+  id: string
+  /** The form field's name: one code, or one field per code for several. */
+  name: string
+  /** The element that labels the picker (a label or a legend). */
+  labelId: string
+  locale: CountryLocale
+  messages: CountryPickerMessages
+  describedBy?: string
+  invalid?: boolean
+  disabled?: boolean
+  onBlur?: () => void
+  inputRef?: Ref<HTMLInputElement>
+  /** Extra content of the plain form (hidden fields a server reads), shown only without JavaScript. */
+  fallbackExtra?: ReactNode
+}
+
+type SingleProps = Common & {
+  multiple?: false
+  value: string
+  onChange: (code: string) => void
+  /** Choices listed before the countries (e.g. "No single owner holds 50 %"), by a value of their own. */
+  extraChoices?: CountryOption[]
+}
+type MultipleProps = Common & { multiple: true; value: string[]; onChange: (codes: string[]) => void }
+
+export function CountryPicker(props: SingleProps | MultipleProps) {
+  const hydrated = useHydrated()
+  return (
+    // data-ready: the picker runs (tests and styles can tell the server's render from the live one).
+    <div className="country-picker" data-ready={hydrated || undefined}>
+      <noscript>
+        <NativeFallback {...props} />
+      </noscript>
+      <div className="country-picker-js">
+        {props.multiple ? (
+          <MultiplePicker {...props} hydrated={hydrated} />
+        ) : (
+          <SinglePicker {...props} hydrated={hydrated} />
+        )}
+      </div>
+    </div>
+  )
+}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}
+
+/** The control without JavaScript: a select, or a checklist with the chosen countries first. */
+function NativeFallback(props: SingleProps | MultipleProps) {
+  const { id, name, labelId, locale, messages, describedBy, invalid } = props
+  const countries = allCountryOptions(locale)
+  if (!props.multiple) {
+    return (
+      <>
+        {props.fallbackExtra}
+        <select
+          id={`${id}-select`}
+          name={name}
+          defaultValue={props.value}
+          aria-labelledby={labelId}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        >
+          <option value="">{messages.choose}</option>
+          {(props.extraChoices ?? []).map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </>
+    )
+  }
+  const chosen = new Set(props.value)
+  const ordered = [...countries.filter((c) => chosen.has(c.code)), ...countries.filter((c) => !chosen.has(c.code))]
+  return (
+    <fieldset className="country-checklist" aria-labelledby={labelId} aria-describedby={describedBy}>
+      {props.fallbackExtra}
+      {ordered.map((c) => (
+        <label key={c.code} className="check">
+          <input type="checkbox" name={name} value={c.code} defaultChecked={chosen.has(c.code)} /> {c.name}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** The list of options while open; nothing at all while closed. */
+function Listbox({
+  id,
+  isOpen,
+  items,
+  highlightedIndex,
+  isChosen,
+  getMenuProps,
+  getItemProps,
+  messages,
+  multiple,
+}: {
+  id: string
+  multiple: boolean
+  isOpen: boolean
+  items: CountryOption[]
+  highlightedIndex: number
+  isChosen: (code: string) => boolean
+  getMenuProps: ReturnType<typeof useCombobox<CountryOption>>['getMenuProps']
+  getItemProps: ReturnType<typeof useCombobox<CountryOption>>['getItemProps']
+  messages: CountryPickerMessages
+}) {
+  return (
+    <ul
+      className={`country-listbox${isOpen ? ' open' : ''}`}
+      {...getMenuProps({ id: `${id}-listbox`, 'aria-multiselectable': multiple || undefined })}
+    >
+      {isOpen && items.length === 0 ? (
+        <li className="no-match" role="presentation">
+          {messages.noMatches}
+        </li>
+      ) : null}
+      {isOpen
+        ? items.map((item, index) => (
+            <li
+              key={item.code}
+              className={index === highlightedIndex ? 'highlighted' : undefined}
+              {...getItemProps({ item, index, 'aria-selected': isChosen(item.code) })}
+            >
+              <span className="tick" aria-hidden="true">
+                {isChosen(item.code) ? '✓' : ''}
+              </span>
+              <span className="country-name">{item.name}</span>
+              <span className="country-code" aria-hidden="true">
+                {item.code.length === 2 ? item.code : ''}
+              </span>
+            </li>
+          ))
+        : null}
+    </ul>
+  )
+}
+
+function SinglePicker(props: SingleProps & { hydrated: boolean }) {
+  const { id, name, labelId, locale, messages, value, onChange, extraChoices = [], hydrated } = props
+  // What the person is typing; null while the box shows the chosen country's name.
+  const [typed, setTyped] = useState<string | null>(null)
+  // What a screen reader hears as the list narrows.
+  const [announcement, announce] = useState('')
+  const selected = useMemo<CountryOption | null>(() => {
+    if (!value) return null
+    return extraChoices.find((c) => c.code === value) ?? { code: value, name: countryName(value, locale) }
+  }, [value, extraChoices, locale])
+  const query = typed ?? ''
+  // Derived in the same render as the typed text, so Enter always takes the match on screen.
+  const items = useMemo(() => {
+    const q = normalizeForSearch(query)
+    const extras = extraChoices.filter((c) => q === '' || normalizeForSearch(c.name).includes(q))
+    return [...extras, ...searchCountries(query, locale)]
+  }, [query, locale, extraChoices])
+  const itemsNow = useRef(items)
+  itemsNow.current = items
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox({
+    items,
+    inputId: id,
+    labelId,
+    menuId: `${id}-listbox`,
+    itemToString: (item) => item?.name ?? '',
+    itemToKey: (item) => item?.code,
+    selectedItem: selected,
+    inputValue: typed ?? selected?.name ?? '',
+    // The best match is highlighted as you type: Enter (or Tab, after typing) takes it.
+    defaultHighlightedIndex: 0,
+    onSelectedItemChange: ({ selectedItem }) => onChange(selectedItem?.code ?? ''),
+    onIsOpenChange: ({ isOpen: open }) => {
+      if (!open) setTyped(null)
+    },
+    stateReducer: (state, action) => {
+      const { type, changes } = action
+      // The pointer leaving the list (or the list shrinking from under it) keeps the highlight.
+      if (type === useCombobox.stateChangeTypes.MenuMouseLeave)
+        return { ...changes, highlightedIndex: state.highlightedIndex }
+      if (type !== useCombobox.stateChangeTypes.InputBlur) return changes
+      // Leaving the box emptied clears the choice.
+      if (state.inputValue.trim() === '') return { ...changes, selectedItem: null }
+      // Leaving after typing takes the highlighted match (or the best one); untouched changes nothing.
+      const changed = state.inputValue !== (state.selectedItem?.name ?? '')
+      const match = changes.selectedItem ?? (state.isOpen ? itemsNow.current[0] : undefined)
+      if (changed && 'selectItem' in action && action.selectItem && match) return { ...changes, selectedItem: match }
+      return { ...changes, selectedItem: state.selectedItem }
+    },
+    onStateChange: ({ type }) => {
+      if (type === useCombobox.stateChangeTypes.InputBlur) setTyped(null)
+    },
+  })
+  return (
+    <>
+      <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
+        <input
+          {...getInputProps({
+            ref: props.inputRef,
+            onBlur: props.onBlur,
+            onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+              const text = event.currentTarget.value
+              setTyped(text)
+              announce(normalizeForSearch(text) ? messages.matches(searchCountries(text, locale).length) : '')
+            },
+            'aria-describedby': props.describedBy,
+          })}
+          aria-invalid={props.invalid || undefined}
+          placeholder={messages.placeholder}
+          disabled={props.disabled}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="combobox-toggle"
+          aria-label={messages.showAll}
+          disabled={props.disabled}
+          {...getToggleButtonProps()}
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <Listbox
+        id={id}
+        multiple={false}
+        isOpen={isOpen}
+        items={items}
+        highlightedIndex={highlightedIndex}
+        isChosen={(code) => code === value}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        messages={messages}
+      />
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {hydrated ? <input type="hidden" name={name} value={value} /> : null}
+    </>
+  )
+}
+
+function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
+  const { id, name, labelId, locale, messages, value, onChange, hydrated } = props
+  const [query, setQuery] = useState('')
+  // What a screen reader hears as the list narrows or a country is added or removed.
+  const [announcement, announce] = useState('')
+  const chosen = useMemo(() => value.map((code) => ({ code, name: countryName(code, locale) })), [value, locale])
+  const items = useMemo(() => searchCountries(query, locale), [query, locale])
+  const toggle = (item: CountryOption) => {
+    const has = value.includes(item.code)
+    onChange(has ? value.filter((code) => code !== item.code) : [...value, item.code])
+    announce(has ? messages.removed(item.name) : messages.added(item.name))
+  }
+  const { getSelectedItemProps, getDropdownProps } = useMultipleSelection<CountryOption>({
+    selectedItems: chosen,
+    itemToKey: (item) => item?.code,
+    onStateChange: ({ type, selectedItems }) => {
+      const removal: string[] = [
+        useMultipleSelection.stateChangeTypes.SelectedItemKeyDownBackspace,
+        useMultipleSelection.stateChangeTypes.SelectedItemKeyDownDelete,
+        useMultipleSelection.stateChangeTypes.DropdownKeyDownBackspace,
+        useMultipleSelection.stateChangeTypes.FunctionRemoveSelectedItem,
+      ]
+      if (selectedItems && removal.includes(type)) {
+        const gone = chosen.find((c) => !selectedItems.some((s) => s.code === c.code))
+        onChange(selectedItems.map((item) => item.code))
+        if (gone) announce(messages.removed(gone.name))
+      }
+    },
+  })
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox({
+    items,
+    inputId: id,
+    labelId,
+    menuId: `${id}-listbox`,
+    itemToString: (item) => item?.name ?? '',
+    itemToKey: (item) => item?.code,
+    selectedItem: null,
+    inputValue: query,
+    defaultHighlightedIndex: 0,
+    stateReducer: (state, { type, changes }) => {
+      switch (type) {
+        // Choosing keeps the list open on the chosen country, for the next one.
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+        case useCombobox.stateChangeTypes.ItemClick:
+          return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: query }
+        // The pointer leaving the list (or the list shrinking from under it) keeps the highlight.
+        case useCombobox.stateChangeTypes.MenuMouseLeave:
+          return { ...changes, highlightedIndex: state.highlightedIndex }
+        // Leaving the box never adds or removes a country.
+        case useCombobox.stateChangeTypes.InputBlur:
+          return { ...changes, selectedItem: null, inputValue: '' }
+        default:
+          return changes
+      }
+    },
+    onStateChange: ({ type, selectedItem }) => {
+      switch (type) {
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+        case useCombobox.stateChangeTypes.ItemClick:
+          if (selectedItem) toggle(selectedItem)
+          break
+        case useCombobox.stateChangeTypes.InputBlur:
+          setQuery('')
+          break
+        default:
+          break
+      }
+    },
+  })
+  return (
+    <>
+      {chosen.length > 0 ? (
+        <ul className="chips" aria-label={messages.chosen}>
+          {chosen.map((item, index) => (
+            <li key={item.code}>
+              <button
+                type="button"
+                className="chip"
+                disabled={props.disabled}
+                {...getSelectedItemProps({
+                  selectedItem: item,
+                  index,
+                  // Every chip is in the tab order (not only the active one): each is a remove button.
+                  tabIndex: 0,
+                  onClick: () => {
+                    onChange(value.filter((code) => code !== item.code))
+                    announce(messages.removed(item.name))
+                  },
+                })}
+                aria-label={messages.remove(item.name)}
+              >
+                {item.name} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
+        <input
+          {...getInputProps(
+            getDropdownProps({
+              ref: props.inputRef,
+              onBlur: props.onBlur,
+              // Typed in the same render as the list it narrows, so Enter takes the match on screen.
+              onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+                const text = event.currentTarget.value
+                setQuery(text)
+                announce(normalizeForSearch(text) ? messages.matches(searchCountries(text, locale).length) : '')
+              },
+              // Arrows and Backspace reach the chips from an empty box, open list or not.
+              preventKeyAction: isOpen && query !== '',
+              'aria-describedby': props.describedBy,
+            }),
+          )}
+          aria-invalid={props.invalid || undefined}
+          placeholder={messages.placeholder}
+          disabled={props.disabled}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="combobox-toggle"
+          aria-label={messages.showAll}
+          disabled={props.disabled}
+          {...getToggleButtonProps()}
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <Listbox
+        id={id}
+        isOpen={isOpen}
+        items={items}
+        highlightedIndex={highlightedIndex}
+        multiple
+        isChosen={(code) => value.includes(code)}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        messages={messages}
+      />
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {hydrated ? value.map((code) => <input key={code} type="hidden" name={name} value={code} />) : null}
+    </>
+  )
+}
