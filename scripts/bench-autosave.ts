@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { benchDatabase, runBothDialects } from './bench-database.ts'
 
 /**
  * `npm run bench:autosave`: the production build under 50 concurrent simulated vendors, each saving
@@ -12,7 +14,12 @@ import path from 'node:path'
  * server compiles its code and warms its PDF workers (two sample reports each) when it starts, and
  * that start-up work is not what this measures. Every save of the warm-up is still checked for
  * lost writes.
- * Options: BENCH_SECONDS (default 60), BENCH_VENDORS (default 50), BENCH_WARMUP_SECONDS.
+ * Options: BENCH_SECONDS (default 60), BENCH_VENDORS (default 50), BENCH_WARMUP_SECONDS,
+ * BENCH_INSTANCES (default 1: with 2, two server processes on the one database, each save sent to
+ * the next one in turn as a round-robin load balancer would), DATABASE_URL=postgres://… (a database
+ * of its own on that server, dropped after) and BENCH_DIALECTS=both (SQLite then PostgreSQL, back to
+ * back: scripts/bench-database.ts). The JSON also carries `instances` and `loadGeneratorCpuPct`, the
+ * CPU this process (the simulated vendors) took during the measured run, in % of one core.
  * Run `npm run build` first.
  */
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 50)
@@ -28,8 +35,11 @@ const QUESTIONS: Array<{ id: string; value: (vendor: number, n: number) => unkno
   { id: 'handling.mfaForAllAccess', value: (_v, n) => n % 2 === 0 },
 ]
 
+if (await runBothDialects('scripts/bench-autosave.ts')) process.exit(0)
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-'))
-process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
+const database = await benchDatabase(dir)
+process.env.DATABASE_URL = database.url
 process.env.NODE_ENV = 'production'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
 // Production requires the public URL that emailed links point to; the bench sends no email.
@@ -55,24 +65,45 @@ const tokens = await createVendorLinks(db, {
 })
 await closeDb()
 
-// The server: the production build, as `npm start` runs it, on a free port.
-const server = spawn(
-  process.execPath,
-  [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), '--import', 'tsx', 'scripts/serve.ts'],
-  {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-)
-const baseUrl = await new Promise<string>((resolve, reject) => {
-  let out = ''
-  server.stdout.on('data', (chunk) => {
-    out += chunk
-    const match = out.match(/running at (http:\/\/localhost:\d+)/)
-    if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'))
+// The servers: the production build, as `npm start` runs it, on free ports (one after the other:
+// each start runs the migrations, already applied above).
+const servers = []
+for (let i = 0; i < INSTANCES; i++) servers.push(await startServer())
+const baseUrls = servers.map((server) => server.baseUrl)
+let nextInstance = 0
+/** The next instance in turn, as a round-robin load balancer sends requests. */
+const pickBaseUrl = () => baseUrls[nextInstance++ % baseUrls.length] as string
+
+async function startServer() {
+  // A free port chosen here: the server prints APP_URL, not its port, once it listens.
+  const port = await freePort()
+  const server = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), '--import', 'tsx', 'scripts/serve.ts'],
+    {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    server.stdout.on('data', (chunk) => {
+      out += chunk
+      if (out.includes('Shoreline is running at')) resolve()
+    })
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
   })
-  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-})
+  return { process: server, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
 
 const latencies: number[] = []
 let errors = 0
@@ -81,7 +112,7 @@ const lastSaved = new Map<string, Sent>()
 
 async function vendor(index: number) {
   const { token, invitationId } = tokens[index]!
-  const landing = await fetch(`${baseUrl}/v/${token}`, { redirect: 'manual' })
+  const landing = await fetch(`${pickBaseUrl()}/v/${token}`, { redirect: 'manual' })
   const cookie = (landing.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   const versions = new Map<string, number>()
   const measureFrom = Date.now() + WARMUP_SECONDS * 1000
@@ -92,6 +123,7 @@ async function vendor(index: number) {
     const question = QUESTIONS[n % QUESTIONS.length]!
     const questionId = question.id
     const value = question.value(index, n)
+    const baseUrl = pickBaseUrl()
     try {
       const response = await fetch(`${baseUrl}/v/answers`, {
         method: 'POST',
@@ -116,9 +148,22 @@ async function vendor(index: number) {
   }
 }
 
+// The load generator's own CPU over the measured run (after the warm-up), in % of one core.
+let cpuAtMeasureStart: NodeJS.CpuUsage | undefined
+const measureTimer = setTimeout(() => {
+  cpuAtMeasureStart = process.cpuUsage()
+}, WARMUP_SECONDS * 1000)
 await Promise.all(Array.from({ length: VENDORS }, (_, i) => vendor(i)))
-server.kill('SIGTERM')
-await new Promise((resolve) => server.on('exit', resolve))
+clearTimeout(measureTimer)
+const cpu = process.cpuUsage(cpuAtMeasureStart)
+const loadGeneratorCpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (SECONDS * 1000)) * 100)
+await Promise.all(
+  servers.map(({ process: server }) => {
+    const exited = new Promise((resolve) => server.on('exit', resolve))
+    server.kill('SIGTERM')
+    return exited
+  }),
+)
 
 // Every answer the server said it saved must be stored, with that value and version.
 const check = getDb()
@@ -139,11 +184,21 @@ for (const [key, sent] of lastSaved) {
   if (!row || row.value !== sent.value || row.version !== sent.version) lostWrites++
 }
 await closeDb()
+await database.drop()
 
 latencies.sort((a, b) => a - b)
 const pct = (p: number) =>
   Number((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(1))
 console.log(`saves: ${latencies.length}, answers checked: ${lastSaved.size}`)
 console.log(
-  JSON.stringify({ concurrency: VENDORS, p50Ms: pct(50), p95Ms: pct(95), p99Ms: pct(99), errors, lostWrites }),
+  JSON.stringify({
+    concurrency: VENDORS,
+    instances: INSTANCES,
+    p50Ms: pct(50),
+    p95Ms: pct(95),
+    p99Ms: pct(99),
+    errors,
+    lostWrites,
+    loadGeneratorCpuPct,
+  }),
 )

@@ -14,6 +14,7 @@ import {
 } from '../app/dashboard/dashboard-params.ts'
 import { LOCATION_CLASSES } from '../app/geography/location-class.ts'
 import { VERDICTS } from '../app/vocabulary/verdict.ts'
+import { benchDatabase, runBothDialects } from './bench-database.ts'
 import type { BenchReply, BenchRequest } from './bench-web-server.ts'
 
 /**
@@ -40,7 +41,9 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  * Options: BENCH_SECONDS (per autocannon run, default 15), BENCH_VENDORS (vendors in the one generated
  * engagement, default 2000; e.g. BENCH_VENDORS=20000 npm run bench:web), BENCH_PDF_RENDERS (for the
  * RSS figure, default 100), BENCH_SERVER_ARGS (flags for the server's Node, e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof`). Run `npm run build` first (the script does).
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`), DATABASE_URL=postgres://… (a database of its own on that
+ * server, dropped after) and BENCH_DIALECTS=both (SQLite then PostgreSQL back to back, PostgreSQL's
+ * figures under `pg`-prefixed keys: scripts/bench-database.ts). Run `npm run build` first (the script does).
  */
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 2000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
@@ -49,8 +52,10 @@ const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Bool
 const CONNECTIONS = 10
 const TARGET_PDF_PAGES = 20
 
+if (await runBothDialects('scripts/bench-web.ts')) process.exit(0)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-web-'))
-process.env.DATABASE_URL = path.join(dir, 'bench.sqlite')
+const database = await benchDatabase(dir)
+process.env.DATABASE_URL = database.url
 process.env.NODE_ENV = 'production'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
 // Production requires the public URL that emailed links point to; the bench sends no email.
@@ -179,6 +184,7 @@ try {
   )
 } finally {
   await server.stop()
+  await database.drop()
   rmSync(dir, { recursive: true, force: true })
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { lockEngagementsOfInvitations } from '../db/queries.server.ts'
 import { GroupCommit } from '../utils/group-commit.server.ts'
 import { newId, nowIso } from '../utils/ids.ts'
 import {
@@ -61,7 +62,15 @@ export function saveAnswer(db: Kysely<Database>, input: SaveAnswerInput): Promis
   if (db.isTransaction) return saveAnswerIn(db, input)
   let batcher = batchers.get(db)
   if (!batcher) {
-    batcher = new GroupCommit(db, saveAnswerIn, { expected: (error) => error instanceof ResponseSubmittedError })
+    batcher = new GroupCommit(db, saveAnswerIn, {
+      expected: (error) => error instanceof ResponseSubmittedError,
+      // Several instances on PostgreSQL: each batch locks its engagements in one order first.
+      beforeBatch: (trx, inputs) =>
+        lockEngagementsOfInvitations(
+          trx,
+          inputs.map((input) => input.invitationId),
+        ),
+    })
     batchers.set(db, batcher)
   }
   return batcher.run(input)

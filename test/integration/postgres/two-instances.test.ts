@@ -112,6 +112,55 @@ describe('two instances on one PostgreSQL database', () => {
     }
   })
 
+  test('autosaves to two engagements, sent to A and B in opposite orders, all commit (no deadlock between batches)', async () => {
+    // Each instance commits the saves that reach it together (GroupCommit), and every save moves its
+    // engagement's revision (a row lock until commit). A's batch here holds saves for engagement 1
+    // then 2, B's for 2 then 1: without one lock order they wait on each other and PostgreSQL kills one.
+    type Vendor = { cookie: string; version: number }
+    const vendorsOf = async (name: string): Promise<Vendor[]> =>
+      Promise.all(
+        (await createVendorLinks(getDb(), { count: 4, name })).map(async (link) => {
+          const landing = await fetch(`${a.baseUrl}/v/${link.token}`, { redirect: 'manual' })
+          return { cookie: (landing.headers.get('set-cookie') ?? '').split(';')[0] as string, version: 0 }
+        }),
+      )
+    const one = await vendorsOf('Engagement one')
+    const two = await vendorsOf('Engagement two')
+    const save = async (instance: ServeProcess, vendor: Vendor | undefined, value: string) => {
+      if (!vendor) throw new Error('no vendor')
+      const response = await fetch(`${instance.baseUrl}/v/answers`, {
+        method: 'POST',
+        headers: { cookie: vendor.cookie, origin: instance.baseUrl, 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId: 'company.legalName', value, baseVersion: vendor.version }),
+      })
+      const body = (await response.json()) as { version?: number }
+      if (response.status === 200) vendor.version = body.version as number
+      return response.status
+    }
+    const rounds = 15
+    for (let round = 1; round <= rounds; round++) {
+      const statuses = await Promise.all([
+        save(a, one[0], `one ${round}`),
+        save(a, two[0], `two ${round}`),
+        save(a, one[1], `one ${round}`),
+        save(a, two[1], `two ${round}`),
+        save(b, two[2], `two ${round}`),
+        save(b, one[2], `one ${round}`),
+        save(b, two[3], `two ${round}`),
+        save(b, one[3], `one ${round}`),
+      ])
+      expect(statuses, `round ${round}`).toEqual(Array(8).fill(200))
+    }
+    // Every vendor's last save is stored, at the version it was told.
+    const stored = await getDb()
+      .selectFrom('answer')
+      .select(['value_json', 'version'])
+      .where('question_id', '=', 'company.legalName')
+      .where('value_json', 'in', [`"one ${rounds}"`, `"two ${rounds}"`])
+      .execute()
+    expect(stored).toEqual(Array(8).fill({ value_json: expect.any(String), version: rounds }))
+  })
+
   test('a reminder is sent once with both instances working the queue', async () => {
     const [link] = await createVendorLinks(getDb(), { count: 1, name: 'Reminded vendor' })
     const invitationId = link?.invitationId as string
