@@ -60,13 +60,25 @@ export async function currentAssessment(invitationId: string) {
   const row = await getDb()
     .selectFrom('assessment')
     .innerJoin('response', 'response.id', 'assessment.response_id')
-    .select(['assessment.id', 'assessment.verdict', 'assessment.result_json', 'assessment.as_of'])
+    .select([
+      'assessment.id',
+      'assessment.verdict',
+      'assessment.result_json',
+      'assessment.as_of',
+      'assessment.appetite_json',
+    ])
     .where('response.invitation_id', '=', invitationId)
     .where('assessment.is_current', '=', 1)
     .executeTakeFirstOrThrow()
   return {
     ...row,
     ruleIds: (JSON.parse(row.result_json) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId),
+    /** The rule ids the suggestions stored with the assessment clear (issue 14's judgement). */
+    suggestionClears: new Set(
+      ((JSON.parse(row.appetite_json ?? '{}') as { suggestions?: { clears: string[] }[] }).suggestions ?? []).flatMap(
+        (s) => s.clears,
+      ),
+    ),
   }
 }
 

@@ -67,15 +67,22 @@ async function pdfText(client: BrowserClient, url: string) {
 describe('a remediation request, from the manager to the vendor and back', () => {
   test('two findings requested; the vendor fixes one and disputes the other; the re-assessment resolves it and changes the verdict', async () => {
     const world = await hospitalWithVendor(env.server.baseUrl)
-    expect((await currentAssessment(world.invitationId)).verdict).toBe('reject')
+    const before = await currentAssessment(world.invitationId)
+    expect(before.verdict).toBe('reject')
 
-    // The form starts with the blocker ticked and lists the medium finding too.
+    // The form starts with the findings the stored suggestions clear ticked ("what would change
+    // this", issue 14): the blocker (sign the BAA) and the medium finding that TLS 1.2 clears, which
+    // the default of blockers and high findings alone would leave unticked.
+    expect([...before.suggestionClears]).toEqual(expect.arrayContaining([BAA, TRANSIT]))
     const form = await world.manager.get(`${world.vendorUrl}/remediation/new`)
     expect(form.status).toBe(200)
     const formHtml = await form.text()
     const box = (value: string) => formHtml.match(new RegExp(`<input[^>]*value="${value}"[^>]*>`))?.[0] ?? ''
-    expect(box(BAA)).toContain('checked')
-    expect(box(TRANSIT)).not.toContain('checked')
+    for (const ruleId of before.ruleIds) {
+      expect(box(ruleId), ruleId).toContain('value=')
+      if (before.suggestionClears.has(ruleId)) expect(box(ruleId), ruleId).toContain('checked')
+      else expect(box(ruleId), ruleId).not.toContain('checked')
+    }
 
     const sent = await requestChanges(world, [BAA, TRANSIT])
     expect(sent.status).toBe(302)
