@@ -1,19 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
-import { messagesFor } from '../i18n/messages.ts'
 import { issueExtraLink } from '../invitations/invitations.server.ts'
-import { vendorLink } from '../invitations/links.ts'
-import { sendEmail } from '../mail/mailer.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import {
   claimRequestReminder,
-  getVendorContact,
   listItems,
   listOverdueRequests,
   markLapsedAcceptances,
   markOpenItemsOverdue,
 } from './queries.server.ts'
+import { emailVendorWithLink } from './vendor-email.server.ts'
 
 const DAY_MS = 86_400_000
 
@@ -48,24 +45,14 @@ export async function sendOverdueRemediationReminders(
     if (waiting === 0) continue
     if (request.lastReminderAt && now.getTime() - Date.parse(request.lastReminderAt) < DAY_MS) continue
     if (!(await claimRequestReminder(db, { requestId: request.id, seen: request.lastReminderAt, now: at }))) continue
-    const vendor = await getVendorContact(db, { invitationId: request.invitationId })
     const token = await issueExtraLink(db, { invitationId: request.invitationId })
-    const email = messagesFor(vendor.language).email.remediationOverdue({
-      contactName: vendor.contactName,
-      buyer: vendor.buyerName,
-      engagement: vendor.engagementName,
-      link: vendorLink(origin, token),
-      dueDate: request.dueOn,
-      count: waiting,
-    })
-    const sent = await sendEmail(db, {
+    const sent = await emailVendorWithLink(db, {
       organisationId: request.organisationId,
-      kind: 'remediation-overdue',
-      to: vendor.contactEmail,
-      subject: email.subject,
-      text: email.text,
       invitationId: request.invitationId,
-      secrets: [token],
+      kind: 'remediation-overdue',
+      token,
+      origin,
+      compose: (email, context) => email.remediationOverdue({ ...context, dueDate: request.dueOn, count: waiting }),
     })
     await recordAuditEvent(db, {
       organisationId: request.organisationId,

@@ -7,9 +7,7 @@ import { type Assessment, applicableRegimeIds } from '../assessment/engine.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { findEngagementWithProfile } from '../engagements/queries.server.ts'
 import { describeDiff, diffAssessments } from '../history/diff.ts'
-import { messagesFor } from '../i18n/messages.ts'
 import { issueExtraLink } from '../invitations/invitations.server.ts'
-import { vendorLink } from '../invitations/links.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
 import { questionsById } from '../questionnaire/answers.ts'
 import { ProfileSchema } from '../regulations/profile.ts'
@@ -18,6 +16,7 @@ import {
   getVendorContact,
   listManagerEmails,
 } from '../remediation/queries.server.ts'
+import { emailVendorWithLink } from '../remediation/vendor-email.server.ts'
 import { certificationTypeLabel } from '../reports/answer-text.ts'
 import { assessResponse } from '../responses/assessments.server.ts'
 import { markInvitationReopened, reopenSubmittedResponse } from '../responses/queries.server.ts'
@@ -140,22 +139,13 @@ export async function sendDueReviewInvitations(
       return issueExtraLink(trx, { invitationId: c.invitationId })
     })
     if (!token) continue
-    const vendor = await getVendorContact(db, { invitationId: c.invitationId })
-    const email = messagesFor(vendor.language).email.reviewDue({
-      contactName: vendor.contactName,
-      buyer: vendor.buyerName,
-      engagement: vendor.engagementName,
-      link: vendorLink(origin, token),
-      dueDate: answerBy,
-    })
-    const sent = await sendEmail(db, {
+    const sent = await emailVendorWithLink(db, {
       organisationId: c.organisationId,
-      kind: 'review-due',
-      to: vendor.contactEmail,
-      subject: email.subject,
-      text: email.text,
       invitationId: c.invitationId,
-      secrets: [token],
+      kind: 'review-due',
+      token,
+      origin,
+      compose: (email, context) => email.reviewDue({ ...context, dueDate: answerBy }),
     })
     await setReviewEmailStatus(db, { id: reviewId, status: sent.status })
     invited++
@@ -219,25 +209,20 @@ export async function sendCertificateNotices(
       const label = certificationTypeLabel(cert.type, question)
       if (kind !== 'ended') {
         if (!(await claimCertificateNotice(db, claim))) continue
-        const vendor = await getVendorContact(db, { invitationId: c.invitationId })
         const token = await issueExtraLink(db, { invitationId: c.invitationId })
-        const email = messagesFor(vendor.language).email.certificateEnding({
-          contactName: vendor.contactName,
-          buyer: vendor.buyerName,
-          engagement: vendor.engagementName,
-          link: vendorLink(origin, token),
-          certificate: label,
-          validUntil,
-          days: daysBetween(today, validUntil),
-        })
-        const sent = await sendEmail(db, {
+        const sent = await emailVendorWithLink(db, {
           organisationId: c.organisationId,
-          kind: `certificate-ending-${kind}`,
-          to: vendor.contactEmail,
-          subject: email.subject,
-          text: email.text,
           invitationId: c.invitationId,
-          secrets: [token],
+          kind: `certificate-ending-${kind}`,
+          token,
+          origin,
+          compose: (email, context) =>
+            email.certificateEnding({
+              ...context,
+              certificate: label,
+              validUntil,
+              days: daysBetween(today, validUntil),
+            }),
         })
         await setCertificateNoticeStatus(db, { id: noticeId, status: sent.status })
         await recordAuditEvent(db, {

@@ -1,3 +1,4 @@
+import { parseJudgement } from '#app/appetite/vendor-line.ts'
 import { getDb } from '#app/db.server.ts'
 import { completeDemoAnswers } from '#db/demo/complete-answers.ts'
 import { addMember, createEngagement, createOrganisation, logIn } from './accounts.ts'
@@ -74,11 +75,7 @@ export async function currentAssessment(invitationId: string) {
     ...row,
     ruleIds: (JSON.parse(row.result_json) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId),
     /** The rule ids the suggestions stored with the assessment clear (issue 14's judgement). */
-    suggestionClears: new Set(
-      ((JSON.parse(row.appetite_json ?? '{}') as { suggestions?: { clears: string[] }[] }).suggestions ?? []).flatMap(
-        (s) => s.clears,
-      ),
-    ),
+    suggestionClears: new Set((parseJudgement(row.appetite_json)?.suggestions ?? []).flatMap((s) => s.clears)),
   }
 }
 
