@@ -136,7 +136,14 @@ test('the buyer picks the vendor country and the home country with the same pick
   const invite = page.getByRole('region', { name: 'Invite a vendor' })
   await invite.getByLabel('Company').fill('Servicios Norte S.A. de C.V.')
   const country = invite.getByRole('combobox', { name: 'Country' })
+  // Typed before React runs, the words stay in a plain input: wait for the picker to be live, and
+  // for the list to have filtered before choosing its first entry.
+  await invite.locator('.country-picker[data-ready]').first().waitFor()
   await country.fill('méxico')
+  await invite
+    .getByRole('option', { name: /^Mexico/ })
+    .first()
+    .waitFor()
   await page.keyboard.press('Enter')
   expect(await country.inputValue()).toBe('Mexico')
   await invite.getByLabel('Contact name').fill('Ana Torres')
