@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
-import { LRUCache } from 'lru-cache'
 import pg from 'pg'
 import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
+import { openSqliteHandle, preparedStatementCount } from '#db/sqlite-handle.ts'
 import { dialectOf } from './db/dialect.ts'
 import { type DatabaseConfig, getEnv, maskDatabaseUrl } from './env.server.ts'
 
@@ -58,7 +58,7 @@ function connect(config: DatabaseConfig): Open {
   const sqlite = openSqlite(config.file)
   return {
     dialect: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
     sqlite,
   }
 }
@@ -72,6 +72,14 @@ export function getSqlite(): SQLite.Database {
   const current = opened()
   if (current.dialect !== 'sqlite') throw new Error('getSqlite() on a PostgreSQL database')
   return current.sqlite
+}
+
+/**
+ * How many distinct statements the SQLite handle keeps (db/sqlite-handle.ts: none is ever dropped,
+ * so /healthz shows the figure an operator would watch grow); null on PostgreSQL or before opening.
+ */
+export function keptStatementCount(): number | null {
+  return open?.dialect === 'sqlite' ? preparedStatementCount(open.sqlite) : null
 }
 
 /** The pg pool under getDb() on PostgreSQL, for libraries that take one (throttles, pg-boss). */
@@ -89,7 +97,8 @@ export async function closeDb(): Promise<void> {
 
 function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
-  const sqlite = new SQLite(file)
+  // openSqliteHandle keeps every statement it prepares, one per SQL text (see db/sqlite-handle.ts).
+  const sqlite = openSqliteHandle(file)
   // WAL lets readers proceed during a write; FULL syncs every commit to disk (no lost answers on a
   // power cut); the busy timeout makes a second writer wait instead of failing.
   sqlite.pragma('journal_mode = WAL')
@@ -161,28 +170,6 @@ function reasonOf(error: unknown, config: DatabaseConfig): string {
       return `no such database (${masked})`
     default:
       return masked || 'cannot connect'
-  }
-}
-
-/**
- * Kysely prepares every query anew; better-sqlite3 can reuse a prepared statement, and preparing
- * was about 8 % of the server's CPU under the autosave benchmark. Queries are built from the same
- * code with parameters, so a small LRU of statements by SQL text serves nearly every query. Safe
- * because better-sqlite3 runs a statement to completion synchronously (nothing here streams with
- * `iterate`), and SQLite re-prepares a cached statement by itself after a schema change.
- */
-export function withStatementCache(sqlite: SQLite.Database, size = 500) {
-  const cache = new LRUCache<string, SQLite.Statement>({ max: size })
-  return {
-    close: () => sqlite.close(),
-    prepare(query: string): SQLite.Statement {
-      let statement = cache.get(query)
-      if (!statement) {
-        statement = sqlite.prepare(query)
-        cache.set(query, statement)
-      }
-      return statement
-    },
   }
 }
 

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import SQLite from 'better-sqlite3'
+import { openSqliteHandle } from './sqlite-handle.ts'
 
 /**
  * Online backups of the SQLite database, and restoring one. Scripts: `npm run db:backup -- FILE`,
@@ -7,26 +7,32 @@ import SQLite from 'better-sqlite3'
  */
 
 /**
- * Copies the live database into `target` with SQLite's online backup API, while the server keeps
- * writing. All pages are copied in one step, inside one read transaction, so the copy is one
- * consistent moment (a backup taken in small steps restarts whenever another connection writes,
- * and under steady autosaves might never finish). Returns the copy's page count.
+ * Copies the live database into `target` with `VACUUM INTO`, while the server keeps writing. The
+ * copy is made inside one read transaction, so it is one consistent moment (the online backup API
+ * taken in small steps restarts whenever another connection writes, and its backup object is one
+ * more native wrapper that must not be garbage collected: db/sqlite-handle.ts). Returns the copy's
+ * page count.
  */
 export async function backupDatabase(source: string, target: string): Promise<{ pages: number }> {
   if (!existsSync(source)) throw new Error(`There is no database at ${source}.`)
   if (existsSync(target)) throw new Error(`${target} exists already; choose a new file name.`)
-  const db = new SQLite(source, { readonly: true, fileMustExist: true })
+  const db = openSqliteHandle(source, { readonly: true, fileMustExist: true })
   try {
-    const result = await db.backup(target, { progress: () => 2 ** 31 - 1 })
-    return { pages: result.totalPages }
+    db.prepare('VACUUM INTO ?').run(target)
   } finally {
     db.close()
+  }
+  const copy = openSqliteHandle(target, { readonly: true, fileMustExist: true })
+  try {
+    return { pages: copy.pragma('page_count', { simple: true }) as number }
+  } finally {
+    copy.close()
   }
 }
 
 /** `ok`, or SQLite's list of what is wrong with the file. */
 export function integrityOf(file: string): string {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true })
+  const db = openSqliteHandle(file, { readonly: true, fileMustExist: true })
   try {
     return (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
       .map((row) => row.integrity_check)
@@ -45,7 +51,7 @@ export function integrityOf(file: string): string {
  */
 export function databaseInUse(file: string): boolean {
   if (!existsSync(file)) return false
-  const db = new SQLite(file, { timeout: 0, fileMustExist: true })
+  const db = openSqliteHandle(file, { timeout: 0, fileMustExist: true })
   try {
     db.pragma('locking_mode = EXCLUSIVE')
     db.exec('BEGIN EXCLUSIVE')

@@ -15,6 +15,8 @@ export type Health = {
     pending: number
     /** Migrations the database has that this build does not know (an instance older than the schema). */
     unknown: number
+    /** SQLite: the statements this process keeps prepared, one per SQL text (db/sqlite-handle.ts). */
+    keptStatements?: number
   }
 }
 
@@ -23,7 +25,7 @@ export type Health = {
  * says which database it is and how far it is migrated, so a load balancer or an operator sees an
  * instance that runs against the wrong database or schema.
  */
-export async function checkHealth(db: Kysely<Database>): Promise<Health> {
+export async function checkHealth(db: Kysely<Database>, keptStatements?: number | null): Promise<Health> {
   const checkedAt = await writeAndReadHealthCheck(db, { checkedAt: nowIso() })
   const applied = await listAppliedMigrations(db)
   const known = Object.keys(migrations)
@@ -34,6 +36,7 @@ export async function checkHealth(db: Kysely<Database>): Promise<Health> {
       migration: applied.at(-1) ?? null,
       pending: known.filter((name) => !applied.includes(name)).length,
       unknown: applied.filter((name) => !known.includes(name)).length,
+      ...(keptStatements == null ? {} : { keptStatements }),
     },
   }
 }

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, Migrator, SqliteDialect, sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { countDashboardVendors } from '#app/dashboard/dashboard.server.ts'
@@ -12,6 +11,7 @@ import { insertInvitation, invitationsWithCurrentAssessment } from '#app/invitat
 import { newId, nowIso } from '#app/utils/ids.ts'
 import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
+import { openSqliteHandle } from '#db/sqlite-handle.ts'
 import { createEngagement, createOrganisation } from '#test/support/accounts.ts'
 import { addVendor } from '#test/support/dashboard-vendors.ts'
 import { testDialect } from '#test/support/databases.ts'
@@ -201,7 +201,7 @@ describe('the invitation summary', () => {
   test('is filled by its migration for the invitations that existed before it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-summary-'))
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SQLite(path.join(dir, 'db.sqlite')) }),
+      dialect: new SqliteDialect({ database: openSqliteHandle(path.join(dir, 'db.sqlite')) }),
     })
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getDb, migrateToLatest } from '#app/db.server.ts'
@@ -8,6 +7,7 @@ import type { JobDefinitions } from '#app/jobs/job.ts'
 import { enqueueJob, JobRunner } from '#app/jobs/job-runner.server.ts'
 import { listJobs } from '#app/jobs/queries.server.ts'
 import type { Database } from '#db/schema.ts'
+import { openSqliteHandle } from '#db/sqlite-handle.ts'
 
 const T0 = new Date('2027-01-04T09:00:00Z')
 const later = (ms: number) => new Date(T0.getTime() + ms)
@@ -27,7 +27,7 @@ function databaseFile(): string {
 
 /** A second connection to the same file: what a second process sees. */
 function secondConnection() {
-  const sqlite = new SQLite(databaseFile())
+  const sqlite = openSqliteHandle(databaseFile())
   sqlite.pragma('busy_timeout = 5000')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
 }

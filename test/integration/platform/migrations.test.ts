@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { getDb, migrateToLatest } from '#app/db.server.ts'
 import { migrations } from '#db/migrations/index.ts'
+import { openSqliteHandle } from '#db/sqlite-handle.ts'
 
 const MIGRATION_NAMES = Object.keys(migrations)
 
@@ -72,7 +72,7 @@ describe('migrations', () => {
     ])
     const applied = `${a.stdout}${b.stdout}`.match(/Applied migration /g) ?? []
     expect(applied).toHaveLength(MIGRATION_NAMES.length)
-    const sqlite = new SQLite(file, { readonly: true })
+    const sqlite = openSqliteHandle(file, { readonly: true })
     const rows = sqlite.prepare('select name from kysely_migration order by name').all()
     sqlite.close()
     expect(rows).toEqual(MIGRATION_NAMES.map((name) => ({ name })))
@@ -81,7 +81,7 @@ describe('migrations', () => {
   test('a failing migration stops start with its name and a non-zero exit', async () => {
     const file = freshDatabaseFile()
     // A database in a state the first migration cannot handle: its table already exists.
-    const sqlite = new SQLite(file)
+    const sqlite = openSqliteHandle(file)
     sqlite.exec('create table organisation (id text primary key)')
     sqlite.close()
     const started = await run(['scripts/serve.ts'], { DATABASE_URL: file, PORT: '0' })

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import SQLite from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { closeDb } from '#app/db.server.ts'
 import { integrityOf } from '#db/backup.ts'
+import { openSqliteHandle } from '#db/sqlite-handle.ts'
 import { createEngagement, createOrganisation } from '#test/support/accounts.ts'
 import { openVendorSession } from '#test/support/route-world.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** What a database file holds: answers, the sum of their versions (every save adds one), evidence. */
 function contents(file: string) {
-  const db = new SQLite(file, { readonly: true })
+  const db = openSqliteHandle(file, { readonly: true })
   try {
     return db.prepare('select count(*) as answers, coalesce(sum(version), 0) as versions from answer').get() as {
       answers: number

@@ -1,14 +1,14 @@
-import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { GroupCommit } from '#app/utils/group-commit.server.ts'
+import { openSqliteHandle } from '#db/sqlite-handle.ts'
 
 type DB = { item: { id: number; value: string } }
 
 class Refused extends Error {}
 
 function setUp() {
-  const sqlite = new SQLite(':memory:')
+  const sqlite = openSqliteHandle(':memory:')
   let commits = 0
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: sqlite }),
