@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -43,7 +43,8 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  * RSS figure, default 100), BENCH_SERVER_ARGS (flags for the server's Node, e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`), DATABASE_URL=postgres://… (a database of its own on that
  * server, dropped after) and BENCH_DIALECTS=both (SQLite then PostgreSQL back to back, PostgreSQL's
- * figures under `pg`-prefixed keys: scripts/bench-database.ts). Run `npm run build` first (the script does).
+ * figures under `pg`-prefixed keys: scripts/bench-database.ts), BENCH_SAVE_PAGE=FILE (keeps the
+ * dashboard's default page there). Run `npm run build` first (the script does).
  */
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 2000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
@@ -121,6 +122,8 @@ try {
   }
   const dashboardPageKiB = round(Buffer.byteLength(dashboardHtml) / 1024, 1)
   log(`dashboard page: ${dashboardPageKiB} KiB of HTML (default view, 50 rows)`)
+  // BENCH_SAVE_PAGE=FILE keeps that page, to see what its bytes are.
+  if (process.env.BENCH_SAVE_PAGE) writeFileSync(process.env.BENCH_SAVE_PAGE, dashboardHtml)
 
   const healthz = await load('/healthz', `${base}/healthz`, {})
   const dashboard = await load('dashboard', dashboardUrl, headers)

@@ -157,15 +157,20 @@ export function listPanelVendors(db: Kysely<Database>, scope: Scope, invitationI
  *      order by a.created_at desc, a.id limit 1
  */
 export async function findAnyJudgementJson(db: Kysely<Database>, scope: Scope): Promise<string | undefined> {
-  const row = await invitationSummaries(db, scope)
+  // The newest: it was judged under the engagement's latest profile (a reopened vendor keeps an older one).
+  // Its id first, then its JSON by key: sorting the rows with their JSON took ~200 ms at 2,000 vendors.
+  const newest = invitationSummaries(db, scope)
     .innerJoin('response', 'response.invitation_id', 's.invitation_id')
     .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
-    .select('a.appetite_json as appetiteJson')
+    .select('a.id')
     .where('a.buyer_action', 'is not', null)
-    // The newest: it was judged under the engagement's latest profile (a reopened vendor keeps an older one).
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id')
     .limit(1)
+  const row = await db
+    .selectFrom('assessment')
+    .select('appetite_json as appetiteJson')
+    .where('id', '=', newest)
     .executeTakeFirst()
   return row?.appetiteJson ?? undefined
 }

@@ -33,9 +33,10 @@ function truncate(text: string, max: number) {
  * Scores of the vendors on the current page, one horizontal bar each, in the table's order. One bar
  * per vendor stays readable at 50 bars (a page), and showing the page ties the chart to the table
  * and its sort and filters: sort by score to see the best, filter by verdict to see one group. The
- * whole filtered set is summarised by the verdict counts above it. Hand-written SVG (no library):
- * it is server-rendered and needs no JavaScript. Text sizes and colours come from dashboard.css, so
- * a bar is three short elements (the page carries 50 of them).
+ * whole filtered set is summarised by the verdict counts above it. Hand-written SVG (no library).
+ * The dashboard draws it in the browser after hydration, from the rows it already has (the table
+ * carries the same figures without JavaScript); text sizes and colours come from dashboard.css, so
+ * a bar is three short elements.
  */
 export function ScoreChart({ vendors }: { vendors: readonly ChartVendor[] }) {
   const scored = vendors.filter(

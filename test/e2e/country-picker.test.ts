@@ -133,6 +133,9 @@ test('the buyer picks the vendor country and the home country with the same pick
   await page.waitForURL('**/app/engagements')
 
   await page.goto(`${server.baseUrl}/app/engagements/${engagementId}`)
+  // With a vendor invited already, the invite forms open on request.
+  expect(await page.getByRole('region', { name: 'Invite a vendor' }).count()).toBe(0)
+  await page.getByRole('link', { name: 'Invite vendors' }).click()
   const invite = page.getByRole('region', { name: 'Invite a vendor' })
   await invite.getByLabel('Company').fill('Servicios Norte S.A. de C.V.')
   const country = invite.getByRole('combobox', { name: 'Country' })

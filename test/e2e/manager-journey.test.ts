@@ -22,6 +22,14 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   await page.waitForURL('**/app/engagements')
   await page.getByRole('link', { name: /Mercy General/ }).click()
   await page.getByRole('table', { name: /Vendors of this engagement/ }).waitFor()
+  // The score chart is drawn in the browser from the page's rows (it is not in the first look's
+  // HTML): one bar per assessed vendor of the page, named in its title.
+  const chart = page.getByRole('img', { name: /^Bar chart of the scores of the \d+ assessed vendors on this page/ })
+  await chart.waitFor()
+  const charted = Number(/of the (\d+) assessed/.exec((await chart.locator('title').textContent()) ?? '')?.[1])
+  expect(charted).toBeGreaterThan(0)
+  expect(await chart.locator('rect[x="210"]').count()).toBe(charted)
+  expect(charted).toBeLessThanOrEqual(await page.getByRole('rowheader').count())
   // The dashboard, the comparison and a vendor's report pass axe-core (no serious or critical issue).
   expect(await seriousAccessibilityViolations(page)).toEqual([])
 

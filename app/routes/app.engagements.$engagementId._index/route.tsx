@@ -26,6 +26,7 @@ import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { InvitePanels, type InviteReply } from './invite-panels.tsx'
 import { VendorsTable } from './vendors-table.tsx'
@@ -101,6 +102,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Vendors ticked on another view, or before a comparison, stay ticked.
     selected: parseSelection(url.searchParams),
     archived: engagement.status === 'archived',
+    // The invite forms are shown on request (`?invite`), or at once while nobody is invited yet: the
+    // first look at a full engagement is about its vendors, and the forms (the country list a page
+    // without JavaScript needs among them) were 12 of its 84 KiB (docs/PERFORMANCE.md).
+    inviting: url.searchParams.has('invite') || (total === 0 && !hasFilters(query)),
     // Verdicts a rules release changed recently (a dated notice above the table).
     verdictChanges: await listVerdictChanges(db, {
       ...scope,
@@ -177,11 +182,13 @@ export default function EngagementVendors() {
     changedSince,
     recommendation,
     verdictChanges,
+    inviting,
   } = useLoaderData<typeof loader>()
   const { engagementId } = useParams()
   const vendors = useMemo(() => rows.map(unpackRow), [rows])
   const reply = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
+  const hydrated = useHydrated()
   const base = `/app/engagements/${engagementId}`
   const filtered = hasFilters(params)
   const showing = showingText({ offset, count: vendors.length, total })
@@ -201,9 +208,16 @@ export default function EngagementVendors() {
   return (
     <>
       <section aria-labelledby="vendors-heading">
-        <h2 id="vendors-heading" style={{ marginTop: 0 }}>
-          Vendors
-        </h2>
+        <div className="section-heading">
+          <h2 id="vendors-heading" style={{ marginTop: 0 }}>
+            Vendors
+          </h2>
+          {archived || inviting || reply?.intent === 'invite' || reply?.intent === 'paste' ? null : (
+            <Link className="button-link" to={`${base}?invite#invite-heading`}>
+              Invite vendors
+            </Link>
+          )}
+        </div>
         {reply?.message && reply.intent !== 'invite' && reply.intent !== 'paste' ? (
           <div className="form-error" role="status">
             {reply.message}
@@ -270,11 +284,15 @@ export default function EngagementVendors() {
               pageCount={pageCount}
               showing={showing}
             />
-            <ScoreChart vendors={vendors} />
+            {/* Drawn in the browser from the rows it already has: the table carries the same figures
+                for a page without JavaScript, and the chart's 9 KiB stay out of the first look's HTML. */}
+            {hydrated ? <ScoreChart vendors={vendors} /> : null}
           </>
         )}
       </section>
-      {archived ? null : <InvitePanels reply={reply} busy={busy} />}
+      {archived || !(inviting || reply?.intent === 'invite' || reply?.intent === 'paste') ? null : (
+        <InvitePanels reply={reply} busy={busy} />
+      )}
     </>
   )
 }

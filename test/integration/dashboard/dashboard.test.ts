@@ -190,13 +190,15 @@ describe('the engagement dashboard', () => {
     expect(odd).toContain(`href="/app/engagements/${ctx.engagementId}?sort=vendor&amp;v=${onFirst}"`)
   })
 
-  test('the chart shows a bar per vendor of the page, with the verdict in words and a text legend', async () => {
+  test('the first look leaves the score chart to the browser: no chart in the HTML, the table has every score', async () => {
+    // The chart is drawn after hydration from the rows the page already carries (its 9 KiB kept the
+    // 50-row page over its 60 KiB budget); the manager journey (e2e) checks it appears, bar by bar.
     const html = await (await ctx.buyer.get(`${page}?verdict=approve-with-conditions&sort=vendor`)).text()
-    const svg = html.slice(html.indexOf('<figure'), html.indexOf('</figure>'))
-    expect(svg).toContain('Bar chart of the scores of the 20 assessed vendors on this page')
-    expect(svg.match(/<rect x="210"/g)).toHaveLength(20)
-    expect(svg).toContain(`${30 + 1} · conditions`)
-    expect(svg).toContain('Approve with conditions')
+    expect(html).not.toContain('<figure class="score-chart')
+    expect(html).not.toContain('Bar chart of the scores')
+    const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'))
+    expect(table.match(/<th scope="row">/g)).toHaveLength(20)
+    expect(table.match(/badge verdict-approve-with-conditions/g)).toHaveLength(20)
   })
 })
 

@@ -83,6 +83,24 @@ describe('one scale for every score chart', () => {
     expect(widths).toEqual(SCORES.map((score) => Math.max(1, Math.round(scoreFraction(score) * 330))))
   })
 
+  test('the dashboard chart has a bar per scored vendor with its verdict in words, and a text legend', () => {
+    const verdicts = ['approve', 'approve-with-conditions', 'reject'] as const
+    const vendors = Array.from({ length: 20 }, (_, i) => ({
+      id: `v${i}`,
+      vendorCompany: `Vendor ${i}`,
+      score: 30 + i,
+      verdict: verdicts[i % 3] ?? 'approve',
+    }))
+    const html = renderToStaticMarkup(<ScoreChart vendors={[...vendors, { id: 'x', vendorCompany: 'Not assessed' }]} />)
+    expect(html).toContain('Bar chart of the scores of the 20 assessed vendors on this page')
+    expect(html.match(/<rect x="210"/g)).toHaveLength(20)
+    expect(html).toContain('31 · conditions')
+    expect(html).toContain('30 · approve')
+    expect(html).toContain('32 · reject')
+    expect(html).toContain('Approve with conditions')
+    expect(html).not.toContain('Not assessed')
+  })
+
   test('the PDFs draw the same shares: the report’s section bars and the comparison’s', () => {
     const bars = ScoreBars({ sections: SCORES.map((score, i) => ({ title: `S${i}`, score })) })
     expect(percentWidths(bars)).toEqual(SCORES.map(scorePercent))
