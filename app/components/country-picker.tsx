@@ -158,6 +158,7 @@ function Listbox({
   getItemProps,
   messages,
   multiple,
+  onChoose,
 }: {
   id: string
   multiple: boolean
@@ -168,6 +169,8 @@ function Listbox({
   getMenuProps: ReturnType<typeof useCombobox<CountryOption>>['getMenuProps']
   getItemProps: ReturnType<typeof useCombobox<CountryOption>>['getItemProps']
   messages: CountryPickerMessages
+  /** Takes a clicked option in the click's own event (see `takeOverFromDownshift`). */
+  onChoose: (item: CountryOption) => void
 }) {
   return (
     <ul
@@ -184,7 +187,15 @@ function Listbox({
             <li
               key={item.code}
               className={index === highlightedIndex ? 'highlighted' : undefined}
-              {...getItemProps({ item, index, 'aria-selected': isChosen(item.code) })}
+              {...getItemProps({
+                item,
+                index,
+                'aria-selected': isChosen(item.code),
+                onClick: (event: React.MouseEvent) => {
+                  takeOverFromDownshift(event)
+                  onChoose(item)
+                },
+              })}
             >
               <span className="tick" aria-hidden="true">
                 {isChosen(item.code) ? '✓' : ''}
@@ -198,6 +209,45 @@ function Listbox({
         : null}
     </ul>
   )
+}
+
+/**
+ * Choosing happens in the key press or click that chose, not after it. downshift reports a choice
+ * (onSelectedItemChange, onIsOpenChange, onStateChange) from an effect after its render, and React
+ * runs what those callbacks set as a later, ordinary-priority render: on a busy machine the box
+ * kept the typed words and the form its old value after Enter, until that render came (and a
+ * second Enter or a submit in between sent the form without the country). So Enter and clicks on
+ * an option are handled here, on what is on screen (the highlighted option of the list shown), in
+ * the same event; downshift is told to leave that event alone.
+ */
+function takeOverFromDownshift(event: React.SyntheticEvent) {
+  event.preventDefault()
+  ;(event.nativeEvent as Event & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true
+}
+
+/** Enter that should choose the highlighted option (not one that ends an IME composition). */
+function isChoosingEnter(event: React.KeyboardEvent) {
+  return event.key === 'Enter' && !event.nativeEvent.isComposing && event.keyCode !== 229
+}
+
+/** Whether a mouse button is down: a blur while it is (a click elsewhere) chooses nothing, as in downshift. */
+function useMouseDown() {
+  const down = useRef(false)
+  useEffect(() => {
+    const press = () => {
+      down.current = true
+    }
+    const release = () => {
+      down.current = false
+    }
+    document.addEventListener('mousedown', press, true)
+    document.addEventListener('mouseup', release, true)
+    return () => {
+      document.removeEventListener('mousedown', press, true)
+      document.removeEventListener('mouseup', release, true)
+    }
+  }, [])
+  return down
 }
 
 function SinglePicker(props: SingleProps & { hydrated: boolean }) {
@@ -219,7 +269,29 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
   }, [query, locale, extraChoices])
   const itemsNow = useRef(items)
   itemsNow.current = items
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox({
+  // The value the form holds now: a choice made in its event is not reported again by downshift.
+  const valueNow = useRef(value)
+  valueNow.current = value
+  const mouseDown = useMouseDown()
+  /** Shows the chosen country's name and gives the form its code, in the event that chose it. */
+  const choose = (item: CountryOption | null) => {
+    setTyped(null)
+    const code = item?.code ?? ''
+    if (code !== valueNow.current) {
+      valueNow.current = code
+      onChange(code)
+    }
+  }
+  const {
+    isOpen,
+    highlightedIndex,
+    getInputProps,
+    getMenuProps,
+    getItemProps,
+    getToggleButtonProps,
+    selectItem,
+    closeMenu,
+  } = useCombobox({
     items,
     inputId: id,
     labelId,
@@ -230,7 +302,14 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
     inputValue: typed ?? selected?.name ?? '',
     // The best match is highlighted as you type: Enter (or Tab, after typing) takes it.
     defaultHighlightedIndex: 0,
-    onSelectedItemChange: ({ selectedItem }) => onChange(selectedItem?.code ?? ''),
+    // Any other way downshift chooses (Alt+ArrowUp) still reaches the form, once.
+    onSelectedItemChange: ({ selectedItem }) => {
+      const code = selectedItem?.code ?? ''
+      if (code !== valueNow.current) {
+        valueNow.current = code
+        onChange(code)
+      }
+    },
     onIsOpenChange: ({ isOpen: open }) => {
       if (!open) setTyped(null)
     },
@@ -252,13 +331,40 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
       if (type === useCombobox.stateChangeTypes.InputBlur) setTyped(null)
     },
   })
+  /** Enter or a click: the option shown highlighted (or clicked) is the choice, now. */
+  const pick = (item: CountryOption) => {
+    selectItem(item)
+    closeMenu()
+    choose(item)
+  }
+  /**
+   * Leaving the box (Tab) decides as the stateReducer does for downshift's InputBlur, in the blur
+   * event itself: emptied clears, typed takes the highlighted match (or the best one).
+   */
+  const leave = (event: React.FocusEvent<HTMLInputElement>) => {
+    if (!isOpen || mouseDown.current || typed === null) return
+    const byTabChange = event.relatedTarget === null && document.activeElement !== document.body
+    if (typed.trim() === '') return choose(null)
+    if (byTabChange || typed === (selected?.name ?? '')) return
+    const match = (highlightedIndex >= 0 ? items[highlightedIndex] : undefined) ?? items[0]
+    if (match) choose(match)
+  }
   return (
     <>
       <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
         <input
           {...getInputProps({
             ref: props.inputRef,
-            onBlur: props.onBlur,
+            onBlur: (event: React.FocusEvent<HTMLInputElement>) => {
+              leave(event)
+              props.onBlur?.()
+            },
+            onKeyDown: (event: React.KeyboardEvent<HTMLInputElement>) => {
+              const item = isOpen && highlightedIndex >= 0 ? items[highlightedIndex] : undefined
+              if (!item || !isChoosingEnter(event)) return
+              takeOverFromDownshift(event)
+              pick(item)
+            },
             onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
               const text = event.currentTarget.value
               setTyped(text)
@@ -292,6 +398,7 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
         getMenuProps={getMenuProps}
         getItemProps={getItemProps}
         messages={messages}
+        onChoose={pick}
       />
       <p className="visually-hidden" role="status">
         {announcement}
@@ -340,12 +447,10 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
     selectedItem: null,
     inputValue: query,
     defaultHighlightedIndex: 0,
+    // Enter and clicks on an option never reach downshift (see `takeOverFromDownshift`): the list
+    // stays open on the chosen country, for the next one.
     stateReducer: (state, { type, changes }) => {
       switch (type) {
-        // Choosing keeps the list open on the chosen country, for the next one.
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: query }
         // The pointer leaving the list (or the list shrinking from under it) keeps the highlight.
         case useCombobox.stateChangeTypes.MenuMouseLeave:
           return { ...changes, highlightedIndex: state.highlightedIndex }
@@ -356,18 +461,26 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
           return changes
       }
     },
-    onStateChange: ({ type, selectedItem }) => {
-      switch (type) {
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          if (selectedItem) toggle(selectedItem)
-          break
-        case useCombobox.stateChangeTypes.InputBlur:
-          setQuery('')
-          break
-        default:
-          break
+    onStateChange: ({ type }) => {
+      if (type === useCombobox.stateChangeTypes.InputBlur) setQuery('')
+    },
+  })
+  /**
+   * Enter adds (or removes) the highlighted country in its own event. Before useMultipleSelection's
+   * keys, which it leaves out altogether while typing (`preventKeyAction`).
+   */
+  const withEnterFirst = <P extends { onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void }>(
+    dropdownProps: P,
+  ) => ({
+    ...dropdownProps,
+    onKeyDown: (event: React.KeyboardEvent<HTMLInputElement>) => {
+      const item = isOpen && highlightedIndex >= 0 ? items[highlightedIndex] : undefined
+      if (item && isChoosingEnter(event)) {
+        takeOverFromDownshift(event)
+        toggle(item)
+        return
       }
+      dropdownProps.onKeyDown?.(event)
     },
   })
   return (
@@ -401,19 +514,21 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
       <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
         <input
           {...getInputProps(
-            getDropdownProps({
-              ref: props.inputRef,
-              onBlur: props.onBlur,
-              // Typed in the same render as the list it narrows, so Enter takes the match on screen.
-              onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-                const text = event.currentTarget.value
-                setQuery(text)
-                announce(normalizeForSearch(text) ? messages.matches(searchCountries(text, locale).length) : '')
-              },
-              // Arrows and Backspace reach the chips from an empty box, open list or not.
-              preventKeyAction: isOpen && query !== '',
-              'aria-describedby': props.describedBy,
-            }),
+            withEnterFirst(
+              getDropdownProps({
+                ref: props.inputRef,
+                onBlur: props.onBlur,
+                // Typed in the same render as the list it narrows, so Enter takes the match on screen.
+                onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+                  const text = event.currentTarget.value
+                  setQuery(text)
+                  announce(normalizeForSearch(text) ? messages.matches(searchCountries(text, locale).length) : '')
+                },
+                // Arrows and Backspace reach the chips from an empty box, open list or not.
+                preventKeyAction: isOpen && query !== '',
+                'aria-describedby': props.describedBy,
+              }),
+            ),
           )}
           aria-invalid={props.invalid || undefined}
           placeholder={messages.placeholder}
@@ -441,6 +556,7 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
         getMenuProps={getMenuProps}
         getItemProps={getItemProps}
         messages={messages}
+        onChoose={toggle}
       />
       <p className="visually-hidden" role="status">
         {announcement}

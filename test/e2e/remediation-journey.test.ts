@@ -9,7 +9,7 @@ import { linkIn } from '#test/support/smtp-server.ts'
 
 const env = setUpE2eEnvironment()
 
-test('a manager requests two changes, the vendor fixes one and disputes the other, and the manager sees both outcomes, the history diff and the PDF', async () => {
+test("a manager requests two changes, the vendor fixes one and disputes the other, and the manager sees both outcomes, the engagement's recommendation move, the history diff and the PDF", async () => {
   const { server, browser, smtp } = env
   const { page } = browser
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
@@ -21,6 +21,27 @@ test('a manager requests two changes, the vendor fixes one and disputes the othe
   await page.getByLabel('Password').fill('another long password')
   await page.getByRole('button', { name: 'Log in' }).click()
   await page.waitForURL('**/app/engagements')
+  // The engagement's recommendation (issue 14) before the fix: the only vendor is outside the
+  // appetite, and what would bring it in is the BAA the manager is about to ask for.
+  const recommendation = page.getByRole('region', { name: /^Recommendation: which model to pursue/ })
+  const vendorInClass = (label: string) =>
+    recommendation.locator('dl.recommendation-classes > div').filter({ has: page.getByText(label, { exact: true }) })
+  await page.goto(`${server.baseUrl}/app/engagements/${world.engagementId}`)
+  await recommendation.waitFor()
+  expect(await recommendation.getByText('No vendor among the 1 considered fits your appetite (medium).').count()).toBe(
+    1,
+  )
+  expect(await recommendation.locator('.recommendation-pursue').count()).toBe(0)
+  expect(await vendorInClass('Best offshore').getByRole('listitem').count()).toBe(0)
+  await recommendation.getByRole('heading', { name: 'What going further would take' }).waitFor()
+  expect(
+    await recommendation
+      .getByRole('listitem')
+      .filter({ hasText: /^Pune Coding \(offshore/ })
+      .textContent(),
+  ).toMatch(/critical risk\) would qualify offshore if it would: sign a business associate agreement/)
+  await axeClean()
+  await recommendation.screenshot({ path: path.join(SCREENSHOT_DIR, '39-recommendation-before-fix.png') })
   await page.goto(`${server.baseUrl}${world.vendorUrl}`)
   await page.getByText('Verdict: Reject').first().waitFor()
 
@@ -75,6 +96,23 @@ test('a manager requests two changes, the vendor fixes one and disputes the othe
   await page.getByText('Thank you: your changes were sent').waitFor()
   await shot('42-vendor-changes-sent')
 
+  // The re-assessment moved the engagement's recommendation: the fixed blocker brings the vendor
+  // within appetite, so the panel now says to pursue offshore with it, and lists it there.
+  await page.goto(`${server.baseUrl}/app/engagements/${world.engagementId}`)
+  await recommendation.waitFor()
+  expect(await recommendation.locator('.recommendation-pursue').textContent()).toMatch(
+    /^Pursue offshore: Pune Coding \(\d+\/100, medium risk\) is the best vendor within your appetite \(medium\) there\.$/,
+  )
+  expect(await recommendation.getByText(/^No vendor among the 1 considered fits/).count()).toBe(0)
+  expect(await vendorInClass('Best offshore').getByRole('listitem').allTextContents()).toEqual([
+    expect.stringMatching(/^Pune Coding: \d+\/100, medium risk; no conditions$/),
+  ])
+  expect(await vendorInClass('Best offshore').getByRole('link', { name: 'Pune Coding' }).getAttribute('href')).toBe(
+    world.vendorUrl,
+  )
+  expect(await recommendation.getByRole('heading', { name: 'What going further would take' }).count()).toBe(0)
+  await axeClean()
+  await recommendation.screenshot({ path: path.join(SCREENSHOT_DIR, '42b-recommendation-after-fix.png') })
   // The manager: the verdict changed, both outcomes, the history's diff, and the PDF.
   await page.goto(`${server.baseUrl}${world.vendorUrl}`)
   await page.getByRole('heading', { name: 'Requested changes' }).waitFor()
