@@ -57,7 +57,7 @@ export type InviteVendorInput = z.infer<typeof InviteVendorSchema>
 
 /** The invitation email's languages, as the invite forms offer them (blank: from the vendor's country). */
 export const EMAIL_LANGUAGE_CHOICES: ReadonlyArray<{ value: '' | Locale; label: string }> = [
-  { value: '', label: 'From the vendor’s country (Spanish for Mexico or Puerto Rico, Chinese for China…)' },
+  { value: '', label: 'From the vendor’s country' },
   { value: 'en', label: 'English' },
   { value: 'es', label: 'Español (Spanish)' },
   { value: 'zh', label: '中文 (Chinese, simplified)' },

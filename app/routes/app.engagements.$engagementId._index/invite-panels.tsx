@@ -101,7 +101,11 @@ function InviteOne({ reply, busy }: { reply: InviteReply | undefined; busy: bool
           defaultValue={reply?.values?.contactEmail}
           {...invite.form.register('contactEmail')}
         />
-        <LanguageSelect id="invite-language" defaultValue={reply?.values?.language} />
+        <LanguageSelect
+          id="invite-language"
+          defaultValue={reply?.values?.language}
+          error={invite.errorFor('language')}
+        />
         <button className="primary" type="submit" disabled={busy}>
           Send invitation
         </button>
@@ -156,17 +160,40 @@ function InviteSeveral({ reply, busy }: { reply: InviteReply | undefined; busy: 
 }
 
 /** The invitation email's language: the vendor's country decides unless the buyer chooses. */
-function LanguageSelect({ id, defaultValue }: { id: string; defaultValue: string | undefined }) {
+function LanguageSelect({
+  id,
+  defaultValue,
+  error,
+}: {
+  id: string
+  defaultValue: string | undefined
+  error?: string | undefined
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>Email language</label>
-      <select id={id} name="language" defaultValue={defaultValue ?? ''}>
+      <p className="field-hint" id={`${id}-hint`}>
+        From the vendor’s country: Spanish for Spanish-speaking countries and Puerto Rico, Chinese for China, English
+        elsewhere. The vendor can switch language on the questionnaire.
+      </p>
+      <select
+        id={id}
+        name="language"
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
+        defaultValue={defaultValue ?? ''}
+      >
         {EMAIL_LANGUAGE_CHOICES.map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}
           </option>
         ))}
       </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
