@@ -47,7 +47,7 @@ export function EngagementForm({
   defaultValues: EngagementFormValues
   serverErrors: FieldErrors | undefined
   submitLabel: string
-  outlook?: (values: unknown) => ReactNode
+  outlook?: (values: unknown, actions: { addCategory: (category: string) => void }) => ReactNode
 }) {
   const submit = useSubmit()
   const navigation = useNavigation()
@@ -79,6 +79,11 @@ export function EngagementForm({
     let node: unknown = form.formState.errors
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part]
     return (node as { message?: string } | undefined)?.message ?? serverErrors?.[name]
+  }
+  // The outlook may propose a data category (bulk US data over a DOJ threshold): tick its box.
+  const addCategory = (category: string) => {
+    if (categories.includes(category)) return
+    form.setValue('profile.dataCategories', [...categories, category] as never, { shouldDirty: true })
   }
   const describedBy = (name: string) => (errorFor(name) ? `${name}-error` : undefined)
 
@@ -147,9 +152,14 @@ export function EngagementForm({
                 <select
                   id="industry"
                   aria-describedby={describedBy('profile.industry')}
-                  defaultValue={initialProfile.industry}
+                  aria-invalid={errorFor('profile.industry') ? true : undefined}
+                  defaultValue={initialProfile.industry ?? ''}
                   {...form.register('profile.industry')}
                 >
+                  {/* Nothing is preselected: a guess here would be saved as the buyer's answer. */}
+                  <option value="" disabled>
+                    Choose an industry…
+                  </option>
                   {Object.entries(INDUSTRY_LABELS).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
@@ -305,7 +315,7 @@ export function EngagementForm({
           </button>
         </div>
         <aside className="outlook-column" aria-live="polite">
-          {outlook ? outlook(values) : null}
+          {outlook ? outlook(values, { addCategory }) : null}
         </aside>
       </div>
     </Form>

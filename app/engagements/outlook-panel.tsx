@@ -1,28 +1,54 @@
-import { useMemo } from 'react'
-import { type Outlook, profileOutlook } from './outlook.ts'
-import { ProfileFormSchema } from './profile-form.ts'
+import { useEffect, useRef, useState } from 'react'
+import type { Outlook } from './outlook-types.ts'
 
-const MODEL_TEXT: Record<Outlook['model'], { title: string; body: string }> = {
-  offshore: {
-    title: 'Offshore is possible',
-    body: 'No regime restricts where the work is done; vendors are judged on their controls and contract terms.',
-  },
-  nearshore: {
-    title: 'Nearshore at most',
-    body: 'The data must stay within the home country or its territories unless a vendor qualifies for a carve-out.',
-  },
-  onshore: { title: 'Onshore only', body: 'Sending the data out of the home country needs a government approval.' },
+/** How long the panel waits after the last change before asking the server (typing a volume). */
+const SETTLE_MS = 250
+
+/**
+ * The outlook of the profile being edited, kept live: on each change the panel asks /app/outlook
+ * (the engine runs on the server, so its packs are not shipped to the browser). The first outlook
+ * comes with the page (its loader), so it shows without JavaScript too. A stale answer never
+ * replaces a newer one: each change aborts the request before it.
+ */
+export function useLiveOutlook(profileValues: unknown, initial: Outlook | null) {
+  const key = JSON.stringify(profileValues ?? null)
+  const [outlook, setOutlook] = useState(initial)
+  // The loader's outlook is the first values': no request until the profile changes.
+  const shownFor = useRef(key)
+  useEffect(() => {
+    if (key === shownFor.current) return
+    const controller = new AbortController()
+    const timer = setTimeout(() => {
+      fetch(`/app/outlook?profile=${encodeURIComponent(key)}`, { signal: controller.signal })
+        .then((response) => (response.ok ? (response.json() as Promise<{ outlook: Outlook | null }>) : null))
+        .then((body) => {
+          if (!body) return
+          shownFor.current = key
+          setOutlook(body.outlook)
+        })
+        .catch(() => {
+          // Aborted by a newer change, or offline: keep what is shown.
+        })
+    }, SETTLE_MS)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [key])
+  return outlook
 }
 
-/** The live outlook beside the profile form: recomputed in the browser from the same engine on every change. */
-export function OutlookPanel({ profileValues, today }: { profileValues: unknown; today: string }) {
-  // react-hook-form's watch() returns the same object, mutated: key the memo on its content.
-  // A form posted without its profile fields has no values at all (`undefined` is not JSON).
-  const key = JSON.stringify(profileValues) ?? 'null'
-  const outlook = useMemo(() => {
-    const parsed = ProfileFormSchema.safeParse(JSON.parse(key))
-    return parsed.success ? profileOutlook(parsed.data, today) : null
-  }, [key, today])
+/** The live outlook beside the profile form, computed by the engine on the server. */
+export function OutlookPanel({
+  profileValues,
+  initial,
+  onAddCategory,
+}: {
+  profileValues: unknown
+  initial: Outlook | null
+  onAddCategory?: (category: string) => void
+}) {
+  const outlook = useLiveOutlook(profileValues, initial)
   if (!outlook) {
     return (
       <section className="panel outlook" aria-label="Outlook">
@@ -31,18 +57,41 @@ export function OutlookPanel({ profileValues, today }: { profileValues: unknown;
       </section>
     )
   }
-  const model = MODEL_TEXT[outlook.model]
+  const { headline } = outlook
   return (
     <section className="panel outlook" aria-label="Outlook">
       <h2>Outlook</h2>
+      {outlook.bulkProposal ? (
+        <div className="notice outlook-proposal" role="status">
+          <p>
+            <strong>These volumes are “bulk” under the DOJ Data Security Program.</strong>{' '}
+            {outlook.bulkProposal.crossed
+              .map(
+                (c) =>
+                  `${c.label}: ${c.count.toLocaleString('en-US')} (more than ${c.threshold.toLocaleString('en-US')})`,
+              )
+              .join('; ')}
+            . <span className="citation">{outlook.bulkProposal.citation}</span>
+          </p>
+          {onAddCategory ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onAddCategory(outlook.bulkProposal?.category ?? 'us-sensitive-personal-data')}
+            >
+              Add “US sensitive personal data in bulk”
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {outlook.regimes.length === 0 ? (
-        <p>No regulated data selected: no regime applies. Vendors are scored on their security posture only.</p>
+        <p>{headline.body}</p>
       ) : (
         <>
           <p className="outlook-model">
-            <span className={`badge model-${outlook.model}`}>{model.title}</span>
+            <span className={`badge model-${outlook.model}`}>{headline.title}</span>
           </p>
-          <p className="muted">{model.body}</p>
+          <p className="muted outlook-headline">{headline.body}</p>
           {outlook.limits.map((limit) => (
             <p key={`${limit.regime}-${limit.reason}`} className="outlook-limit">
               <strong>{limit.regime.toUpperCase()}:</strong> {limit.reason}{' '}
@@ -58,6 +107,20 @@ export function OutlookPanel({ profileValues, today }: { profileValues: unknown;
               </li>
             ))}
           </ul>
+          {outlook.carveOuts.length > 0 ? (
+            <>
+              <h3>Where one law steps back for another</h3>
+              <ul className="regime-list">
+                {outlook.carveOuts.map((carveOut) => (
+                  <li key={`${carveOut.law}-${carveOut.yieldsTo}`}>
+                    <span>
+                      {carveOut.text} <span className="citation">{carveOut.citation}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       )}
     </section>

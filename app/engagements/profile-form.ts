@@ -203,7 +203,7 @@ export const ProfileFormSchema = z
       .trim()
       .toUpperCase()
       .refine((code) => ProfileSchema.shape.homeCountry.safeParse(code).success, 'Choose your home country'),
-    industry: z.enum(INDUSTRIES, { error: 'Choose an industry' }),
+    industry: z.enum(INDUSTRIES, { error: 'Choose the industry closest to yours' }),
     dataCategories: z.preprocess(asArray, z.array(z.enum(DATA_CATEGORIES))),
     purposes: z.preprocess(asArray, z.array(z.enum(CN_PURPOSES))),
     volumes: z

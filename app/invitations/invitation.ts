@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { z } from 'zod'
 import { EmailSchema } from '../auth/auth.ts'
 import { isCountryCode } from '../geography/countries.ts'
+import { LOCALES, type Locale } from '../i18n/locale.ts'
 
 /** Invitation forms and statuses. Client-safe: shared by the browser form and the server action. */
 
@@ -47,8 +48,20 @@ export const InviteVendorSchema = z.object({
   vendorCountry: CountryCodeSchema,
   contactName: z.string({ error: 'Enter the contact’s name' }).trim().min(1, 'Enter the contact’s name').max(120),
   contactEmail: EmailSchema,
+  language: z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z.enum(LOCALES, { error: 'Choose English, Español or 中文' }).optional(),
+  ),
 })
 export type InviteVendorInput = z.infer<typeof InviteVendorSchema>
+
+/** The invitation email's languages, as the invite forms offer them (blank: from the vendor's country). */
+export const EMAIL_LANGUAGE_CHOICES: ReadonlyArray<{ value: '' | Locale; label: string }> = [
+  { value: '', label: 'From the vendor’s country' },
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español (Spanish)' },
+  { value: 'zh', label: '中文 (Chinese, simplified)' },
+]
 
 export const ExtendInvitationSchema = z.object({
   days: z.coerce
@@ -87,6 +100,8 @@ export type InvitationAction = z.infer<typeof InvitationActionSchema>
  * vendorCountry: …") and an address that appears more than once.
  */
 export const PasteInvitationsSchema = z.object({
+  /** One language for the whole list; blank takes each vendor's from its country. */
+  language: InviteVendorSchema.shape.language,
   rows: z
     .string({ error: 'Paste at least one vendor' })
     .trim()
@@ -109,29 +124,54 @@ export const PasteInvitationsSchema = z.object({
 
 export type PastedRow = { line: number; input?: InviteVendorInput; errors?: string[] }
 
+/** The pasted fields in the buyer's words, for line errors ("Line 2: country: …"). */
+const PASTED_FIELD_NAMES: Record<string, string> = {
+  vendorCompany: 'company',
+  vendorCountry: 'country',
+  contactName: 'contact name',
+  contactEmail: 'email',
+}
+
 /**
- * Parses pasted vendors, one per line: company, country, contact name, email — separated by tabs
- * (a spreadsheet paste) or commas, quoted fields allowed (papaparse). Each line is validated with
+ * Parses pasted vendors, one per line: company, country, contact name, email. Each line is read on
+ * its own (papaparse, RFC 4180 quoting): separated by tabs when it holds one (a row pasted from a
+ * spreadsheet, whose cells may hold commas), by commas otherwise — and a field with a comma inside
+ * is quoted: "Norte, S.A. de C.V.", MX, Ana López, ana@norte.example. Each line is validated with
  * the same schema as the single-vendor form, so a mistake is reported with its line number.
  */
 export function parsePastedInvitations(text: string): PastedRow[] {
-  const { data } = Papa.parse<string[]>(text.trim(), { delimiter: '', skipEmptyLines: false })
   const rows: PastedRow[] = []
-  data.forEach((cells, index) => {
-    const trimmed = cells.map((cell) => cell.trim())
-    if (trimmed.every((cell) => cell === '')) return
+  text.split(/\r\n|\n|\r/).forEach((source, index) => {
+    if (source.trim() === '') return
     const line = index + 1
+    const { data } = Papa.parse<string[]>(source, { delimiter: source.includes('\t') ? '\t' : ',' })
+    const trimmed = (data[0] ?? []).map((cell) => cell.trim())
     if (trimmed.length !== 4) {
       rows.push({
         line,
-        errors: [`expected 4 fields (company, country, contact name, email), found ${trimmed.length}`],
+        errors: [
+          `expected 4 fields (company, country, contact name, email), found ${trimmed.length}` +
+            (trimmed.length > 4 && !source.includes('\t') ? ': put a name with a comma in quotes' : ''),
+        ],
       })
       return
     }
     const [vendorCompany, vendorCountry, contactName, contactEmail] = trimmed
     const parsed = InviteVendorSchema.safeParse({ vendorCompany, vendorCountry, contactName, contactEmail })
     if (parsed.success) rows.push({ line, input: parsed.data })
-    else rows.push({ line, errors: parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) })
+    else
+      rows.push({
+        line,
+        errors: parsed.error.issues.map((issue) => {
+          const field = String(issue.path[0])
+          // The form's country message points at its list; a pasted line has none.
+          const message =
+            field === 'vendorCountry'
+              ? `“${vendorCountry}” is not a country code: use two letters such as MX, PH or PR`
+              : issue.message
+          return `${PASTED_FIELD_NAMES[field] ?? field}: ${message}`
+        }),
+      })
   })
   return rows
 }

@@ -61,6 +61,8 @@ async function insertAuditedInvitation(
     vendor_country: input.vendorCountry,
     contact_name: input.contactName,
     contact_email: input.contactEmail,
+    // The buyer's choice of language for the emails; without one, the vendor's country decides.
+    ...(input.language ? { language: input.language } : {}),
     token_hash: tokenHash,
     expires_at: defaultExpiry(engagement.due_date),
     invited_by_user_id: buyer.userId,

@@ -8,6 +8,7 @@ import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
+import { outlookForFormValues } from '#app/engagements/outlook-values.server.ts'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { reassessEngagement } from '#app/responses/assessments.server.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
@@ -33,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     profile: profile as EngagementFormValues['profile'],
   }
   const appetite = await appetiteSettings(getDb(), { organisationId: engagement.organisation_id, engagement, profile })
-  return { values, archived: engagement.status === 'archived', today: todayIso(), appetite }
+  // The outlook of the stored profile comes with the page; the form asks /app/outlook as it changes.
+  const outlook = outlookForFormValues(values.profile, todayIso())
+  return { values, archived: engagement.status === 'archived', outlook, appetite }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EngagementProfile() {
-  const { values, archived, today, appetite } = useLoaderData<typeof loader>()
+  const { values, archived, outlook, appetite } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const actionData = reply && 'saved' in reply ? reply : undefined
   return (
@@ -76,8 +79,12 @@ export default function EngagementProfile() {
         defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
         serverErrors={actionData?.errors}
         submitLabel="Save changes"
-        outlook={(formValues) => (
-          <OutlookPanel profileValues={(formValues as EngagementFormValues).profile} today={today} />
+        outlook={(formValues, { addCategory }) => (
+          <OutlookPanel
+            profileValues={(formValues as EngagementFormValues).profile}
+            initial={outlook}
+            onAddCategory={addCategory}
+          />
         )}
       />
       <AppetiteSection

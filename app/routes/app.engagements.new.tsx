@@ -6,6 +6,7 @@ import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { createEngagement } from '#app/engagements/engagements.server.ts'
 import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
+import { outlookForFormValues } from '#app/engagements/outlook-values.server.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
 
@@ -13,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: 'New engagement · Shoreline' 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'engagement:write')
-  // Today comes from the server, so the browser's outlook judges dates exactly as the server does.
-  return { today: todayIso() }
+  // The outlook of the empty profile comes with the page; later ones from /app/outlook.
+  return { outlook: outlookForFormValues(EMPTY.profile, todayIso()) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,11 +36,20 @@ const EMPTY: EngagementFormValues = {
   name: '',
   description: '',
   dueDate: '',
-  profile: { homeCountry: 'US', industry: 'healthcare', dataCategories: [], purposes: [], volumes: {}, flags: {} },
+  profile: {
+    homeCountry: 'US',
+    // No industry is chosen for the buyer: the select starts on "Choose an industry…" and the
+    // schema asks for one (a preselected guess would be saved as the buyer's answer).
+    industry: '' as unknown as EngagementFormValues['profile']['industry'],
+    dataCategories: [],
+    purposes: [],
+    volumes: {},
+    flags: {},
+  },
 }
 
 export default function NewEngagement() {
-  const { today } = useLoaderData<typeof loader>()
+  const { outlook } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -59,7 +69,13 @@ export default function NewEngagement() {
         defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? EMPTY}
         serverErrors={actionData?.errors}
         submitLabel="Create engagement"
-        outlook={(values) => <OutlookPanel profileValues={(values as EngagementFormValues).profile} today={today} />}
+        outlook={(values, { addCategory }) => (
+          <OutlookPanel
+            profileValues={(values as EngagementFormValues).profile}
+            initial={outlook}
+            onAddCategory={addCategory}
+          />
+        )}
       />
     </>
   )

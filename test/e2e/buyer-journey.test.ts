@@ -27,7 +27,8 @@ test('a buyer creates an engagement, sees the regimes and outlook change as the 
 
   // PHI first: offshore is possible under HIPAA.
   await page.getByLabel(/Patient health information/).check()
-  await outlook.getByText('HIPAA Privacy, Security and Breach Notification Rules').waitFor()
+  // The regime's own entry (the headline names it too, as a law that can rule a vendor out).
+  await outlook.getByText('HIPAA Privacy, Security and Breach Notification Rules', { exact: true }).waitFor()
   expect(await outlook.getByText('Offshore is possible').isVisible()).toBe(true)
 
   // Then ITAR technical data: the outlook narrows to nearshore and says why.

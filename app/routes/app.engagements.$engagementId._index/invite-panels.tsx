@@ -3,7 +3,7 @@ import { useController } from 'react-hook-form'
 import { CountryPicker, ENGLISH_PICKER_MESSAGES } from '#app/components/country-picker.tsx'
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
-import { InviteVendorSchema } from '#app/invitations/invitation.ts'
+import { EMAIL_LANGUAGE_CHOICES, InviteVendorSchema } from '#app/invitations/invitation.ts'
 
 /** What the dashboard's action answers: which form was sent, how it went, and what to show again. */
 export type InviteReply = {
@@ -13,14 +13,24 @@ export type InviteReply = {
   errors?: Record<string, string>
   values?: Record<string, string>
   lineErrors?: string[]
+  /** Set after a successful invite: the form is drawn afresh under this key, empty for the next vendor. */
+  resetKey?: string
 }
 
 /** The two ways to invite vendors, side by side under the table: one at a time, or pasted. */
 export function InvitePanels({ reply, busy }: { reply: InviteReply | undefined; busy: boolean }) {
   return (
     <div className="invite-panels">
-      <InviteOne reply={reply?.intent === 'invite' ? reply : undefined} busy={busy} />
-      <InviteSeveral reply={reply?.intent === 'paste' ? reply : undefined} busy={busy} />
+      <InviteOne
+        key={reply?.intent === 'invite' ? (reply.resetKey ?? 'invite') : 'invite'}
+        reply={reply?.intent === 'invite' ? reply : undefined}
+        busy={busy}
+      />
+      <InviteSeveral
+        key={reply?.intent === 'paste' ? (reply.resetKey ?? 'paste') : 'paste'}
+        reply={reply?.intent === 'paste' ? reply : undefined}
+        busy={busy}
+      />
     </div>
   )
 }
@@ -91,6 +101,11 @@ function InviteOne({ reply, busy }: { reply: InviteReply | undefined; busy: bool
           defaultValue={reply?.values?.contactEmail}
           {...invite.form.register('contactEmail')}
         />
+        <LanguageSelect
+          id="invite-language"
+          defaultValue={reply?.values?.language}
+          error={invite.errorFor('language')}
+        />
         <button className="primary" type="submit" disabled={busy}>
           Send invitation
         </button>
@@ -112,7 +127,10 @@ function InviteSeveral({ reply, busy }: { reply: InviteReply | undefined; busy: 
         <div className="field">
           <label htmlFor="paste-rows">One vendor per line: company, country, contact name, email</label>
           <p className="field-hint" id="paste-hint">
-            Paste from a spreadsheet (tab-separated) or type comma-separated lines.
+            Copy four columns from a spreadsheet and paste them here (the cells arrive separated by tabs), or type the
+            fields separated by commas, putting a field that holds a comma in double quotes:{' '}
+            <code>"Norte, S.A. de C.V.", MX, Ana López, ana@norte.example</code>. The country is a two-letter code (MX,
+            PH, PR).
           </p>
           <textarea
             id="paste-rows"
@@ -121,7 +139,7 @@ function InviteSeveral({ reply, busy }: { reply: InviteReply | undefined; busy: 
             aria-describedby={errors ? 'paste-hint paste-errors' : 'paste-hint'}
             defaultValue={reply?.values?.rows}
             placeholder={
-              'Caribe Data Services, PR, Luis Ortiz, luis@caribe.example\nMumbai Coding Co, IN, Priya Shah, priya@mumbai.example'
+              'Caribe Data Services, PR, Luis Ortiz, luis@caribe.example\n"Norte, S.A. de C.V.", MX, Ana López, ana@norte.example'
             }
           />
           {errors ? (
@@ -132,10 +150,50 @@ function InviteSeveral({ reply, busy }: { reply: InviteReply | undefined; busy: 
             </ul>
           ) : null}
         </div>
+        <LanguageSelect id="paste-language" defaultValue={reply?.values?.language} />
         <button className="primary" type="submit" disabled={busy}>
           Invite all
         </button>
       </Form>
     </section>
+  )
+}
+
+/** The invitation email's language: the vendor's country decides unless the buyer chooses. */
+function LanguageSelect({
+  id,
+  defaultValue,
+  error,
+}: {
+  id: string
+  defaultValue: string | undefined
+  error?: string | undefined
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Email language</label>
+      <p className="field-hint" id={`${id}-hint`}>
+        From the vendor’s country: Spanish for Spanish-speaking countries and Puerto Rico, Chinese for China, English
+        elsewhere. The vendor can switch language on the questionnaire.
+      </p>
+      <select
+        id={id}
+        name="language"
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
+        defaultValue={defaultValue ?? ''}
+      >
+        {EMAIL_LANGUAGE_CHOICES.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   )
 }

@@ -26,6 +26,7 @@ import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
 import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+import { newId } from '#app/utils/ids.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { InvitePanels, type InviteReply } from './invite-panels.tsx'
@@ -129,21 +130,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return reply({ ok: false, errors: parsed.errors, values: parsed.values }, 400)
     try {
       const { emailStatus } = await inviteVendor(db, { engagement, buyer, input: parsed.data, origin })
-      return reply({ ok: true, message: sentMessage(parsed.data.contactEmail, emailStatus) })
+      // A new key each time: the form starts empty again for the next vendor.
+      return reply({ ok: true, message: sentMessage(parsed.data.contactEmail, emailStatus), resetKey: newId() })
     } catch (error) {
       if (!(error instanceof DuplicateInvitationError)) throw error
       const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]))
-      return reply({ ok: false, errors: { contactEmail: error.message }, values }, 400)
+      // Said twice: above the form, where the eye goes after "Send", and at the address itself.
+      const message = `${parsed.data.contactEmail} is already invited to this engagement: find the vendor in the table above (you can send a new link from its page).`
+      return reply({ ok: false, message, errors: { contactEmail: error.message }, values }, 400)
     }
   }
   if (intent === 'paste') {
     const rows = String(formData.get('rows') ?? '')
-    const parsed = PasteInvitationsSchema.safeParse({ rows })
+    const language = String(formData.get('language') ?? '')
+    const parsed = PasteInvitationsSchema.safeParse({ rows, language })
     if (!parsed.success) {
-      return reply({ ok: false, lineErrors: parsed.error.issues.map((i) => i.message), values: { rows } }, 400)
+      const lineErrors = parsed.error.issues.map((i) =>
+        i.path[0] === 'language' ? `Language: ${i.message}` : i.message,
+      )
+      return reply({ ok: false, lineErrors, values: { rows, language } }, 400)
     }
-    const result = await invitePastedVendors(db, { engagement, buyer, vendors: parsed.data.rows, origin })
-    return reply({ ok: true, message: pastedMessage(result) })
+    const vendors = parsed.data.rows.map((vendor) => ({ ...vendor, language: parsed.data.language }))
+    const result = await invitePastedVendors(db, { engagement, buyer, vendors, origin })
+    return reply({ ok: true, message: pastedMessage(result), resetKey: newId() })
   }
   return reply({ ok: false, message: 'Unknown action.' }, 400)
 }

@@ -90,7 +90,7 @@ describe('engagements', () => {
     const html = await response.text()
     expect(html).toContain('The due date is in the past')
     expect(html).toContain('Choose your home country')
-    expect(html).toContain('Choose an industry')
+    expect(html).toContain('Choose the industry closest to yours')
     expect(html).toContain('Cannot be negative')
     expect(html).toContain('Code outpatient encounters')
   })

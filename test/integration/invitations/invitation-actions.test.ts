@@ -77,7 +77,7 @@ describe('inviting a pasted list', () => {
     })
     expect(response.status).toBe(400)
     const html = await response.text()
-    expect(html).toContain('Line 2: vendorCountry: Choose a country from the list')
+    expect(html).toContain('Line 2: country: “ZZ” is not a country code: use two letters such as MX, PH or PR')
     expect(html).toContain('Line 4: expected 4 fields (company, country, contact name, email), found 3')
     expect(html).toContain('twice@caribe.example appears more than once')
     expect(await emailsTo('twice@caribe.example')).toEqual([])

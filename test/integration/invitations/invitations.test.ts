@@ -140,6 +140,34 @@ describe('vendor invitations', () => {
     expect((await new BrowserClient(env.server.baseUrl).get(link)).status).toBe(302)
   })
 
+  test('the buyer chooses the invitation email’s language; left blank, the vendor’s country decides', async () => {
+    const { buyer, page } = await buyerWithEngagement()
+    // A Philippine vendor whose contact reads Spanish.
+    expect((await buyer.post(page, { ...vendorForm('es@manila.example'), language: 'es' })).status).toBe(200)
+    expect((await env.smtp.waitForEmail('es@manila.example')).subject).toBe(
+      'Mercy Hospital le invita a responder un cuestionario de diligencia debida para proveedores',
+    )
+    expect((await invitationRow('es@manila.example')).language).toBe('es')
+    // Blank: English for the Philippines.
+    expect((await buyer.post(page, { ...vendorForm('en@manila.example'), language: '' })).status).toBe(200)
+    expect((await invitationRow('en@manila.example')).language).toBe('en')
+    // A pasted list takes one language for all its vendors.
+    const pasted = await buyer.post(page, {
+      intent: 'paste',
+      language: 'zh',
+      rows: '"Norte, S.A. de C.V.", MX, Ana López, zh@norte.example',
+    })
+    expect(pasted.status).toBe(200)
+    expect((await env.smtp.waitForEmail('zh@norte.example')).subject).toBe(
+      'Mercy Hospital 邀请您填写供应商尽职调查问卷',
+    )
+    expect((await invitationRow('zh@norte.example')).vendor_company).toBe('Norte, S.A. de C.V.')
+    // A language the app does not speak is a 400 with a message, not a 500.
+    const french = await buyer.post(page, { ...vendorForm('fr@manila.example'), language: 'fr' })
+    expect(french.status).toBe(400)
+    expect(await french.text()).toContain('Choose English, Español or 中文')
+  })
+
   test('bad input gets a message at the field: invalid email, unknown country, duplicate invitation', async () => {
     const { buyer, page } = await buyerWithEngagement()
     const bad = await buyer.post(page, { ...vendorForm('not-an-email'), vendorCountry: 'XX' })
@@ -163,7 +191,8 @@ describe('vendor invitations', () => {
     })
     expect(wrong.status).toBe(400)
     const wrongHtml = await wrong.text()
-    expect(wrongHtml).toContain('Line 2: vendorCountry: Choose a country from the list')
+    // In the buyer's words, pointing at what a pasted line can hold (there is no list to choose from).
+    expect(wrongHtml).toContain('Line 2: country: “ZZ” is not a country code: use two letters such as MX, PH or PR')
     expect(wrongHtml).toContain('luis@caribe.example') // the pasted text is kept
     expect(
       await getDb().selectFrom('invitation').select('id').where('contact_email', '=', 'luis@caribe.example').execute(),

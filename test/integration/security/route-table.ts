@@ -77,6 +77,12 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: BUYER_OWN,
     post: '302 400 400 400 400 302 302',
   },
+  // The live outlook beside the profile form: any buyer who may write a profile (a pure computation).
+  'routes/app.outlook': {
+    url: () => `/app/outlook?profile=${encodeURIComponent(JSON.stringify({ homeCountry: 'US', industry: 'other' }))}`,
+    get: BUYER_OWN,
+    post: NOT_SERVED,
+  },
   'routes/app.engagements.$engagementId': {
     url: ({ engagementId }) => `/app/engagements/${engagementId}`,
     get: BUYER_SCOPED,

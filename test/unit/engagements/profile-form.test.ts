@@ -137,3 +137,13 @@ describe('the profile in plain words (reports)', () => {
     ])
   })
 })
+
+describe('the industry', () => {
+  test('is not chosen for the buyer: a blank industry is refused with a clear message', () => {
+    const result = ProfileFormSchema.safeParse({ homeCountry: 'US', industry: '', dataCategories: ['npi'] })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.find((issue) => issue.path.join('.') === 'industry')?.message).toBe(
+      'Choose the industry closest to yours',
+    )
+  })
+})
