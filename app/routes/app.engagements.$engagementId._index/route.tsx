@@ -6,6 +6,7 @@ import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
 import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
 import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
+import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
 import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
@@ -101,6 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Vendors ticked on another view, or before a comparison, stay ticked.
     selected: parseSelection(url.searchParams),
     archived: engagement.status === 'archived',
+    // An auditor reads the dashboard but invites no one (README decision 80).
+    canWrite: can(member.role, 'engagement:write'),
     // Verdicts a rules release changed recently (a dated notice above the table).
     verdictChanges: await listVerdictChanges(db, {
       ...scope,
@@ -167,6 +170,7 @@ export default function EngagementVendors() {
     total,
     counts,
     archived,
+    canWrite,
     params,
     problems,
     offset,
@@ -274,7 +278,7 @@ export default function EngagementVendors() {
           </>
         )}
       </section>
-      {archived ? null : <InvitePanels reply={reply} busy={busy} />}
+      {archived || !canWrite ? null : <InvitePanels reply={reply} busy={busy} />}
     </>
   )
 }
