@@ -114,6 +114,12 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: BUYER_SCOPED,
     post: NOT_SERVED,
   },
+  // The audit log as CSV, with the page's filters: everyone of the organisation reads it (auditors too).
+  'routes/app.engagements.$engagementId.audit[.]csv': {
+    url: ({ engagementId }) => `/app/engagements/${engagementId}/audit.csv`,
+    get: BUYER_SCOPED,
+    post: NOT_SERVED,
+  },
   'routes/app.engagements.$engagementId.dashboard[.]csv': {
     url: ({ engagementId }) => `/app/engagements/${engagementId}/dashboard.csv`,
     get: BUYER_SCOPED,
