@@ -104,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     archived: engagement.status === 'archived',
     // An auditor reads the dashboard but invites no one (README decision 80).
     canWrite: can(member.role, 'engagement:write'),
+    homeCountry: String((withProfile.profile as { homeCountry?: unknown }).homeCountry ?? ''),
     // Verdicts a rules release changed recently (a dated notice above the table).
     verdictChanges: await listVerdictChanges(db, {
       ...scope,
@@ -171,6 +172,7 @@ export default function EngagementVendors() {
     counts,
     archived,
     canWrite,
+    homeCountry,
     params,
     problems,
     offset,
@@ -265,6 +267,7 @@ export default function EngagementVendors() {
               caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
               onToggle={toggle}
               changed={changed}
+              homeCountry={homeCountry}
             />
             <Pagination
               base={base}
