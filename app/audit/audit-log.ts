@@ -337,7 +337,7 @@ export function readableEvent(event: AuditEventRow, vendorNames: ReadonlyMap<str
     at: event.createdAt.slice(0, 19).replace('T', ' '),
     who,
     what,
-    sentence: `${who.replace(/ \((vendor|automatic)\)$/, '')} ${what}`,
+    sentence: `${who.replace(/ \(automatic\)$/, '')} ${what}`,
     details: describeDetail(event.action, detail),
     vendor,
   }

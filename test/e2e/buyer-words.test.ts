@@ -19,7 +19,7 @@ test('the comparison legend keeps its names apart, a Puerto Rico vendor is domes
   await page.getByRole('table', { name: /Vendors of this engagement/ }).waitFor()
   // The Puerto Rico vendor's row says what the map hides.
   const caribeRow = page.getByRole('row').filter({ hasText: 'Caribe Health Information Services' })
-  expect(await caribeRow.innerText()).toContain('Nearshore (US territory: domestic in law)')
+  expect(await caribeRow.textContent()).toContain('Nearshore (US territory: domestic in law)')
 
   for (const vendor of VENDORS) await page.getByLabel(`Choose ${vendor} for comparison`).check()
   await page.getByText('3 selected').waitFor()
@@ -45,6 +45,7 @@ test('the comparison legend keeps its names apart, a Puerto Rico vendor is domes
   const question = page.locator('table.answers th[scope="row"]').first()
   expect(await question.evaluate((el) => getComputedStyle(el).textTransform)).toBe('none')
   // innerText is the text as rendered: the old CSS made it "WHAT IS THE FULL LEGAL NAME…".
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (with text-transform) is the point
   const rendered = await question.innerText()
   expect(rendered).not.toBe(rendered.toUpperCase())
 })
