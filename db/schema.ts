@@ -6,7 +6,7 @@ import type { Generated } from 'kysely'
  * modules map rows to domain types at the service boundary.
  */
 
-export type Role = 'admin' | 'manager' | 'member'
+export type Role = 'admin' | 'manager' | 'member' | 'auditor'
 
 export interface OrganisationTable {
   id: string

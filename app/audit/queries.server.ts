@@ -1,15 +1,31 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { AuditEventTable, Database } from '#db/schema.ts'
 
+export type AuditQueryFilter = {
+  /** Only these actions (a kind of action of the filter). */
+  actions?: readonly string[]
+  /** Only this actor: `user:<id>`, `vendor:<invitation id>` or `system`. */
+  actor?: string
+  /** First and last day, inclusive (YYYY-MM-DD, UTC). */
+  from?: string
+  to?: string
+}
+
 /**
  * An engagement's audit log, newest first, with who acted: a user (name), a vendor (company) or
- * the system. Scoped by organisation.
+ * the system. Scoped by organisation; narrowed by the log's filters (plain comparisons on text
+ * columns, the same on SQLite and PostgreSQL: dates are ISO-8601 text, so they sort as text).
  */
 export function listEngagementAuditEvents(
   db: Kysely<Database>,
-  { organisationId, engagementId, limit = 200 }: { organisationId: string; engagementId: string; limit?: number },
+  {
+    organisationId,
+    engagementId,
+    limit = 200,
+    filter = {},
+  }: { organisationId: string; engagementId: string; limit?: number; filter?: AuditQueryFilter },
 ) {
-  return db
+  let query = db
     .selectFrom('audit_event')
     .leftJoin('user', 'user.id', 'audit_event.actor_user_id')
     .leftJoin('invitation', 'invitation.id', 'audit_event.actor_invitation_id')
@@ -26,11 +42,60 @@ export function listEngagementAuditEvents(
     ])
     .where('audit_event.organisation_id', '=', organisationId)
     .where('audit_event.engagement_id', '=', engagementId)
-    .orderBy('audit_event.created_at', 'desc')
-    .limit(limit)
-    .execute()
+  if (filter.actions) query = query.where('audit_event.action', 'in', [...filter.actions])
+  if (filter.actor === 'system') query = query.where('audit_event.actor_type', '=', 'system')
+  else if (filter.actor?.startsWith('user:'))
+    query = query.where('audit_event.actor_user_id', '=', filter.actor.slice('user:'.length))
+  else if (filter.actor?.startsWith('vendor:'))
+    query = query.where('audit_event.actor_invitation_id', '=', filter.actor.slice('vendor:'.length))
+  if (filter.from) query = query.where('audit_event.created_at', '>=', filter.from)
+  // Before the day after the last day: every time of the last day is in.
+  if (filter.to) query = query.where('audit_event.created_at', '<', dayAfter(filter.to))
+  return query.orderBy('audit_event.created_at', 'desc').orderBy('audit_event.id', 'desc').limit(limit).execute()
+}
+
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 }
 
 export async function insertAuditEvent(db: Kysely<Database>, row: Insertable<AuditEventTable>): Promise<void> {
   await db.insertInto('audit_event').values(row).execute()
+}
+
+/** Who acted in an engagement's log, for the log's filter: users by name, vendors by company, and the system. */
+export async function listEngagementAuditActors(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+) {
+  const rows = await db
+    .selectFrom('audit_event')
+    .leftJoin('user', 'user.id', 'audit_event.actor_user_id')
+    .leftJoin('invitation', 'invitation.id', 'audit_event.actor_invitation_id')
+    .select([
+      'audit_event.actor_type as actorType',
+      'audit_event.actor_user_id as userId',
+      'audit_event.actor_invitation_id as invitationId',
+      'user.name as userName',
+      'invitation.vendor_company as vendorCompany',
+    ])
+    .distinct()
+    .where('audit_event.organisation_id', '=', organisationId)
+    .where('audit_event.engagement_id', '=', engagementId)
+    .execute()
+  return rows
+}
+
+/** The company of every invitation of an engagement (the log names the vendor an event is about). */
+export async function listEngagementVendorNames(
+  db: Kysely<Database>,
+  { organisationId, engagementId }: { organisationId: string; engagementId: string },
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('invitation')
+    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
+    .select(['invitation.id', 'invitation.vendor_company as vendorCompany'])
+    .where('engagement.organisation_id', '=', organisationId)
+    .where('invitation.engagement_id', '=', engagementId)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.vendorCompany]))
 }

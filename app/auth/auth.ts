@@ -5,14 +5,22 @@ import { z } from 'zod'
  * route's action on the server. Client-safe: no server imports here.
  */
 
-export const ROLES = ['admin', 'manager', 'member'] as const
+export const ROLES = ['admin', 'manager', 'member', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin — manages the team and everything below',
   manager: 'Manager — runs engagements and records decisions',
   member: 'Member — works on engagements and invites vendors',
+  auditor: 'Auditor — reads everything (reports, audit log, PDFs, CSV) and changes nothing',
 }
+
+/** The roles a member holding 'team:invite-auditor' but not 'team:manage' may invite (a manager: auditors). */
+export const AUDITOR_INVITE_ROLES = ['auditor'] as const satisfies readonly Role[]
+
+/** What an auditor reads when it tries to change something (every POST answers 403 with it). */
+export const AUDITOR_REFUSAL =
+  'You are an auditor: you can read everything in your organisation but not change it. Ask a manager or an admin.'
 
 export const EmailSchema = z
   .string({ error: 'Enter an email address' })
@@ -54,6 +62,8 @@ export const TeamMemberSchema = z.object({ userId: z.string().trim().min(1).max(
 /** What each role may do. The UI uses it to hide controls; require.server.ts enforces it. */
 export const PERMISSIONS = {
   'team:manage': ['admin'],
+  // Managers bring in auditors (read-only teammates); admins invite any role.
+  'team:invite-auditor': ['admin', 'manager'],
   'outbox:read': ['admin'],
   'engagement:write': ['admin', 'manager', 'member'],
   'decision:record': ['admin', 'manager'],

@@ -1,8 +1,10 @@
 import type { Verdict } from '../assessment/engine.ts'
+import type { LocationClass } from '../geography/location-class.ts'
 import { STATUS_LABELS } from '../invitations/invitation.ts'
 import { toCsv } from '../utils/csv.ts'
+import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
-import type { ExpiringCertificate } from './dashboard.ts'
+import { certificateNote, type ExpiringCertificate } from './dashboard.ts'
 import { DECISION_FILTER_LABELS, type DecisionFilter } from './dashboard-params.ts'
 
 type ExportRow = {
@@ -34,11 +36,11 @@ export const DASHBOARD_CSV_HEADER = [
   'Score',
   'Verdict',
   'Location class',
-  'Recommended model',
+  'Furthest model the law allows',
   'Blockers',
   'Conditions',
   'Assessed as of',
-  'Certificates ending within 90 days',
+  'Certificates expired or ending within 90 days',
   'Decision',
   'Decided',
 ] as const
@@ -56,12 +58,12 @@ export function dashboardCsv(rows: readonly ExportRow[]): string {
       row.submittedAt?.slice(0, 10) ?? '',
       row.score,
       row.verdict ? (VERDICT_LABELS[row.verdict as Verdict] ?? row.verdict) : '',
-      row.locationClass ?? '',
-      row.model ?? '',
+      row.locationClass ? (LOCATION_LABELS[row.locationClass as LocationClass] ?? row.locationClass) : '',
+      row.model ? (LOCATION_LABELS[row.model as LocationClass] ?? row.model) : '',
       row.blockerCount,
       row.conditionCount,
       row.assessedAsOf ?? '',
-      row.expiring.map((c) => `${c.name} (ends ${c.validUntil})`).join('; '),
+      row.expiring.map(certificateNote).join('; '),
       row.decision ? (DECISION_FILTER_LABELS[row.decision as DecisionFilter] ?? row.decision) : '',
       row.decidedAt?.slice(0, 10) ?? '',
     ]),

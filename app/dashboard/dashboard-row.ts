@@ -1,7 +1,7 @@
 import type { BuyerAction } from '../appetite/policy.ts'
 import type { ResidualRisk, Verdict } from '../assessment/engine.ts'
 import type { InvitationStatus } from '../invitations/invitation.ts'
-import type { ExpiringCertificate } from './dashboard.ts'
+import { certificateNote, type ExpiringCertificate } from './dashboard.ts'
 import type { DecisionFilter } from './dashboard-params.ts'
 
 /**
@@ -86,7 +86,7 @@ export function toDashboardRow(
     blockerCount: v.blockerCount,
     conditionCount: v.conditionCount,
     decision: v.decision as DashboardRow['decision'],
-    expiring: v.expiring.map((c) => `${c.name}, ends ${c.validUntil}`),
+    expiring: v.expiring.map(certificateNote),
     emailFailed: v.lastEmailStatus === 'failed',
     residualRisk: (appetite?.residualRisk as ResidualRisk | null | undefined) ?? null,
     action: (appetite?.action as BuyerAction | null | undefined) ?? null,

@@ -24,16 +24,23 @@ const CERTIFICATE_SHORT_NAMES: Record<string, string> = {
   'cyber-essentials-plus': 'Cyber Essentials Plus',
 }
 
-export type ExpiringCertificate = { type: string; name: string; validUntil: string }
+/** A certificate that wants attention: ending within 90 days, or already ended (`ended`). */
+export type ExpiringCertificate = { type: string; name: string; validUntil: string; ended?: boolean }
 
 /**
- * The certificates of a stored `certifications.held` answer that are still good on `asOf` but end
- * within 90 days (certificateStatus's `expiring`), soonest first. Stored JSON is read defensively:
+ * The certificates of a stored `certifications.held` answer that end within 90 days of `asOf`
+ * (certificateStatus's `expiring`) or have already ended (`expired`, or a report gone `stale`), with
+ * their date, soonest first (so the ended ones lead). Saying "none ending" of a vendor whose
+ * certificate expired last month would mislead. Stored JSON is read defensively:
  * an entry without a type or a valid issue date is skipped, never an error.
  *
  *   expiringCertificates([{ type: 'iso27001', issued: '2024-01-10', expires: '2027-01-09' }], '2026-11-29')
  *   // [{ type: 'iso27001', name: 'ISO 27001', validUntil: '2027-01-09' }]
  */
+export function certificateNote(c: ExpiringCertificate): string {
+  return c.ended ? `${c.name}, expired ${c.validUntil}` : `${c.name}, ends ${c.validUntil}`
+}
+
 export function expiringCertificates(held: unknown, asOf: string): ExpiringCertificate[] {
   if (!Array.isArray(held)) return []
   const out: ExpiringCertificate[] = []
@@ -52,6 +59,10 @@ export function expiringCertificates(held: unknown, asOf: string): ExpiringCerti
     )
     if (record.status === 'expiring' && record.validUntil) {
       out.push({ type, name: CERTIFICATE_SHORT_NAMES[type] ?? type, validUntil: record.validUntil })
+    } else if (record.status === 'expired' || record.status === 'stale') {
+      // Past its printed expiry, the record names no date of its own: the printed one is the date.
+      const ended = record.validUntil ?? (isIsoDate(expires) ? expires : undefined)
+      if (ended) out.push({ type, name: CERTIFICATE_SHORT_NAMES[type] ?? type, validUntil: ended, ended: true })
     }
   }
   return out.sort((a, b) => a.validUntil.localeCompare(b.validUntil))

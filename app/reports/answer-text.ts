@@ -46,8 +46,22 @@ function isCertification(value: unknown): value is CertificationAnswer {
 }
 
 /**
- * The answer in words. `fileNames` maps evidence ids to file names for `file` questions.
- * @example answerText(encryptionAtRestQuestion, 'customer-managed-keys') // 'Encrypted with keys we (the customer) hold'
+ * A choice label as the buyer reads it. Questionnaire labels speak to the vendor ("keys that you
+ * (the vendor) manage"); buyer pages speak about the vendor in the third person. ("We (the customer)"
+ * reads right on both sides: the buyer is the customer.)
+ */
+const BUYER_WORDING: ReadonlyArray<[RegExp, string]> = [
+  [/\bkeys that you \(the vendor\) manage\b/g, 'keys the vendor manages'],
+  [/\byou \(the vendor\)/g, 'the vendor'],
+]
+
+export function buyerVoice(label: string): string {
+  return BUYER_WORDING.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), label)
+}
+
+/**
+ * The answer in words, as buyer pages show it (choice labels in buyerVoice). `fileNames` maps evidence ids to file names for `file` questions.
+ * @example answerText(encryptionAtRestQuestion, 'vendor-managed-keys') // 'Encrypted with keys the vendor manages'
  */
 export function answerText(
   question: Question | undefined,
@@ -58,11 +72,11 @@ export function answerText(
   if (!question) return typeof value === 'string' ? value : JSON.stringify(value)
   switch (question.type) {
     case 'single-choice':
-      return question.choices.find((c) => c.value === value)?.label.en ?? String(value)
+      return buyerVoice(question.choices.find((c) => c.value === value)?.label.en ?? String(value))
     case 'multiple-choice':
       if (!Array.isArray(value)) return String(value)
       if (value.length === 0) return 'None'
-      return value.map((v) => question.choices.find((c) => c.value === v)?.label.en ?? String(v)).join(', ')
+      return value.map((v) => buyerVoice(question.choices.find((c) => c.value === v)?.label.en ?? String(v))).join(', ')
     case 'country':
       if (value === null) return question.nullLabel?.en ?? 'None'
       return countryText(String(value))

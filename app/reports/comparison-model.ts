@@ -12,7 +12,7 @@ import { questionsById } from '../questionnaire/answers.ts'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts'
 import type { Profile, RegimeId } from '../regulations/profile.ts'
 import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
-import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { LOCATION_LABELS, locationLabel } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryListText, countryText, NOT_ANSWERED } from './answer-text.ts'
 import {
@@ -200,7 +200,7 @@ export function buildComparison(input: ComparisonInput): Comparison {
       verdictLabel: a ? VERDICT_LABELS[a.verdict] : 'Not assessed (not submitted)',
       score: a?.score,
       locationClass: a?.locationClass,
-      locationLabel: a ? LOCATION_LABELS[a.locationClass] : '—',
+      locationLabel: a ? locationLabel(a.locationClass, input.profile.homeCountry, a.countriesReached ?? []) : '—',
       modelLabel: a ? LOCATION_LABELS[a.recommendation.model] : '—',
       asOf: a?.asOf,
       engineVersion: a?.engine.version,

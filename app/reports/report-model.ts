@@ -21,7 +21,7 @@ import type { Profile, RegimeId } from '../regulations/profile.ts'
 import { type AcceptanceRecord, acceptanceText, activeAcceptancesByRule } from '../remediation/acceptance.ts'
 import { ITEM_STATE_LABELS, type ItemState } from '../remediation/remediation.ts'
 import { type DecisiveRule, dayInWords } from '../responses/reassessment.ts'
-import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
+import { LOCATION_LABELS, locationLabel } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
 
@@ -412,7 +412,11 @@ export function buildVendorReport(input: ReportInput): VendorReport {
       verdictLabel: VERDICT_LABELS[assessment.verdict],
       score: assessment.score,
       locationClass: assessment.locationClass,
-      locationLabel: LOCATION_LABELS[assessment.locationClass],
+      locationLabel: locationLabel(
+        assessment.locationClass,
+        input.profile.homeCountry,
+        assessment.countriesReached ?? [],
+      ),
       model: assessment.recommendation.model,
       modelLabel: LOCATION_LABELS[assessment.recommendation.model],
       reasons: assessment.recommendation.reasons,

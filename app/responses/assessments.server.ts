@@ -114,7 +114,21 @@ export async function reassessEngagement(
   }: { organisationId: string; engagementId: string; userId: string; reason?: string },
 ): Promise<number> {
   const responses = await listSubmittedResponseIds(db, { organisationId, engagementId })
-  for (const response of responses) await assessResponse(db, { responseId: response.id })
+  for (const response of responses) {
+    const { assessment } = await assessResponse(db, { responseId: response.id })
+    // A verdict the change turned (approve → reject): the log says which vendor and from → to.
+    if (response.verdict && response.verdict !== assessment.verdict) {
+      await recordAuditEvent(db, {
+        organisationId,
+        engagementId,
+        actor: { type: 'user', userId },
+        action: 'vendor.verdict-changed',
+        subjectType: 'invitation',
+        subjectId: response.invitationId,
+        detail: { from: response.verdict, to: assessment.verdict, reason, vendorCompany: response.vendorCompany },
+      })
+    }
+  }
   if (responses.length > 0) {
     await recordAuditEvent(db, {
       organisationId,

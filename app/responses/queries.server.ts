@@ -97,14 +97,25 @@ export function listSubmittedResponseIds(
   db: Kysely<Database>,
   { organisationId, engagementId }: { organisationId: string; engagementId: string },
 ) {
-  return db
-    .selectFrom('response')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
-    .select('response.id')
-    .where('invitation.engagement_id', '=', engagementId)
-    .where('invitation.organisation_id', '=', organisationId)
-    .where('response.status', '=', 'submitted')
-    .execute()
+  return (
+    db
+      .selectFrom('response')
+      .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+      // The current verdict, so a re-assessment can log the verdicts it changed.
+      .leftJoin('assessment', (join) =>
+        join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
+      )
+      .select([
+        'response.id',
+        'invitation.id as invitationId',
+        'invitation.vendor_company as vendorCompany',
+        'assessment.verdict as verdict',
+      ])
+      .where('invitation.engagement_id', '=', engagementId)
+      .where('invitation.organisation_id', '=', organisationId)
+      .where('response.status', '=', 'submitted')
+      .execute()
+  )
 }
 
 // --- answers -----------------------------------------------------------------------------------

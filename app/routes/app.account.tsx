@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const member = await requireMember(request)
+  const member = await requireMember(request, { ownAccount: true })
   const session = await readUserSession(request)
   if (!session) throw new Response('Your session ended. Log in again.', { status: 401 })
   const parsed = parseFormData(ChangePasswordSchema, await request.formData())

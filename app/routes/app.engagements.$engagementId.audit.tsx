@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { listEngagementAuditEvents } from '#app/audit/queries.server.ts'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { ACTION_GROUPS, auditFilterSearch, parseAuditFilter } from '#app/audit/audit-filter.ts'
+import { readEngagementAuditLog } from '#app/audit/audit-log.server.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { findEngagement } from '#app/engagements/queries.server.ts'
 import { invariantResponse } from '#app/utils/http.ts'
+
+/** The newest events the page shows; the CSV has more (AUDIT_CSV_LIMIT). */
+const PAGE_LIMIT = 500
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
@@ -14,76 +18,113 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     engagementId: params.engagementId ?? '',
   })
   invariantResponse(engagement, 'Engagement not found', { status: 404 })
-  const events = await listEngagementAuditEvents(db, {
-    organisationId: member.organisationId,
-    engagementId: engagement.id,
-  })
-  return { events }
-}
-
-const ACTIONS: Record<string, string> = {
-  'engagement.created': 'created the engagement',
-  'engagement.archived': 'archived the engagement',
-  'engagement.restored': 'restored the engagement',
-  'profile.updated': 'changed the regulatory profile',
-  'invitation.created': 'invited a vendor',
-  'invitation.resent': 'sent a new link',
-  'invitation.revoked': 'revoked an invitation',
-  'invitation.extended': 'extended an invitation',
-  'invitation.reminded': 'sent a reminder',
-  'invitation.opened': 'opened the invitation link',
-  'response.submitted': 'submitted the questionnaire',
-  'vendor.language-changed': 'changed the language of its emails',
-  'response.reopened': 'reopened the questionnaire',
-  'assessment.recomputed': 're-assessed the vendor',
-  'assessment.verdict-changed': 'changed a verdict under a new rules release',
-  'vendor.decided': 'recorded a decision',
-}
-
-function describeDetail(json: string): string {
-  const detail = JSON.parse(json) as Record<string, unknown>
-  return Object.entries(detail)
-    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(' · ')
+  const { filter, problems } = parseAuditFilter(new URL(request.url).searchParams)
+  const log = await readEngagementAuditLog(
+    db,
+    { organisationId: member.organisationId, engagementId: engagement.id },
+    { filter, limit: PAGE_LIMIT },
+  )
+  return { ...log, filter, problems, limited: log.events.length === PAGE_LIMIT }
 }
 
 export default function AuditLog() {
-  const { events } = useLoaderData<typeof loader>()
-  if (events.length === 0) {
-    return (
-      <section className="panel empty-state">
-        <h2>Nothing recorded yet</h2>
-      </section>
-    )
-  }
+  const { events, actors, filter, problems, limited } = useLoaderData<typeof loader>()
+  const filtered = Object.values(filter).some(Boolean)
   return (
-    <table className="data">
-      <caption className="visually-hidden">Audit log, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When (UTC)</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.id}>
-            <td>{event.createdAt.slice(0, 19).replace('T', ' ')}</td>
-            <td>
-              {event.actorType === 'user'
-                ? (event.userName ?? 'A former user')
-                : event.actorType === 'vendor'
-                  ? `${event.vendorCompany ?? 'Vendor'} (vendor)`
-                  : 'Shoreline (automatic)'}
-            </td>
-            <td>{ACTIONS[event.action] ?? event.action}</td>
-            <td className="muted">{describeDetail(event.detailJson)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading" style={{ marginTop: 0 }}>
+        Audit log
+      </h2>
+      <Form method="get" className="filters audit-filters" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="audit-type">What</label>
+          <select id="audit-type" name="type" defaultValue={filter.type ?? ''}>
+            <option value="">Every kind of action</option>
+            {Object.entries(ACTION_GROUPS).map(([id, group]) => (
+              <option key={id} value={id}>
+                {group.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">Who</label>
+          <select id="audit-actor" name="actor" defaultValue={filter.actor ?? ''}>
+            <option value="">Anyone</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From (UTC)</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To (UTC)</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ''} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit">Filter</button>
+          {filtered ? <Link to=".">Show everything</Link> : null}
+        </div>
+      </Form>
+      {problems.length > 0 ? (
+        <div className="form-error" role="status">
+          <ul className="plain-list">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>
+        <a className="button-link" href={`audit.csv${auditFilterSearch(filter)}`} download>
+          Download CSV{filtered ? ' (filtered)' : ''}
+        </a>
+      </p>
+      {events.length === 0 ? (
+        <div className="panel empty-state">
+          <h3>{filtered ? 'Nothing matches these filters' : 'Nothing recorded yet'}</h3>
+        </div>
+      ) : (
+        <table className="data audit-log">
+          <caption className="visually-hidden">
+            Audit log, newest first{filtered ? ', filtered' : ''}
+            {limited ? `; the newest ${events.length} events (the CSV has them all)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td className="nowrap">{event.at}</td>
+                <td>{event.sentence}</td>
+                <td>
+                  {event.details.length > 0 ? (
+                    <ul className="plain-list">
+                      {event.details.map((line, index) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one event, fixed order
+                        <li key={index}>{line}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {limited ? (
+        <p className="muted">Showing the newest {events.length} events. Narrow the filters, or download the CSV.</p>
+      ) : null}
+    </section>
   )
 }

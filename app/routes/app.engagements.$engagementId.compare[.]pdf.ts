@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { recordExport } from '#app/audit/audit-log.server.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { downloadName } from '#app/reports/answers-csv.ts'
@@ -20,8 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     engagementId: params.engagementId ?? '',
     invitationIds: selection.ids,
   })
-  return pdfResponse(
-    { kind: 'comparison', model: comparison },
-    downloadName(comparison.engagement.name, 'comparison.pdf'),
-  )
+  const file = downloadName(comparison.engagement.name, 'comparison.pdf')
+  const response = await pdfResponse({ kind: 'comparison', model: comparison }, file)
+  if (response.ok) {
+    await recordExport(getDb(), {
+      organisationId: member.organisationId,
+      engagementId: params.engagementId ?? '',
+      userId: member.userId,
+      kind: 'comparison-pdf',
+      invitationIds: selection.ids,
+      file,
+    })
+  }
+  return response
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { recordExport } from '#app/audit/audit-log.server.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { listDashboardExport } from '#app/dashboard/dashboard.server.ts'
 import { dashboardCsv } from '#app/dashboard/dashboard-csv.ts'
@@ -20,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (problems.length > 0) throw new Response(problems.join('\n'), { status: 400, headers: plainText })
   const now = new Date()
   const vendors = await listDashboardExport(db, { scope, params: query, now })
-  return csvResponse(dashboardCsv(vendors), `${engagement.name}-vendors-${now.toISOString().slice(0, 10)}.csv`)
+  const file = `${engagement.name}-vendors-${now.toISOString().slice(0, 10)}.csv`
+  await recordExport(db, { ...scope, userId: member.userId, kind: 'dashboard-csv', file })
+  return csvResponse(dashboardCsv(vendors), file)
 }
 
 const plainText = { 'Content-Type': 'text/plain; charset=utf-8' }

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AppetiteSection } from '#app/appetite/appetite-section.tsx'
 import { appetiteSettings, saveAppetite } from '#app/appetite/appetite-settings.server.ts'
-import { requirePermission } from '#app/auth/require.server.ts'
+import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
 import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
@@ -16,7 +16,7 @@ import { invariantResponse } from '#app/utils/http.ts'
 import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
 
 async function load(request: Request, engagementId: string | undefined) {
-  const member = await requirePermission(request, 'engagement:write')
+  const member = await requireMember(request)
   const found = await findEngagementWithProfile(getDb(), {
     organisationId: member.organisationId,
     engagementId: engagementId ?? '',

@@ -1,3 +1,4 @@
+import territoriesJson from '../../questionnaires/geography/territories.json'
 import type { LocationClass } from '../geography/location-class.ts'
 
 /**
@@ -9,4 +10,31 @@ export const LOCATION_LABELS: Record<LocationClass, string> = {
   onshore: 'Onshore',
   nearshore: 'Nearshore',
   offshore: 'Offshore',
+}
+
+// Territories that belong to a home country (a small JSON file, so the dashboard's browser code can
+// read it too; app/geography/geography.ts validates the same file for the engine).
+const TERRITORIES: Record<string, readonly string[]> = territoriesJson.territories
+
+/**
+ * The territories of the buyer's home country among the countries given (Puerto Rico, Guam, the
+ * US Virgin Islands, American Samoa, the Northern Mariana Islands for a US buyer).
+ */
+export function homeTerritoriesAmong(home: string, countries: readonly string[]): string[] {
+  const own = TERRITORIES[home] ?? []
+  return countries.filter((c) => own.includes(c))
+}
+
+/**
+ * The location class as shown, with what the map hides: a vendor in Puerto Rico is nearshore by
+ * distance, yet a US territory, domestic in US law. The engine's class is not changed (the contract
+ * classes by country); only the words say it. "Nearshore (US territory: domestic in law)".
+ */
+export function locationLabel(locationClass: LocationClass, home: string, countries: readonly string[]): string {
+  const label = LOCATION_LABELS[locationClass]
+  if (locationClass === 'onshore' || homeTerritoriesAmong(home, countries).length === 0) return label
+  const all = countries.every((c) => c === home || homeTerritoriesAmong(home, [c]).length > 0)
+  return all
+    ? `${label} (${home} territory: domestic in law)`
+    : `${label} (includes a ${home} territory, domestic in law)`
 }

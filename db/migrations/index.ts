@@ -20,6 +20,7 @@ import * as indexCurrentAssessmentStamps from './2026-12-02T1310_index_current_a
 import * as indexAuditEventAction from './2026-12-02T1320_index_audit_event_action.ts'
 import * as addRiskAppetite from './2026-12-02T1400_add_risk_appetite.ts'
 import * as createRemediationAndReview from './2026-12-02T1700_create_remediation_and_review.ts'
+import * as addAuditorRole from './2026-12-02T1810_add_auditor_role.ts'
 import * as indexNewestJudgedAssessment from './2026-12-02T1900_index_newest_judged_assessment.ts'
 
 /**
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1320_index_audit_event_action': indexAuditEventAction,
   '2026-12-02T1400_add_risk_appetite': addRiskAppetite,
   '2026-12-02T1700_create_remediation_and_review': createRemediationAndReview,
+  '2026-12-02T1810_add_auditor_role': addAuditorRole,
   '2026-12-02T1900_index_newest_judged_assessment': indexNewestJudgedAssessment,
 }

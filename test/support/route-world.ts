@@ -13,13 +13,22 @@ import { createVendor } from './vendors.ts'
  * ids that fill every route's URL. Organisation A owns the engagement, its vendors and their
  * evidence; organisation B is "another organisation" with a vendor of its own.
  */
-export type Visitor = 'anonymous' | 'otherAdmin' | 'member' | 'manager' | 'admin' | 'otherVendor' | 'submittedVendor'
+export type Visitor =
+  | 'anonymous'
+  | 'otherAdmin'
+  | 'member'
+  | 'manager'
+  | 'admin'
+  | 'auditor'
+  | 'otherVendor'
+  | 'submittedVendor'
 export const VISITORS: Visitor[] = [
   'anonymous',
   'otherAdmin',
   'member',
   'manager',
   'admin',
+  'auditor',
   'otherVendor',
   'submittedVendor',
 ]
@@ -67,6 +76,7 @@ export async function buildRouteWorld(baseUrl: string) {
     member: await signedIn(await addMember(a.organisationId, 'member')),
     manager: await signedIn(await addMember(a.organisationId, 'manager')),
     admin: await signedIn(a),
+    auditor: await signedIn(await addMember(a.organisationId, 'auditor')),
     otherVendor: await openVendorSession(baseUrl, otherVendor.invitationId),
     submittedVendor: await openVendorSession(baseUrl, submitted.invitationId),
   }

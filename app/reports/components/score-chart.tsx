@@ -111,6 +111,7 @@ export function ComparisonScoreChart({
         <ol className="chart-legend">
           {vendors.map((v, i) => (
             <li key={v.company}>
+              <span className="legend-number">{`${i + 1}.`}</span>{' '}
               <span className="swatch" style={{ background: PALETTE[i % PALETTE.length] }} aria-hidden="true" />
               {v.company}
             </li>

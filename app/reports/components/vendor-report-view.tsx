@@ -35,7 +35,7 @@ export function VendorReportView({
               <strong>{`Score ${a.score}/100`}</strong>
             </p>
             <VendorLineView line={a.risk.line} />
-            <p>{`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}</p>
+            <p>{`This vendor is ${a.locationLabel.charAt(0).toLowerCase()}${a.locationLabel.slice(1)} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}</p>
             <h4>Reasons</h4>
             <ul>
               {a.reasons.map((reason) => (

@@ -274,7 +274,7 @@ function Headline({ report }: { report: VendorReport }) {
       </View>
       <VendorLineBlock line={a.risk.line} />
       <Text style={styles.paragraph}>
-        {`This vendor is ${a.locationLabel.toLowerCase()} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}
+        {`This vendor is ${a.locationLabel.charAt(0).toLowerCase()}${a.locationLabel.slice(1)} (data reaches: ${a.countriesReached.join(', ') || 'no country named'}). Furthest model the law allows for this engagement with this vendor: ${a.modelLabel.toLowerCase()}.`}
       </Text>
       <Text style={styles.bold}>Reasons</Text>
       <Bullets items={a.reasons} />

@@ -6,6 +6,7 @@ import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
 import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
 import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
+import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
 import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
@@ -107,6 +108,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // first look at a full engagement is about its vendors, and the forms (the country list a page
     // without JavaScript needs among them) were 12 of its 84 KiB (docs/PERFORMANCE.md).
     inviting: url.searchParams.has('invite') || (total === 0 && !hasFilters(query)),
+    // An auditor reads the dashboard but invites no one (README decision 80).
+    canWrite: can(member.role, 'engagement:write'),
+    homeCountry: String((withProfile.profile as { homeCountry?: unknown }).homeCountry ?? ''),
     // Verdicts a rules release changed recently (a dated notice above the table).
     verdictChanges: await listVerdictChanges(db, {
       ...scope,
@@ -181,6 +185,8 @@ export default function EngagementVendors() {
     total,
     counts,
     archived,
+    canWrite,
+    homeCountry,
     params,
     problems,
     offset,
@@ -221,7 +227,7 @@ export default function EngagementVendors() {
           <h2 id="vendors-heading" style={{ marginTop: 0 }}>
             Vendors
           </h2>
-          {archived || inviting || reply?.intent === 'invite' || reply?.intent === 'paste' ? null : (
+          {archived || !canWrite || inviting || reply?.intent === 'invite' || reply?.intent === 'paste' ? null : (
             <Link className="button-link" to={`${base}?invite#invite-heading`}>
               Invite vendors
             </Link>
@@ -284,6 +290,7 @@ export default function EngagementVendors() {
               caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
               onToggle={toggle}
               changed={changed}
+              homeCountry={homeCountry}
             />
             <Pagination
               base={base}
@@ -299,7 +306,7 @@ export default function EngagementVendors() {
           </>
         )}
       </section>
-      {archived || !(inviting || reply?.intent === 'invite' || reply?.intent === 'paste') ? null : (
+      {archived || !canWrite || !(inviting || reply?.intent === 'invite' || reply?.intent === 'paste') ? null : (
         <InvitePanels reply={reply} busy={busy} />
       )}
     </>

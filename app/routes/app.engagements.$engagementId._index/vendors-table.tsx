@@ -5,7 +5,9 @@ import { EXPIRING_WITHIN_DAYS } from '#app/dashboard/dashboard.ts'
 import { type DashboardParams, DECISION_FILTER_LABELS } from '#app/dashboard/dashboard-params.ts'
 import type { DashboardRow } from '#app/dashboard/dashboard-row.ts'
 import { SortHeader } from '#app/dashboard/dashboard-view.tsx'
+import type { LocationClass } from '#app/geography/location-class.ts'
 import { STATUS_LABELS } from '#app/invitations/invitation.ts'
+import { locationLabel } from '#app/vocabulary/location-class.ts'
 import { RESIDUAL_RISK_LABELS } from '#app/vocabulary/residual-risk.ts'
 import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
 
@@ -22,7 +24,10 @@ export function VendorsTable({
   caption,
   onToggle,
   changed = [],
+  homeCountry,
 }: {
+  /** The buyer's home country: a vendor in one of its territories is said to be domestic in law. */
+  homeCountry: string
   base: string
   params: DashboardParams
   vendors: readonly DashboardRow[]
@@ -50,7 +55,7 @@ export function VendorsTable({
             <SortHeader {...header} sortKey="model" />
             <SortHeader {...header} sortKey="blockers" />
             <SortHeader {...header} sortKey="conditions" />
-            <th scope="col">{`Certificates ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
+            <th scope="col">{`Certificates expired or ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
             <SortHeader {...header} sortKey="decision" />
             <th scope="col">Risk · what to do</th>
           </tr>
@@ -64,6 +69,7 @@ export function VendorsTable({
               checked={selection.includes(v.id)}
               onToggle={onToggle(v.id)}
               changed={changed.includes(v.id)}
+              homeCountry={homeCountry}
             />
           ))}
         </tbody>
@@ -83,12 +89,14 @@ function VendorRow({
   checked,
   onToggle,
   changed,
+  homeCountry,
 }: {
   vendor: DashboardRow
   href: string
   checked: boolean
   onToggle: (event: ChangeEvent<HTMLInputElement>) => void
   changed: boolean
+  homeCountry: string
 }) {
   return (
     <tr>
@@ -136,8 +144,10 @@ function VendorRow({
       <td>
         {v.verdict ? <span className={`badge verdict-${v.verdict}`}>{VERDICT_LABELS[v.verdict]}</span> : 'not assessed'}
       </td>
-      <td>{v.locationClass}</td>
-      <td>{v.model}</td>
+      <td>
+        {v.locationClass ? locationLabel(v.locationClass as LocationClass, homeCountry, [v.vendorCountry]) : null}
+      </td>
+      <td>{v.model ? locationLabel(v.model as LocationClass, homeCountry, []) : null}</td>
       <td>{v.blockerCount}</td>
       <td>{v.conditionCount}</td>
       <td>

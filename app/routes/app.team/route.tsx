@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import {
+  AUDITOR_INVITE_ROLES,
   can,
   InviteTeammateSchema,
   RevokeTeammateInvitationSchema,
@@ -33,13 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const db = getDb()
   const canManage = can(member.role, 'team:manage')
+  const canInviteAuditors = can(member.role, 'team:invite-auditor')
   const [members, pending] = await Promise.all([
     listMembers(db, { organisationId: member.organisationId }),
     canManage
       ? listPendingTeammateInvitations(db, { organisationId: member.organisationId, now: nowIso() })
       : Promise.resolve([]),
   ])
-  return { members, pending, canManage, you: member.userId }
+  return { members, pending, canManage, canInviteAuditors, you: member.userId }
 }
 
 type TeamReply = {
@@ -51,13 +53,20 @@ type TeamReply = {
   values?: Record<string, string>
 }
 
-/** Intents: invite (the default), revoke-invitation, remove-member, end-sessions. Admins only. */
+/**
+ * Intents: invite (the default), revoke-invitation, remove-member, end-sessions. Admins do all;
+ * a manager only invites auditors (read-only teammates).
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, 'team:manage')
+  const admin = await requirePermission(request, 'team:invite-auditor')
   const formData = await request.formData()
   const reply = (result: TeamReply, status = 200) => data(result, { status })
   const db = getDb()
-  switch (formData.get('intent') ?? 'invite') {
+  const intent = formData.get('intent') ?? 'invite'
+  if (!can(admin.role, 'team:manage') && intent !== 'invite') {
+    throw new Response('Your role does not allow this. Ask an admin of your organisation.', { status: 403 })
+  }
+  switch (intent) {
     case 'revoke-invitation': {
       const parsed = parseFormData(RevokeTeammateInvitationSchema, formData)
       if (!parsed.ok) throw badRequest('Which invitation? The form was incomplete.')
@@ -108,6 +117,15 @@ export async function action({ request }: ActionFunctionArgs) {
 async function invite(admin: Awaited<ReturnType<typeof requirePermission>>, formData: FormData) {
   const parsed = parseFormData(InviteTeammateSchema, formData)
   if (!parsed.ok) return data<TeamReply>({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+  if (!can(admin.role, 'team:manage') && !(AUDITOR_INVITE_ROLES as readonly string[]).includes(parsed.data.role)) {
+    return data<TeamReply>(
+      {
+        errors: { role: 'Managers invite auditors; ask an admin to invite other roles.' },
+        values: { email: parsed.data.email },
+      },
+      { status: 403 },
+    )
+  }
   try {
     const sent = await inviteTeammate(
       getDb(),
@@ -130,7 +148,8 @@ async function invite(admin: Awaited<ReturnType<typeof requirePermission>>, form
 }
 
 export default function Team() {
-  const { members, pending, canManage, you } = useLoaderData<typeof loader>()
+  const { members, pending, canManage, canInviteAuditors, you } = useLoaderData<typeof loader>()
+  const roles = canManage ? ROLES : AUDITOR_INVITE_ROLES
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { form, onSubmit, errorFor } = useValidatedForm(InviteTeammateSchema, actionData?.errors)
@@ -154,11 +173,14 @@ export default function Team() {
           <MembersTable members={members} canManage={canManage} you={you} />
           {canManage ? <PendingInvitations pending={pending} /> : null}
         </section>
-        {canManage ? (
+        {canInviteAuditors ? (
           <section className="panel" aria-labelledby="invite-heading">
             <h2 id="invite-heading" style={{ marginTop: 0 }}>
-              Invite a teammate
+              {canManage ? 'Invite a teammate' : 'Invite an auditor'}
             </h2>
+            {canManage ? null : (
+              <p className="muted">An auditor reads every engagement, report and audit log, and changes nothing.</p>
+            )}
             {actionData?.invited ? (
               <div className="notice" role="status">
                 {actionData.sendFailed
@@ -180,12 +202,12 @@ export default function Team() {
                 <label htmlFor="role">Role</label>
                 <select
                   id="role"
-                  defaultValue={actionData?.values?.role ?? 'member'}
+                  defaultValue={actionData?.values?.role ?? (canManage ? 'member' : 'auditor')}
                   aria-invalid={errorFor('role') ? true : undefined}
                   aria-describedby={errorFor('role') ? 'role-error' : undefined}
                   {...form.register('role')}
                 >
-                  {ROLES.map((role) => (
+                  {roles.map((role) => (
                     <option key={role} value={role}>
                       {ROLE_LABELS[role]}
                     </option>

@@ -244,10 +244,16 @@ test('empty states: no vendors yet, and no vendor matching the filters', async (
   expect(none).toMatch(new RegExp(`<a [^>]*href="${page}">show every vendor</a>`))
 })
 
-test('certificates ending within 90 days are listed per vendor, in the page and the CSV', async () => {
+test('certificates ending within 90 days, and those already expired, are listed per vendor, in the page and the CSV', async () => {
   const { engagementId, buyer, scope } = await buyerWithEngagement()
   const today = new Date().toISOString().slice(0, 10)
   const soon = addDays(today, 30)
+  const lastMonth = addDays(today, -30)
+  await addVendor(scope, {
+    company: 'Lapsed Vendor',
+    assessment: { score: 70, verdict: 'approve' },
+    certifications: [{ type: 'tisax', issued: addDays(today, -800), expires: lastMonth }],
+  })
   await addVendor(scope, {
     company: 'Certified Vendor',
     assessment: { score: 80, verdict: 'approve' },
@@ -258,9 +264,12 @@ test('certificates ending within 90 days are listed per vendor, in the page and 
   })
   const html = await (await buyer.get(`/app/engagements/${engagementId}`)).text()
   expect(html).toContain(`ISO 27001, ends ${soon}`)
+  expect(html).toContain(`TISAX, expired ${lastMonth}`)
+  expect(html).toContain('Certificates expired or ending within 90 days')
   expect(html).not.toContain('HITRUST')
   const csv = await (await buyer.get(`/app/engagements/${engagementId}/dashboard.csv`)).text()
-  expect(csv).toContain(`ISO 27001 (ends ${soon})`)
+  expect(csv).toContain(`ISO 27001, ends ${soon}`)
+  expect(csv).toContain(`TISAX, expired ${lastMonth}`)
 })
 
 test('the CSV has every matching vendor (all pages) in the dashboard order, with formula cells escaped', async () => {

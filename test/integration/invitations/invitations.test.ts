@@ -238,7 +238,7 @@ describe('vendor invitations', () => {
     ).pathname
     await new BrowserClient(env.server.baseUrl).get(link)
     const html = await (await buyer.get(page.replace('?index', '/audit'))).text()
-    expect(html).toContain('invited a vendor')
+    expect(html).toContain('invited Manila Coding Corp')
     expect(html).toContain('Manila Coding Corp (vendor)')
     expect(html).toContain('opened the invitation link')
   })

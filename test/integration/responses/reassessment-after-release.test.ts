@@ -145,8 +145,9 @@ test('managers read which verdicts changed and why: on the dashboard and on the 
 
   // The audit log keeps it, in words, after the notices are gone.
   const audit = await (await buyer.get(`${base}/audit`)).text()
-  expect(audit).toContain('changed a verdict under a new rules release')
+  expect(audit).toContain('Shoreline changed the verdict of Tehran Health Data under a new rules release')
+  expect(audit).not.toContain('summary:')
   expect(audit).toContain(
-    'summary: Tehran Health Data: Approve → Reject under rules 2026.12 (engine 1.1.0; was rules 2026.11, engine 1.0.0); now fires: sanctions.comprehensively-sanctioned-country (31 CFR 515.201',
+    'Tehran Health Data: Approve → Reject under rules 2026.12 (engine 1.1.0; was rules 2026.11, engine 1.0.0); now fires: sanctions.comprehensively-sanctioned-country (31 CFR 515.201',
   )
 })

@@ -112,16 +112,18 @@ describe('dashboard URL params', () => {
   })
 })
 
-describe('certificates expiring within 90 days', () => {
+describe('certificates expired or expiring within 90 days', () => {
   const asOf = '2026-11-29'
-  test('only certificates still good but ending within 90 days, soonest first, with a short name', () => {
+  test('certificates ending within 90 days and those already ended, soonest first, with a short name', () => {
     const held = [
       { type: 'iso27001', edition: '2022', issued: '2024-01-10', expires: '2027-01-09' }, // 41 days: expiring
       { type: 'hitrust-r2', issued: '2025-10-01', expires: '2027-10-01' }, // valid
       { type: 'soc2-type2', issued: '2025-12-31' }, // 12-month report ends 2026-12-31: expiring
       { type: 'iso27701', issued: '2023-01-01', expires: '2026-01-01' }, // expired
     ]
+    // The expired one is shown as expired, with its date: "none ending" would mislead.
     expect(expiringCertificates(held, asOf)).toEqual([
+      { type: 'iso27701', name: 'ISO 27701', validUntil: '2026-01-01', ended: true },
       { type: 'soc2-type2', name: 'SOC 2 Type II', validUntil: '2026-12-31' },
       { type: 'iso27001', name: 'ISO 27001', validUntil: '2027-01-09' },
     ])

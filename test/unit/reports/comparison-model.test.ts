@@ -46,7 +46,12 @@ describe('the comparison model', () => {
       'Manila MedCode',
       'Monterrey Revenue Cycle',
     ])
-    expect(caribe).toMatchObject({ verdictLabel: 'Approve', locationLabel: 'Nearshore', assessed: true })
+    // Caribe is in Puerto Rico: nearshore on the map, a US territory in law (issue 17).
+    expect(caribe).toMatchObject({
+      verdictLabel: 'Approve',
+      locationLabel: 'Nearshore (US territory: domestic in law)',
+      assessed: true,
+    })
     expect(manila).toMatchObject({ verdict: 'reject', locationLabel: 'Offshore' })
     // Contract v1.1: a US buyer is also under US sanctions.
     expect(comparison.regimes).toEqual([
