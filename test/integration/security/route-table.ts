@@ -43,15 +43,15 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   'routes/login': { url: () => '/login', get: '200 302 302 302 302 200 200', post: '400 302 302 302 302 400 400' },
   'routes/logout': { url: () => '/logout', get: '302 302 302 302 302 302 302', post: '302 302 302 302 302 302 302' },
   'routes/signup': { url: () => '/signup', get: '200 302 302 302 302 200 200', post: '400 302 302 302 302 400 400' },
-  // An unknown or used token: a page that says so (and offers to start again).
+  // An unknown, used or expired token: a page that says so at once (410 Gone), and offers to start again.
   'routes/signup_.confirm.$token': {
     url: () => '/signup/confirm/no-such-token',
-    get: '200 200 200 200 200 200 200',
-    post: '200 200 200 200 200 200 200',
+    get: '410 410 410 410 410 410 410',
+    post: '410 410 410 410 410 410 410',
   },
   'routes/join.$token': {
     url: () => '/join/no-such-token',
-    get: '200 200 200 200 200 200 200',
+    get: '410 410 410 410 410 410 410',
     post: '410 410 410 410 410 410 410',
   },
   // Asking for a reset link: open to anyone, and it answers the same for any address.
@@ -67,6 +67,8 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   },
   // Every signed-in buyer has an account page of their own; its POST needs an intent.
   'routes/app.account': { url: () => '/app/account', get: BUYER_OWN, post: '302 400 400 400 400 302 302' },
+  // Every vendor across the organisation's engagements: any member, their own organisation only.
+  'routes/app.vendors': { url: () => '/app/vendors', get: BUYER_OWN, post: NOT_SERVED },
   'routes/app': { url: () => '/app', get: '302 302 302 302 302 302 302', post: NOT_SERVED },
   'routes/app._index': { url: () => '/app', get: '302 302 302 302 302 302 302', post: NOT_SERVED },
   'routes/app.team': { url: () => '/app/team', get: BUYER_OWN, post: '302 400 403 403 400 302 302' },
