@@ -46,22 +46,7 @@ try {
     if (ONLY.length && !ONLY.includes(page.name)) continue
     const runs: Scores[] = []
     for (let run = 1; run <= RUNS; run++) {
-      const result = await lighthouse(
-        page.url,
-        {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility', 'best-practices'],
-          ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
-        },
-        undefined,
-      )
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.name}`)
-      const { lhr } = result
-      if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
-      if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(page.url).pathname)
-        throw new Error(`${page.name}: ended on ${lhr.finalDisplayedUrl}, not ${page.url} (signed out?)`)
+      const lhr = await audit(page, chrome.port)
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
       const scores = {
         name: page.name,
@@ -73,9 +58,9 @@ try {
         const { writeFileSync } = await import('node:fs')
         writeFileSync(path.join(REPORT_DIR, `${page.name}-${run}.json`), JSON.stringify(lhr))
       }
-      const audit = (id: string) => lhr.audits[id]?.displayValue ?? '?'
+      const shown = (id: string) => lhr.audits[id]?.displayValue ?? '?'
       log(
-        `${page.name} run ${run}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices} (FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')})`,
+        `${page.name} run ${run}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices} (FCP ${shown('first-contentful-paint')}, LCP ${shown('largest-contentful-paint')}, TBT ${shown('total-blocking-time')}, CLS ${shown('cumulative-layout-shift')})`,
       )
       runs.push(scores)
     }
@@ -91,6 +76,38 @@ try {
   await chrome?.kill()
   await stopServer(server)
   rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * One Lighthouse run of a page. A run whose trace failed (NO_NAVSTART and the like, which a busy
+ * machine causes now and then) is repeated, twice at most; a page that ends elsewhere (signed out)
+ * is an error, never a score.
+ */
+async function audit(page: Page, port: number) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(
+      page.url,
+      {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
+      },
+      undefined,
+    )
+    if (!result) throw new Error(`Lighthouse returned nothing for ${page.name}`)
+    const { lhr } = result
+    if (lhr.runtimeError) {
+      const problem = `${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`
+      if (attempt >= 3) throw new Error(problem)
+      log(`${problem} (run repeated)`)
+      continue
+    }
+    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(page.url).pathname)
+      throw new Error(`${page.name}: ended on ${lhr.finalDisplayedUrl}, not ${page.url} (signed out?)`)
+    return lhr
+  }
 }
 
 function median(values: number[]): number {

@@ -1,5 +1,5 @@
 import type { Verdict } from '../assessment/engine.ts'
-import { INVITATION_STATUSES, type InvitationStatus, STATUS_LABELS } from '../invitations/invitation.ts'
+import { INVITATION_STATUSES, type InvitationStatus, STATUS_LABELS } from '../invitations/status.ts'
 import { VERDICT_LABELS, VERDICTS } from '../vocabulary/verdict.ts'
 
 /**

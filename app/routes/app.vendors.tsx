@@ -4,7 +4,7 @@ import { BUYER_ACTION_LABELS, isBuyerAction } from '#app/appetite/policy.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { countryName, isCountryCode } from '#app/geography/countries.ts'
-import { INVITATION_STATUSES, type InvitationStatus, STATUS_LABELS } from '#app/invitations/invitation.ts'
+import { INVITATION_STATUSES, type InvitationStatus, STATUS_LABELS } from '#app/invitations/status.ts'
 import { countVendors, listVendorsPage } from '#app/vendors/queries.server.ts'
 import {
   parseVendorsParams,

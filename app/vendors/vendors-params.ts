@@ -1,5 +1,5 @@
 import type { Verdict } from '../assessment/engine.ts'
-import { INVITATION_STATUSES, type InvitationStatus } from '../invitations/invitation.ts'
+import { INVITATION_STATUSES, type InvitationStatus } from '../invitations/status.ts'
 import { VERDICTS } from '../vocabulary/verdict.ts'
 
 /**
