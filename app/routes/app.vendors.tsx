@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BUYER_ACTION_LABELS, isBuyerAction } from '#app/appetite/policy.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { countryName, isCountryCode } from '#app/geography/countries.ts'
 import { INVITATION_STATUSES, type InvitationStatus, STATUS_LABELS } from '#app/invitations/status.ts'
+import dashboardStyles from '#app/styles/dashboard.css?url'
 import { countVendors, listVendorsPage } from '#app/vendors/queries.server.ts'
 import {
   parseVendorsParams,
@@ -18,6 +19,9 @@ import { RESIDUAL_RISK_LABELS } from '#app/vocabulary/residual-risk.ts'
 import { isVerdict, VERDICT_LABELS, VERDICTS } from '#app/vocabulary/verdict.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Vendors · Shoreline' }]
+
+// The dashboard's filter bar, the same look on both lists.
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
 /** Every vendor across the organisation's active engagements: searchable, filterable, sortable, 50 a page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -62,12 +66,12 @@ export default function Vendors() {
           <p>Every vendor invited to your active engagements, with where it stands and what its assessment says.</p>
         </div>
       </div>
-      <Form method="get" className="filters" aria-label="Find vendors">
-        <div className="field">
+      <Form method="get" className="dashboard-filters panel" aria-label="Find vendors" key={vendorsSearch(params)}>
+        <div className="filter-field wide">
           <label htmlFor="vendors-q">Vendor or engagement</label>
           <input id="vendors-q" name="q" type="search" defaultValue={params.q} />
         </div>
-        <div className="field">
+        <div className="filter-field">
           <label htmlFor="vendors-status">Status</label>
           <select id="vendors-status" name="status" defaultValue={params.status ?? ''}>
             <option value="">Any status</option>
@@ -78,7 +82,7 @@ export default function Vendors() {
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="filter-field">
           <label htmlFor="vendors-verdict">Verdict</label>
           <select id="vendors-verdict" name="verdict" defaultValue={params.verdict ?? ''}>
             <option value="">Any verdict</option>
@@ -92,8 +96,12 @@ export default function Vendors() {
         </div>
         {params.sort !== 'vendor' ? <input type="hidden" name="sort" value={params.sort} /> : null}
         {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
-        <button type="submit">Show vendors</button>
-        {filtered ? <Link to="/app/vendors">Clear filters</Link> : null}
+        <div className="filter-buttons">
+          <button type="submit" className="primary">
+            Show vendors
+          </button>
+          {filtered ? <Link to="/app/vendors">Clear filters</Link> : null}
+        </div>
       </Form>
       {total === 0 ? (
         <section className="panel empty-state" aria-labelledby="no-vendors">
