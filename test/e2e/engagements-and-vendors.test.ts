@@ -33,9 +33,9 @@ test('a buyer sees each engagement’s vendors at a glance, then finds one vendo
   await page.waitForURL('**/app/engagements')
 
   const byStatus = page.getByRole('list', { name: 'Call centre 2027: vendors by status' })
-  expect(await byStatus.innerText()).toContain('Submitted: 2')
+  expect(await byStatus.textContent()).toContain('Submitted: 2')
   const byVerdict = page.getByRole('list', { name: 'Call centre 2027: vendors by verdict' })
-  expect(await byVerdict.innerText()).toContain('Reject: 1')
+  expect(await byVerdict.textContent()).toContain('Reject: 1')
   expect(await page.getByText('Overdue by 2 days').isVisible()).toBe(true)
   expect(await seriousAccessibilityViolations(page)).toEqual([])
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'engagements-list.png'), fullPage: true })
@@ -54,7 +54,7 @@ test('a buyer sees each engagement’s vendors at a glance, then finds one vendo
   await page.getByLabel('Vendor or engagement').focus()
   await page.keyboard.press('Enter')
   await page.waitForURL(/\/app\/vendors\?.*verdict=reject/)
-  await expect.poll(() => rows.first().innerText()).toContain('Manila Voice')
+  await expect.poll(() => rows.first().textContent()).toContain('Manila Voice')
   expect(await rows.count()).toBe(1)
 
   // Each row links to its vendor's page (a vendor still answering: this test's assessments are stubs).
