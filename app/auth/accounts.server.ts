@@ -9,6 +9,7 @@ import type { SignupInput } from './password-policy.ts'
 import {
   findFirstMembership,
   findOpenSignupRequest,
+  findSignupRequestByTokenHash,
   findUserByEmail,
   insertMembership,
   insertOrganisationIfMissing,
@@ -114,6 +115,22 @@ export async function completeSignup(
       passwordHash: request.password_hash,
     })
   })
+}
+
+/**
+ * What a sign-up confirmation link is, read without using it (the link's GET): 'open' when the
+ * button would create the organisation, 'used' when it (or another link for the same address) was
+ * followed, 'expired' when its time ran out, 'unknown' for a token that was never issued.
+ */
+export async function signupLinkState(
+  db: Kysely<Database>,
+  { token, now = nowIso() }: { token: string; now?: string },
+): Promise<'open' | 'used' | 'expired' | 'unknown'> {
+  const request = await findSignupRequestByTokenHash(db, { tokenHash: hashToken(token) })
+  if (!request) return 'unknown'
+  if (request.completedAt || (await findUserByEmail(db, { email: request.email }))) return 'used'
+  if (request.expiresAt <= now) return 'expired'
+  return 'open'
 }
 
 /** Checks an email and password. Unknown email and wrong password are indistinguishable. */

@@ -143,6 +143,15 @@ export function findOpenSignupRequest(db: Kysely<Database>, { tokenHash, now }: 
     .executeTakeFirst()
 }
 
+/** A sign-up request by its token's hash, whatever its state (to say why a link no longer works). */
+export function findSignupRequestByTokenHash(db: Kysely<Database>, { tokenHash }: { tokenHash: string }) {
+  return db
+    .selectFrom('signup_request')
+    .select(['email', 'expires_at as expiresAt', 'completed_at as completedAt'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
+}
+
 export async function insertSignupRequest(
   db: Kysely<Database>,
   values: {

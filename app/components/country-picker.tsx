@@ -7,6 +7,7 @@ import {
   normalizeForSearch,
   searchCountries,
 } from '../geography/country-search.ts'
+import { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES } from './country-picker-messages.ts'
 
 /**
  * The one way to choose countries: a WAI-ARIA combobox (downshift's useCombobox) that searches
@@ -21,34 +22,9 @@ import {
  * without scripting by CSS (`@media (scripting: none)`).
  */
 
-export type CountryPickerMessages = {
-  /** Placeholder of the search box. */
-  placeholder: string
-  /** Label of the button that opens the whole list. */
-  showAll: string
-  noMatches: string
-  /** Read out while typing: how many countries match. */
-  matches: (count: number) => string
-  /** The list of chosen countries (several). */
-  chosen: string
-  remove: (name: string) => string
-  added: (name: string) => string
-  removed: (name: string) => string
-  /** The empty choice of the plain select (no JavaScript). */
-  choose: string
-}
-
-export const ENGLISH_PICKER_MESSAGES: CountryPickerMessages = {
-  placeholder: 'Type a country or its code',
-  showAll: 'Show all countries',
-  noMatches: 'No country matches. Try its name in English or Spanish, or its two-letter code.',
-  matches: (count) => (count === 1 ? '1 country matches' : `${count} countries match`),
-  chosen: 'Chosen countries',
-  remove: (name) => `Remove ${name}`,
-  added: (name) => `${name} added`,
-  removed: (name) => `${name} removed`,
-  choose: 'Choose…',
-}
+// The picker's words live in a module of their own: every page's root bundle reads the English ones
+// (app/i18n/messages.ts) and must not pull in the picker and its country list with them.
+export { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES }
 
 type Common = {
   /** The search box's id (a label's `htmlFor`). */

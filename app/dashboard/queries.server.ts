@@ -20,7 +20,7 @@ type Scope = { organisationId: string; engagementId: string }
  * reads "expired" unless the vendor submitted or the buyer revoked it. Timestamps are ISO-8601 text
  * in UTC, so comparing strings compares instants.
  */
-function effectiveStatusSql(now: string) {
+export function effectiveStatusSql(now: string) {
   return sql<InvitationStatus>`(case when s.status in ('submitted', 'revoked') then s.status when s.expires_at <= ${now} then 'expired' else s.status end)`
 }
 

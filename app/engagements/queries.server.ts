@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, EngagementTable, RegulatoryProfileTable } from '#db/schema.ts'
+import { effectiveStatusSql } from '../dashboard/queries.server.ts'
 
 /** Engagements of one organisation, newest first. Every buyer query is scoped by organisation. */
 export function listEngagements(
@@ -130,5 +131,33 @@ export async function updateRegulatoryProfile(
     .updateTable('regulatory_profile')
     .set({ profile_json: profileJson, updated_by_user_id: userId, updated_at: now })
     .where('engagement_id', '=', engagementId)
+    .execute()
+}
+
+/**
+ * Vendor counts of the organisation's engagements, by effective status (an unsubmitted link past its
+ * expiry counts as "expired", as the dashboard shows it) and by verdict (null: not assessed yet), in
+ * ONE grouped query over `invitation_summary` (one row per invitation, kept by triggers) for every
+ * engagement of the list, never a query per engagement.
+ * SQL: select s.engagement_id, (effective status), s.verdict, count(*) from invitation_summary s
+ *      join engagement e on e.id = s.engagement_id where e.organisation_id = ? and e.status = ?
+ *      group by s.engagement_id, (effective status), s.verdict
+ */
+export function countVendorsOfEngagements(
+  db: Kysely<Database>,
+  { organisationId, status = 'active', now }: { organisationId: string; status?: 'active' | 'archived'; now: string },
+) {
+  // The effective status is computed in a subquery and grouped by name: PostgreSQL would not match
+  // the same expression in select and group by (each carries its own bind parameter).
+  const rows = db
+    .selectFrom('invitation_summary as s')
+    .innerJoin('engagement as e', 'e.id', 's.engagement_id')
+    .select(['s.engagement_id as engagementId', effectiveStatusSql(now).as('status'), 's.verdict as verdict'])
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.status', '=', status)
+  return db
+    .selectFrom(rows.as('v'))
+    .select((eb) => ['v.engagementId', 'v.status', 'v.verdict', eb.fn.countAll<number>().as('count')])
+    .groupBy(['v.engagementId', 'v.status', 'v.verdict'])
     .execute()
 }

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale, type LocalizedText } from '../questionnaire/definition.ts'
+import type { LocalizedText } from '../questionnaire/definition.ts'
+import { LOCALES, type Locale } from './locales.ts'
 
 export { LOCALES, type Locale }
 

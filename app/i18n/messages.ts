@@ -1,4 +1,4 @@
-import { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES } from '../components/country-picker.tsx'
+import { type CountryPickerMessages, ENGLISH_PICKER_MESSAGES } from '../components/country-picker-messages.ts'
 import type { AnswerMessages } from '../questionnaire/answer-schema.ts'
 import type { Locale } from './locale.ts'
 

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { type InvitationPanelData, MAX_REOPEN_MESSAGE, STATUS_LABELS } from './invitation.ts'
+import type { InvitationPanelData } from './invitation.ts'
+import { MAX_REOPEN_MESSAGE, STATUS_LABELS } from './status.ts'
 
 export type InvitationReply = { intent: string; ok: boolean; message?: string }
 

@@ -3,29 +3,13 @@ import { z } from 'zod'
 import { EmailSchema } from '../auth/auth.ts'
 import { isCountryCode } from '../geography/countries.ts'
 import { LOCALES, type Locale } from '../i18n/locale.ts'
+import { type InvitationStatus, MAX_REOPEN_MESSAGE } from './status.ts'
 
 /** Invitation forms and statuses. Client-safe: shared by the browser form and the server action. */
 
-export const INVITATION_STATUSES = [
-  'invited',
-  'opened',
-  'in-progress',
-  'submitted',
-  'reopened',
-  'revoked',
-  'expired',
-] as const
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
-
-export const STATUS_LABELS: Record<InvitationStatus, string> = {
-  invited: 'Invited',
-  opened: 'Opened',
-  'in-progress': 'In progress',
-  submitted: 'Submitted',
-  reopened: 'Reopened',
-  revoked: 'Revoked',
-  expired: 'Link expired',
-}
+// Statuses and their labels live in ./status.ts (no zod, papaparse or country list): pages that only
+// show a status, like the vendor report, load that small module instead of the forms.
+export { INVITATION_STATUSES, type InvitationStatus, MAX_REOPEN_MESSAGE, STATUS_LABELS } from './status.ts'
 
 /** An invitation as the vendor's page shows it to the buyer (`loadInvitationPanel`). */
 export type InvitationPanelData = {
@@ -70,8 +54,6 @@ export const ExtendInvitationSchema = z.object({
     .min(1, 'At least 1 day')
     .max(90, 'At most 90 days'),
 })
-
-export const MAX_REOPEN_MESSAGE = 2000
 
 /** The buyer's message to a vendor whose submitted questionnaire is reopened (it is emailed). */
 export const ReopenResponseSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConditionSchema } from '../conditions/condition.ts'
+import { LOCALES, type Locale } from '../i18n/locales.ts'
 
 /**
  * The shape of a questionnaire definition: versioned, declarative data in `questionnaires/`
@@ -8,8 +9,7 @@ import { ConditionSchema } from '../conditions/condition.ts'
  * A published version is frozen: a wording change bumps `version`.
  */
 
-export const LOCALES = ['en', 'es', 'zh'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, type Locale }
 
 export const LocalizedTextSchema = z
   .object({ en: z.string().min(1), es: z.string().min(1).optional(), zh: z.string().min(1).optional() })

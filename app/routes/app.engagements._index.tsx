@@ -2,13 +2,25 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
-import { listEngagements } from '#app/engagements/queries.server.ts'
+import { dueState, NO_VENDORS, vendorCountsByEngagement } from '#app/engagements/overview.ts'
+import { countVendorsOfEngagements, listEngagements } from '#app/engagements/queries.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Engagements · Shoreline' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
-  const engagements = await listEngagements(getDb(), { organisationId: member.organisationId })
+  const db = getDb()
+  const now = new Date()
+  const [rows, countRows] = await Promise.all([
+    listEngagements(db, { organisationId: member.organisationId }),
+    countVendorsOfEngagements(db, { organisationId: member.organisationId, now: now.toISOString() }),
+  ])
+  const counts = vendorCountsByEngagement(countRows)
+  const engagements = rows.map((engagement) => ({
+    ...engagement,
+    due: dueState(engagement.dueDate, now),
+    vendors: counts.get(engagement.id) ?? NO_VENDORS,
+  }))
   return { engagements }
 }
 
@@ -47,6 +59,8 @@ export default function Engagements() {
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">Vendors by status</th>
+              <th scope="col">Vendors by verdict</th>
               <th scope="col">Due</th>
               <th scope="col">Created</th>
             </tr>
@@ -57,7 +71,39 @@ export default function Engagements() {
                 <td>
                   <Link to={`/app/engagements/${engagement.id}`}>{engagement.name}</Link>
                 </td>
-                <td>{engagement.dueDate ?? '—'}</td>
+                <td>
+                  {engagement.vendors.total === 0 ? (
+                    <span className="muted">No vendors invited</span>
+                  ) : (
+                    <ul className="count-list" aria-label={`${engagement.name}: vendors by status`}>
+                      <li>
+                        <strong>{engagement.vendors.total}</strong> vendor{engagement.vendors.total === 1 ? '' : 's'}
+                      </li>
+                      {engagement.vendors.byStatus.map((entry) => (
+                        <li key={entry.status}>
+                          {entry.label}: {entry.count}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {engagement.vendors.total === 0 ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <ul className="count-list" aria-label={`${engagement.name}: vendors by verdict`}>
+                      {engagement.vendors.byVerdict.map((entry) => (
+                        <li key={entry.verdict}>
+                          {entry.label}: {entry.count}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <span className={`due-state due-${engagement.due.kind}`}>{engagement.due.label}</span>
+                  {engagement.dueDate ? <div className="muted">{engagement.dueDate}</div> : null}
+                </td>
                 <td>{engagement.createdAt.slice(0, 10)}</td>
               </tr>
             ))}

@@ -24,6 +24,7 @@ export default function AppShell() {
           </NavLink>
           <nav className="main-nav" aria-label="Main">
             <NavLink to="/app/engagements">Engagements</NavLink>
+            <NavLink to="/app/vendors">Vendors</NavLink>
             <NavLink to="/app/team">Team</NavLink>
             {can(member.role, 'outbox:read') ? <NavLink to="/app/outbox">Outbox</NavLink> : null}
           </nav>

@@ -15,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: 'Join your team · Shoreline' 
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findTeammateInvitation(getDb(), { token: params.token ?? '' })
-  if (!invitation) return { invitation: null }
+  // A used, withdrawn or expired link says so when it is opened (410 Gone), before anything is typed.
+  if (!invitation) return data({ invitation: null }, { status: 410 })
   return {
     invitation: {
       email: invitation.email,

@@ -71,10 +71,36 @@ describe('sign-up', () => {
       .execute()
     expect(audit.length).toBeGreaterThanOrEqual(1)
 
-    // The link works once.
+    // The link works once: opened again, it says so at once (before any click), and a click changes nothing.
+    const reopened = await new BrowserClient(server.baseUrl).get(new URL(link).pathname)
+    expect(reopened.status).toBe(410)
+    const reopenedHtml = await reopened.text()
+    expect(reopenedHtml).toContain('This link no longer works')
+    expect(reopenedHtml).toContain('It was already used')
+    expect(reopenedHtml).not.toContain('Create my organisation')
     const again = await new BrowserClient(server.baseUrl).post(new URL(link).pathname, {})
-    expect(again.status).toBe(200)
-    expect(await again.text()).toContain('This link no longer works')
+    expect(again.status).toBe(410)
+    expect(await again.text()).toContain('It was already used')
+  })
+
+  test('an expired confirmation link says so when it is opened, and creates nothing', async () => {
+    const client = new BrowserClient(server.baseUrl)
+    await client.post('/signup', form('late@mercy.example'))
+    const link = linkIn((await smtp.waitForEmail('late@mercy.example')).text, `${server.baseUrl}/signup/confirm/`)
+    await getDb()
+      .updateTable('signup_request')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('email', '=', 'late@mercy.example')
+      .execute()
+    const opened = await client.get(new URL(link).pathname)
+    expect(opened.status).toBe(410)
+    const html = await opened.text()
+    expect(html).toContain('It has expired before it was used')
+    expect(html).not.toContain('Create my organisation')
+    expect((await client.post(new URL(link).pathname, {})).status).toBe(410)
+    expect(await getDb().selectFrom('user').select('id').where('email', '=', 'late@mercy.example').execute()).toEqual(
+      [],
+    )
   })
 
   test('answers the same for an address that already has an account (no enumeration)', async () => {

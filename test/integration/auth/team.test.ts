@@ -39,7 +39,10 @@ describe('teammates', () => {
 
     // The link is spent.
     const reused = await new BrowserClient(env.server.baseUrl).get(path)
-    expect(await reused.text()).toContain('This invitation no longer works')
+    expect(reused.status).toBe(410)
+    const reusedHtml = await reused.text()
+    expect(reusedHtml).toContain('This invitation no longer works')
+    expect(reusedHtml).not.toContain('Choose a password')
   })
 
   test('inviting someone who is already a member gets a message at the field', async () => {

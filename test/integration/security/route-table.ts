@@ -58,15 +58,15 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: '200 302 302 302 302 302 200 200',
     post: '400 302 302 302 302 302 400 400',
   },
-  // An unknown or used token: a page that says so (and offers to start again).
+  // An unknown, used or expired token: a page that says so at once (410 Gone), and offers to start again.
   'routes/signup_.confirm.$token': {
     url: () => '/signup/confirm/no-such-token',
-    get: '200 200 200 200 200 200 200 200',
-    post: '200 200 200 200 200 200 200 200',
+    get: '410 410 410 410 410 410 410 410',
+    post: '410 410 410 410 410 410 410 410',
   },
   'routes/join.$token': {
     url: () => '/join/no-such-token',
-    get: '200 200 200 200 200 200 200 200',
+    get: '410 410 410 410 410 410 410 410',
     post: '410 410 410 410 410 410 410 410',
   },
   // Asking for a reset link: open to anyone, and it answers the same for any address.
@@ -82,6 +82,8 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   },
   // Every signed-in buyer has an account page of their own; its POST needs an intent.
   'routes/app.account': { url: () => '/app/account', get: BUYER_OWN, post: '302 400 400 400 400 400 302 302' },
+  // Every vendor across the organisation's engagements: any member, their own organisation only.
+  'routes/app.vendors': { url: () => '/app/vendors', get: BUYER_OWN, post: NOT_SERVED },
   'routes/app': { url: () => '/app', get: '302 302 302 302 302 302 302 302', post: NOT_SERVED },
   'routes/app._index': { url: () => '/app', get: '302 302 302 302 302 302 302 302', post: NOT_SERVED },
   // A manager may invite auditors only (the empty form is invalid: 400); members and auditors change nothing.
