@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AppetiteSection } from '#app/appetite/appetite-section.tsx'
 import { appetiteSettings, saveAppetite } from '#app/appetite/appetite-settings.server.ts'
+import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
@@ -26,7 +27,7 @@ async function load(request: Request, engagementId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { engagement, profile } = await load(request, params.engagementId)
+  const { member, engagement, profile } = await load(request, params.engagementId)
   const values: EngagementFormValues = {
     name: engagement.name,
     description: engagement.description,
@@ -36,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const appetite = await appetiteSettings(getDb(), { organisationId: engagement.organisation_id, engagement, profile })
   // The outlook of the stored profile comes with the page; the form asks /app/outlook as it changes.
   const outlook = outlookForFormValues(values.profile, todayIso())
-  return { values, archived: engagement.status === 'archived', outlook, appetite }
+  // An auditor reads the profile and changes nothing (README decision 80): the form is shown disabled.
+  const canWrite = can(member.role, 'engagement:write')
+  return { values, archived: engagement.status === 'archived', outlook, appetite, canWrite }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EngagementProfile() {
-  const { values, archived, outlook, appetite } = useLoaderData<typeof loader>()
+  const { values, archived, outlook, appetite, canWrite } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const actionData = reply && 'saved' in reply ? reply : undefined
   return (
@@ -75,45 +78,55 @@ export default function EngagementProfile() {
             : ''}
         </div>
       ) : null}
-      <EngagementForm
-        defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
-        serverErrors={actionData?.errors}
-        submitLabel="Save changes"
-        outlook={(formValues, { addCategory }) => (
-          <OutlookPanel
-            profileValues={(formValues as EngagementFormValues).profile}
-            initial={outlook}
-            onAddCategory={addCategory}
-          />
-        )}
-      />
-      <AppetiteSection
-        policy={appetite.policy}
-        rules={appetite.rules}
-        reply={reply && 'appetite' in reply ? reply.appetite : undefined}
-      />
-      <section className="panel danger-zone" aria-labelledby="archive-heading">
-        <h2 id="archive-heading">{archived ? 'Restore this engagement' : 'Archive this engagement'}</h2>
-        <p className="muted">
-          {archived
-            ? 'It returns to your list of active engagements.'
-            : 'It leaves your list of active engagements; vendors and answers are kept and you can restore it.'}
+      {canWrite ? null : (
+        <p className="notice" role="status">
+          You are an auditor: you can read this profile and its settings, not change them.
         </p>
-        <details>
-          <summary className="button secondary">{archived ? 'Restore…' : 'Archive…'}</summary>
-          <Form method="post">
-            <input type="hidden" name="intent" value={archived ? 'restore' : 'archive'} />
-            <p>
-              {archived
-                ? 'Restore this engagement?'
-                : 'Archive this engagement? Vendors can no longer be invited until you restore it.'}
-            </p>
-            <button className={archived ? 'primary' : 'danger'} type="submit">
-              {archived ? 'Yes, restore' : 'Yes, archive'}
-            </button>
-          </Form>
-        </details>
-      </section>
+      )}
+      {/* A disabled fieldset disables every control inside it, the save buttons too. */}
+      <fieldset className="plain-fieldset" disabled={!canWrite}>
+        <EngagementForm
+          defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
+          serverErrors={actionData?.errors}
+          submitLabel="Save changes"
+          outlook={(formValues, { addCategory }) => (
+            <OutlookPanel
+              profileValues={(formValues as EngagementFormValues).profile}
+              initial={outlook}
+              onAddCategory={addCategory}
+            />
+          )}
+        />
+        <AppetiteSection
+          policy={appetite.policy}
+          rules={appetite.rules}
+          reply={reply && 'appetite' in reply ? reply.appetite : undefined}
+        />
+      </fieldset>
+      {canWrite ? (
+        <section className="panel danger-zone" aria-labelledby="archive-heading">
+          <h2 id="archive-heading">{archived ? 'Restore this engagement' : 'Archive this engagement'}</h2>
+          <p className="muted">
+            {archived
+              ? 'It returns to your list of active engagements.'
+              : 'It leaves your list of active engagements; vendors and answers are kept and you can restore it.'}
+          </p>
+          <details>
+            <summary className="button secondary">{archived ? 'Restore…' : 'Archive…'}</summary>
+            <Form method="post">
+              <input type="hidden" name="intent" value={archived ? 'restore' : 'archive'} />
+              <p>
+                {archived
+                  ? 'Restore this engagement?'
+                  : 'Archive this engagement? Vendors can no longer be invited until you restore it.'}
+              </p>
+              <button className={archived ? 'primary' : 'danger'} type="submit">
+                {archived ? 'Yes, restore' : 'Yes, archive'}
+              </button>
+            </Form>
+          </details>
+        </section>
+      ) : null}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { dueState, NO_VENDORS, vendorCountsByEngagement } from '#app/engagements/overview.ts'
@@ -21,11 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     due: dueState(engagement.dueDate, now),
     vendors: counts.get(engagement.id) ?? NO_VENDORS,
   }))
-  return { engagements }
+  // An auditor opens no engagement (README decision 80): no "New engagement" for them.
+  return { engagements, canCreate: can(member.role, 'engagement:write') }
 }
 
 export default function Engagements() {
-  const { engagements } = useLoaderData<typeof loader>()
+  const { engagements, canCreate } = useLoaderData<typeof loader>()
   return (
     <>
       <div className="page-header">
@@ -33,9 +35,11 @@ export default function Engagements() {
           <h1>Engagements</h1>
           <p>Each engagement is one outsourcing project: its regulatory profile and the vendors you invite to it.</p>
         </div>
-        <Link className="button" to="/app/engagements/new">
-          New engagement
-        </Link>
+        {canCreate ? (
+          <Link className="button" to="/app/engagements/new">
+            New engagement
+          </Link>
+        ) : null}
       </div>
       {engagements.length === 0 ? (
         <section className="panel empty-state" aria-labelledby="no-engagements">
@@ -45,11 +49,13 @@ export default function Engagements() {
             patient records, or document control for ITAR drawings. Shoreline then tells you which laws apply and how
             far the work may go, and you invite candidate vendors to answer its questionnaire.
           </p>
-          <p>
-            <Link className="button" to="/app/engagements/new">
-              Create your first engagement
-            </Link>
-          </p>
+          {canCreate ? (
+            <p>
+              <Link className="button" to="/app/engagements/new">
+                Create your first engagement
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : (
         <table className="data">

@@ -71,6 +71,14 @@ describe('auditor', () => {
     expect(dashboard).not.toContain('name="intent" value="invite"')
     const report = await (await client.get(`${base}/vendors/${vendor.invitationId}`)).text()
     expect(report).not.toContain('name="intent" value="decide"')
+    const profile = await (await client.get(`${base}/profile`)).text()
+    expect(profile).toContain('You are an auditor: you can read this profile')
+    expect(profile).toMatch(/<fieldset class="plain-fieldset" disabled="">/)
+    expect(profile).not.toContain('Archive this engagement')
+    const list = await (await client.get('/app/engagements')).text()
+    expect(list).toContain('Call centre 2027')
+    expect(list).not.toContain('New engagement')
+    expect(list).not.toContain('href="/app/engagements/new"')
 
     const attempts: Array<[string, Record<string, string>]> = [
       ['/app/engagements/new', { name: 'Sneaky', dueDate: '' }],

@@ -96,10 +96,11 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     get: '302 200 200 200 200 403 302 302',
     post: '302 400 400 400 400 403 302 302',
   },
-  // The live outlook beside the profile form: any buyer who may write a profile (a pure computation).
+  // The live outlook beside the profile form: any buyer who may write a profile (a pure computation);
+  // an auditor's profile form is read-only and asks for none.
   'routes/app.outlook': {
     url: () => `/app/outlook?profile=${encodeURIComponent(JSON.stringify({ homeCountry: 'US', industry: 'other' }))}`,
-    get: BUYER_OWN,
+    get: '302 200 200 200 200 403 302 302',
     post: NOT_SERVED,
   },
   'routes/app.engagements.$engagementId': {
