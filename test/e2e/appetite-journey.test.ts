@@ -63,7 +63,7 @@ test('a manager lowers the appetite, sees a vendor move to "remediate first", re
   await shot('60-appetite-low-saved')
   expect(await seriousAccessibilityViolations(page)).toEqual([])
 
-  await page.getByRole('link', { name: 'Vendors', exact: true }).click()
+  await page.getByRole('navigation', { name: 'Engagement' }).getByRole('link', { name: 'Vendors', exact: true }).click()
   await page.getByRole('table', { name: /Vendors of this engagement/ }).waitFor()
   expect(await textOf(islaRow)).toContain('Remediate first')
   const lowPanel = await textOf(panel)
