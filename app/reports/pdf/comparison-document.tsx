@@ -54,6 +54,29 @@ function rowHeight(cells: readonly { texts: readonly string[]; width: number; sm
 
 const columnWidth = (flex: number, total: number) => (BODY_WIDTH * flex) / total
 
+const VERDICT_COLUMNS = [2.2, 1.3, 0.7, 1.5, 1, 0.9, 2.4, 1.6] as const
+const VERDICT_TOTAL = VERDICT_COLUMNS.reduce((a, b) => a + b, 0)
+
+function verdictsPresence(v: ComparisonVendor | undefined): number {
+  if (!v) return 0
+  const w = (i: number) => columnWidth(VERDICT_COLUMNS[i] ?? 1, VERDICT_TOTAL)
+  return (
+    2 * BODY_LINE +
+    CELL_PADDING +
+    rowHeight([
+      { texts: [`1. ${v.company}`], width: w(0), small: [v.country] },
+      { texts: [v.verdictLabel], width: w(1) },
+      { texts: [v.locationLabel], width: w(3) },
+      { texts: [v.modelLabel], width: w(4) },
+      { texts: ['Tag'], width: w(6), small: [v.risk?.line.reason ?? ''] },
+      {
+        texts: [`${v.decisionLabel ?? NO_DECISION_LABEL}${v.decisionComment ? `: ${v.decisionComment}` : ''}`],
+        width: w(7),
+      },
+    ])
+  )
+}
+
 function blockersPresence(v: ComparisonVendor | undefined): number {
   if (!v) return 0
   const width = columnWidth(4, 11.2)
@@ -173,15 +196,26 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
     >
       <Page size="A4" orientation="landscape" style={styles.page}>
         <View style={styles.body}>
-          <View style={[styles.row, { alignItems: 'center', marginBottom: 10 }]}>
-            <Logo size={22} />
-            <Text style={{ fontSize: 12, lineHeight: 1.3, fontWeight: 700, color: COLORS.brand, marginLeft: 6 }}>
+          <View style={[styles.row, { alignItems: 'center', marginBottom: 6 }]}>
+            <Logo size={18} />
+            <Text style={{ fontSize: 11, lineHeight: 1.3, fontWeight: 700, color: COLORS.brand, marginLeft: 6 }}>
               Shoreline
             </Text>
+            <Text
+              style={[
+                styles.muted,
+                {
+                  flex: 1,
+                  textAlign: 'right',
+                  fontSize: 9,
+                  lineHeight: 1.3,
+                  textTransform: 'uppercase',
+                },
+              ]}
+            >
+              Vendor comparison
+            </Text>
           </View>
-          <Text style={[styles.muted, { fontSize: 9, lineHeight: 1.3, textTransform: 'uppercase', letterSpacing: 1 }]}>
-            Vendor comparison
-          </Text>
           <Text style={[styles.h1, { marginTop: 2, marginBottom: 2 }]}>{`${vendors.length} vendors side by side`}</Text>
           <Text style={[styles.bold, { fontSize: 10.5, lineHeight: 1.3, marginBottom: 6 }]}>
             {`Verdicts: ${verdictSummary(vendors)}`}
@@ -208,17 +242,17 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
             </View>
           </View>
           <RecommendationBlock recommendation={comparison.recommendation} />
-          <Heading presence={2 * BODY_LINE + CELL_PADDING + 80}>Verdicts</Heading>
+          <Heading presence={verdictsPresence(vendors[0])}>Verdicts</Heading>
           <Table
             columns={[
-              { title: 'Vendor', width: 2.2 },
-              { title: 'Verdict', width: 1.3 },
-              { title: 'Score', width: 0.7 },
-              { title: 'Location class', width: 1.5 },
-              { title: FURTHEST_ALLOWED_LABEL, width: 1 },
-              { title: 'Residual risk', width: 0.9 },
-              { title: 'What to do', width: 2.4 },
-              { title: 'Decision', width: 1.6 },
+              { title: 'Vendor', width: VERDICT_COLUMNS[0] },
+              { title: 'Verdict', width: VERDICT_COLUMNS[1] },
+              { title: 'Score', width: VERDICT_COLUMNS[2] },
+              { title: 'Location class', width: VERDICT_COLUMNS[3] },
+              { title: FURTHEST_ALLOWED_LABEL, width: VERDICT_COLUMNS[4] },
+              { title: 'Residual risk', width: VERDICT_COLUMNS[5] },
+              { title: 'What to do', width: VERDICT_COLUMNS[6] },
+              { title: 'Decision', width: VERDICT_COLUMNS[7] },
             ]}
             rows={vendors.map((v, i) => [
               <VendorCell key="vendor" vendor={v} index={i} />,
