@@ -222,12 +222,12 @@ export function ComparisonDocument({ comparison }: { comparison: Comparison }) {
           </Text>
           <View style={[styles.panel, styles.row, { paddingBottom: 5 }]}>
             <View style={{ flex: 1.3, paddingRight: 12 }}>
-              <CoverLine label="Engagement" value={comparison.engagement.name} labelWidth={70} />
-              <CoverLine label="Buyer" value={`${p.industry}, ${p.homeCountry}`} labelWidth={70} />
+              <CoverLine label="Engagement" value={comparison.engagement.name} labelWidth={78} />
+              <CoverLine label="Buyer" value={`${p.industry}, ${p.homeCountry}`} labelWidth={78} />
               <CoverLine
                 label="Data"
                 value={p.dataCategories.length ? p.dataCategories.join('; ') : 'No regulated data categories'}
-                labelWidth={70}
+                labelWidth={78}
               />
             </View>
             <View style={{ flex: 1 }}>
