@@ -137,7 +137,8 @@ export function checkFindingTranslations(
         const english = key === 'message' ? rule.message : rule.remediation
         const want = placeholdersOf(english).sort().join(', ')
         const have = placeholdersOf(text).sort().join(', ')
-        if (want !== have) problems.push(`${file}: "${id}".${key}: placeholders {${have}} differ from English {${want}}`)
+        if (want !== have)
+          problems.push(`${file}: "${id}".${key}: placeholders {${have}} differ from English {${want}}`)
       }
     }
   }

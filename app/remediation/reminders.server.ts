@@ -3,7 +3,6 @@ import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
 import { findingText } from '../i18n/finding-text.ts'
 import { issueExtraLink } from '../invitations/invitations.server.ts'
-import type { ItemFinding } from './remediation.ts'
 import { nowIso } from '../utils/ids.ts'
 import {
   claimRequestReminder,
@@ -12,6 +11,7 @@ import {
   markLapsedAcceptances,
   markOpenItemsOverdue,
 } from './queries.server.ts'
+import type { ItemFinding } from './remediation.ts'
 import { emailVendorWithLink } from './vendor-email.server.ts'
 
 const DAY_MS = 86_400_000

@@ -64,7 +64,9 @@ describe('a vendor reads its requested changes in its language', () => {
     expect(page.status).toBe(200)
     const html = await page.text()
     const text = pageText(html)
-    expect(text).toContain('Su empresa no ha aceptado un contrato de asociado comercial (BAA), por lo que no puede manejar PHI.')
+    expect(text).toContain(
+      'Su empresa no ha aceptado un contrato de asociado comercial (BAA), por lo que no puede manejar PHI.',
+    )
     expect(text).toContain(es[BAA].remediation)
     expect(text).toContain(es[TRANSIT].message)
     expect(text).toContain(`Referencia legal: ${englishOf(BAA).citation}`)

@@ -64,7 +64,10 @@ describe('findingText: a finding in the vendor’s language (README decision 88)
   })
 
   test('English comes back for a text the rule no longer says, an unknown rule, or a finding of the engine’s own', () => {
-    const stale = { message: 'An older wording of the BAA finding.', remediation: rule('hipaa.baa-required').remediation }
+    const stale = {
+      message: 'An older wording of the BAA finding.',
+      remediation: rule('hipaa.baa-required').remediation,
+    }
     expect(findingText('hipaa.baa-required', 'es', stale)).toEqual(stale)
     const other = { message: 'Something', remediation: 'Do it' }
     expect(findingText('certificates.iso27001-edition', 'zh', other)).toEqual(other)
