@@ -9,6 +9,9 @@
  * pack in `regimes/*.json` goes through the engine's `parseRegimePack` and a cross-check that its
  * rules only name question ids that exist.
  *
+ * Translations (README decision 88): every rule of the packs has a Spanish and a Chinese message and
+ * remediation in `regimes/i18n/<locale>.json`, and no translation names a rule that does not exist.
+ *
  * Coverage (when the folder holds regime packs): every question of every version is read by at
  * least one rule (directly, or through a derived fact built from it), or is marked
  * `"informational": "<why no rule reads it>"` in that version or a later version of the same
@@ -21,6 +24,7 @@ import { pathToFileURL } from 'node:url'
 import { ruleInputs } from '../app/assessment/engine.ts'
 import { parseRegimePack, type RegimePack } from '../app/assessment/regime-pack.ts'
 import { factsOf } from '../app/conditions/condition.ts'
+import { checkFindingTranslations, TRANSLATED_LOCALES, type TranslatedLocale } from '../app/i18n/finding-text.ts'
 import type { QuestionnaireDefinition } from '../app/questionnaire/definition.ts'
 import { loadQuestionnaire } from '../app/questionnaire/load.ts'
 
@@ -164,6 +168,29 @@ export function checkQuestionnaires(
       packs.push(pack)
       lines.push(`ok   ${shown}: regime pack ${pack.id}, ${pack.rules.length} rules`)
     }
+  }
+
+  // ---- Translations of the rules' texts (regimes/i18n/<locale>.json) ---------------------------
+  if (packs.length > 0 && packsOk) {
+    const i18nDir = path.join(regimesDir, 'i18n')
+    const translations: Partial<Record<TranslatedLocale, unknown>> = {}
+    const unreadable: string[] = []
+    for (const locale of TRANSLATED_LOCALES) {
+      const file = path.join(i18nDir, `${locale}.json`)
+      if (!existsSync(file)) continue
+      const json = readJson(file)
+      if (json.ok) translations[locale] = json.value
+      else unreadable.push(`${display(file)}: not valid JSON: ${json.error}`)
+    }
+    const problems = [
+      ...unreadable,
+      ...checkFindingTranslations(packs, translations, (locale) => display(path.join(i18nDir, `${locale}.json`))),
+    ]
+    const rules = packs.reduce((sum, pack) => sum + pack.rules.length, 0)
+    if (problems.length > 0) {
+      bad(`FAIL translations: ${problems.length} error(s)`)
+      for (const problem of problems) lines.push(`  ${problem}`)
+    } else lines.push(`ok   translations: ${TRANSLATED_LOCALES.join(', ')} for all ${rules} rules`)
   }
 
   // ---- Coverage: every question is read by a rule or says why not ------------------------------

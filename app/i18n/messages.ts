@@ -145,6 +145,8 @@ export type Messages = {
     item: (n: number) => string
     finding: string
     findingLanguageNote: string
+    /** Before the finding's citation when the finding is shown in the vendor's language. */
+    findingCitation: string
     remediation: string
     yourAnswers: string
     stateLabel: string
@@ -202,6 +204,8 @@ export type Messages = {
       dueDate: string
       count: number
       message: string
+      /** Each item's finding and remediation, in this language where translated (findingText). */
+      items: readonly { message: string; remediation: string }[]
     }) => { subject: string; text: string }
     remediationOverdue: (v: {
       contactName: string
@@ -210,6 +214,8 @@ export type Messages = {
       link: string
       dueDate: string
       count: number
+      /** The items still waiting, in this language where translated (findingText). */
+      items: readonly { message: string; remediation: string }[]
     }) => { subject: string; text: string }
     reviewDue: (v: { contactName: string; buyer: string; engagement: string; link: string; dueDate: string }) => {
       subject: string
@@ -232,6 +238,12 @@ export type Messages = {
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value)))
+
+/** A request email's items: each finding, then what would resolve it (nothing when there are none). */
+const itemList = (heading: string, items: readonly { message: string; remediation: string }[]) =>
+  items.length === 0
+    ? ''
+    : `\n\n${heading}\n\n${items.map((item, i) => `${i + 1}. ${item.message}\n   → ${item.remediation}`).join('\n\n')}`
 
 const en: Messages = {
   language: 'Language',
@@ -404,6 +416,7 @@ const en: Messages = {
     item: (n) => `Item ${n}`,
     finding: 'What the buyer found',
     findingLanguageNote: 'As the buyer’s report states it (in English).',
+    findingCitation: 'Legal reference:',
     remediation: 'What would resolve it',
     yourAnswers: 'Your answers behind it',
     stateLabel: 'State',
@@ -470,13 +483,13 @@ const en: Messages = {
       subject: `${buyer} reopened your questionnaire for ${engagement}`,
       text: `Dear ${contactName},\n\n${buyer} reopened your answers for "${engagement}" and asks:\n\n${message}\n\nYour earlier answers are kept. Change what is needed and submit again:\n${link}`,
     }),
-    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message, items }) => ({
       subject: `${buyer} asks you to change ${count === 1 ? '1 item' : `${count} items`} by ${dueDate}`,
-      text: `Dear ${contactName},\n\n${buyer} read your answers for "${engagement}" and asks you to look again at ${count === 1 ? 'one item' : `${count} items`} by ${dueDate}.${message ? `\n\n${message}` : ''}\n\nFor each item you can change your answers, upload evidence, tell us when you will fix it, or dispute it with a reason:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+      text: `Dear ${contactName},\n\n${buyer} read your answers for "${engagement}" and asks you to look again at ${count === 1 ? 'one item' : `${count} items`} by ${dueDate}.${message ? `\n\n${message}` : ''}${itemList('What was found, and what would resolve it:', items)}\n\nFor each item you can change your answers, upload evidence, tell us when you will fix it, or dispute it with a reason:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
     }),
-    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count, items }) => ({
       subject: `Overdue: ${buyer}'s requested changes were due ${dueDate}`,
-      text: `Dear ${contactName},\n\n${buyer} is still waiting for your reply on ${count === 1 ? 'one item' : `${count} items`} it asked you to change for "${engagement}", due on ${dueDate}.\n\nReply here:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
+      text: `Dear ${contactName},\n\n${buyer} is still waiting for your reply on ${count === 1 ? 'one item' : `${count} items`} it asked you to change for "${engagement}", due on ${dueDate}.${itemList('Still waiting:', items)}\n\nReply here:\n${link}\n\n— Sent by Shoreline on behalf of ${buyer}`,
     }),
     reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
       subject: `${buyer} asks you to review your answers (due ${dueDate})`,
@@ -679,6 +692,7 @@ const es: Messages = {
     item: (n) => `Punto ${n}`,
     finding: 'Lo que encontró el comprador',
     findingLanguageNote: 'Tal como lo indica el informe del comprador (en inglés).',
+    findingCitation: 'Referencia legal:',
     remediation: 'Qué lo resolvería',
     yourAnswers: 'Sus respuestas relacionadas',
     stateLabel: 'Estado',
@@ -751,13 +765,13 @@ const es: Messages = {
       subject: `${buyer} reabrió su cuestionario para ${engagement}`,
       text: `Estimado/a ${contactName}:\n\n${buyer} reabrió sus respuestas para «${engagement}» y le pide:\n\n${message}\n\nSus respuestas anteriores se conservan. Cambie lo necesario y vuelva a enviar:\n${link}`,
     }),
-    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message, items }) => ({
       subject: `${buyer} le pide cambiar ${count === 1 ? '1 punto' : `${count} puntos`} antes del ${dueDate}`,
-      text: `Estimado/a ${contactName}:\n\n${buyer} leyó sus respuestas para "${engagement}" y le pide revisar ${count === 1 ? 'un punto' : `${count} puntos`} antes del ${dueDate}.${message ? `\n\n${message}` : ''}\n\nEn cada punto puede cambiar sus respuestas, subir evidencia, indicar cuándo lo corregirá o impugnarlo con un motivo:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} leyó sus respuestas para "${engagement}" y le pide revisar ${count === 1 ? 'un punto' : `${count} puntos`} antes del ${dueDate}.${message ? `\n\n${message}` : ''}${itemList('Lo que se encontró y qué lo resolvería:', items)}\n\nEn cada punto puede cambiar sus respuestas, subir evidencia, indicar cuándo lo corregirá o impugnarlo con un motivo:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
     }),
-    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count, items }) => ({
       subject: `Vencido: los cambios que pidió ${buyer} vencían el ${dueDate}`,
-      text: `Estimado/a ${contactName}:\n\n${buyer} aún espera su respuesta sobre ${count === 1 ? 'un punto' : `${count} puntos`} de "${engagement}", con vencimiento el ${dueDate}.\n\nResponda aquí:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
+      text: `Estimado/a ${contactName}:\n\n${buyer} aún espera su respuesta sobre ${count === 1 ? 'un punto' : `${count} puntos`} de "${engagement}", con vencimiento el ${dueDate}.${itemList('Aún pendientes:', items)}\n\nResponda aquí:\n${link}\n\n— Enviado por Shoreline en nombre de ${buyer}`,
     }),
     reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
       subject: `${buyer} le pide revisar sus respuestas (antes del ${dueDate})`,
@@ -945,6 +959,7 @@ const zh: Messages = {
     item: (n) => `第 ${n} 项`,
     finding: '采购方发现的问题',
     findingLanguageNote: '按采购方报告的原文（英文）。',
+    findingCitation: '法律依据：',
     remediation: '如何解决',
     yourAnswers: '相关的回答',
     stateLabel: '状态',
@@ -1011,13 +1026,13 @@ const zh: Messages = {
       subject: `${buyer} 重新开放了您关于“${engagement}”的问卷`,
       text: `${contactName}，您好：\n\n${buyer} 重新开放了您对“${engagement}”的答案，并留言：\n\n${message}\n\n您之前的答案都已保留。请修改需要更改的内容后再次提交：\n${link}`,
     }),
-    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message }) => ({
+    remediationRequested: ({ contactName, buyer, engagement, link, dueDate, count, message, items }) => ({
       subject: `${buyer} 请您在 ${dueDate} 前修改 ${count} 项`,
-      text: `${contactName}，您好：\n\n${buyer} 已阅读您对“${engagement}”的回答，请您在 ${dueDate} 前重新查看 ${count} 项。${message ? `\n\n${message}` : ''}\n\n对于每一项，您可以修改回答、上传证明文件、告诉我们改正日期，或说明理由提出异议：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+      text: `${contactName}，您好：\n\n${buyer} 已阅读您对“${engagement}”的回答，请您在 ${dueDate} 前重新查看 ${count} 项。${message ? `\n\n${message}` : ''}${itemList('发现的问题及解决方法：', items)}\n\n对于每一项，您可以修改回答、上传证明文件、告诉我们改正日期，或说明理由提出异议：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
     }),
-    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count }) => ({
+    remediationOverdue: ({ contactName, buyer, engagement, link, dueDate, count, items }) => ({
       subject: `已逾期：${buyer} 要求的修改截止于 ${dueDate}`,
-      text: `${contactName}，您好：\n\n${buyer} 仍在等待您对“${engagement}”中 ${count} 项的回复，截止日期为 ${dueDate}。\n\n请在此回复：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
+      text: `${contactName}，您好：\n\n${buyer} 仍在等待您对“${engagement}”中 ${count} 项的回复，截止日期为 ${dueDate}。${itemList('仍待回复的项：', items)}\n\n请在此回复：\n${link}\n\n— Shoreline 代表 ${buyer} 发送`,
     }),
     reviewDue: ({ contactName, buyer, engagement, link, dueDate }) => ({
       subject: `${buyer} 请您复核您的回答（截止 ${dueDate}）`,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
+import { findingText } from '../i18n/finding-text.ts'
 import { issueExtraLink } from '../invitations/invitations.server.ts'
 import { nowIso } from '../utils/ids.ts'
 import {
@@ -10,6 +11,7 @@ import {
   markLapsedAcceptances,
   markOpenItemsOverdue,
 } from './queries.server.ts'
+import type { ItemFinding } from './remediation.ts'
 import { emailVendorWithLink } from './vendor-email.server.ts'
 
 const DAY_MS = 86_400_000
@@ -41,7 +43,8 @@ export async function sendOverdueRemediationReminders(
         })
       }
     })
-    const waiting = (await listItems(db, { requestIds: [request.id] })).filter((i) => i.state === 'overdue').length
+    const overdue = (await listItems(db, { requestIds: [request.id] })).filter((i) => i.state === 'overdue')
+    const waiting = overdue.length
     if (waiting === 0) continue
     if (request.lastReminderAt && now.getTime() - Date.parse(request.lastReminderAt) < DAY_MS) continue
     if (!(await claimRequestReminder(db, { requestId: request.id, seen: request.lastReminderAt, now: at }))) continue
@@ -52,7 +55,14 @@ export async function sendOverdueRemediationReminders(
       kind: 'remediation-overdue',
       token,
       origin,
-      compose: (email, context) => email.remediationOverdue({ ...context, dueDate: request.dueOn, count: waiting }),
+      // The items still waiting, each finding in the vendor's language (findingText).
+      compose: (email, context) =>
+        email.remediationOverdue({
+          ...context,
+          dueDate: request.dueOn,
+          count: waiting,
+          items: overdue.map((i) => findingText(i.ruleId, context.locale, JSON.parse(i.findingJson) as ItemFinding)),
+        }),
     })
     await recordAuditEvent(db, {
       organisationId: request.organisationId,

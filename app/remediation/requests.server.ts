@@ -3,6 +3,7 @@ import type { Database, RemediationItemState, RemediationReplyKind } from '#db/s
 import { parseJudgement } from '../appetite/vendor-line.ts'
 import type { Assessment } from '../assessment/engine.ts'
 import { recordAuditEvent } from '../audit/audit.server.ts'
+import { findingText } from '../i18n/finding-text.ts'
 import { messagesFor } from '../i18n/messages.ts'
 import { issueExtraLink } from '../invitations/invitations.server.ts'
 import { vendorLink } from '../invitations/links.ts'
@@ -96,8 +97,8 @@ export async function loadNewRequestForm(db: Kysely<Database>, scope: Scope) {
 /**
  * Sends one request: the findings ticked (each must be a finding of the vendor's current
  * assessment), a due date and a message. The request, its items, the audit event and an extra link
- * of the invitation's current generation are one transaction; the email (in the vendor's language)
- * goes out after the commit and a failed send is recorded, never undoing the request.
+ * of the invitation's current generation are one transaction; the email (in the vendor's language,
+ * each finding and remediation too: findingText) goes out after the commit and a failed send is recorded, never undoing the request.
  */
 export async function sendRemediationRequest(
   db: Kysely<Database>,
@@ -176,6 +177,8 @@ export async function sendRemediationRequest(
     dueDate: input.dueOn,
     count: ruleIds.length,
     message: input.message,
+    // Each finding in the vendor's language (the buyer's pages keep the engine's English).
+    items: ruleIds.map((ruleId) => findingText(ruleId, vendor.language, byRule.get(ruleId)!)),
   })
   const sent = await sendEmail(db, {
     organisationId: scope.organisationId,

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
+import { LOCALE_TAGS } from '../i18n/locale.ts'
 import { messagesFor } from '../i18n/messages.ts'
 import { answerToForm } from '../vendor-portal/form-values.ts'
 import { QuestionField } from '../vendor-portal/question-field.tsx'
@@ -72,12 +73,13 @@ export function VendorRequestForm({ page, posted }: { page: VendorRequestPage; p
                 {r.item(index + 1)} <ItemStateBadge state={item.state} label={r.states[item.state]} />
               </h2>
               <h3>{r.finding}</h3>
-              <p lang="en">{item.finding.message}</p>
+              <p lang={LOCALE_TAGS[item.findingLocale]}>{item.finding.message}</p>
               <p className="muted small">
-                {r.findingLanguageNote} <span lang="en">{item.finding.citation}</span>
+                {item.findingLocale === 'en' && page.locale !== 'en' ? r.findingLanguageNote : r.findingCitation}{' '}
+                <span lang="en">{item.finding.citation}</span>
               </p>
               <h3>{r.remediation}</h3>
-              <p lang="en">{item.finding.remediation}</p>
+              <p lang={LOCALE_TAGS[item.findingLocale]}>{item.finding.remediation}</p>
               {item.questions.length > 0 ? <h3>{r.yourAnswers}</h3> : null}
               {item.questions.map((question) => (
                 <QuestionField

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/audit.server.ts'
 import { addEvidence, EvidenceRejectedError, listEvidence } from '../evidence/evidence.server.ts'
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-policy.ts'
 import { MalformedUploadError, readUpload, type Upload } from '../evidence/multipart.server.ts'
+import { findingText } from '../i18n/finding-text.ts'
 import { type Locale, localized } from '../i18n/locale.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { sendEmail } from '../mail/mailer.server.ts'
@@ -72,6 +73,8 @@ async function loadRequest(db: Kysely<Database>, context: VendorContext, request
 }
 
 export type VendorRequestItem = RequestItemView & {
+  /** The language the finding's message and remediation are shown in (English when untranslated). */
+  findingLocale: Locale
   questions: Question[]
   /** The file question an upload for this item is attached to, if the item asks for a file. */
   uploadQuestionId: string | null
@@ -90,7 +93,10 @@ export type VendorRequestPage = {
   evidence: { id: string; fileName: string; questionId: string }[]
 }
 
-/** One request's page: every item with the questions behind it, scoring stripped, answers filled in. */
+/**
+ * One request's page: every item with its finding in the vendor's language, the questions behind
+ * it, scoring stripped, answers filled in.
+ */
 export async function vendorRequestPage(
   db: Kysely<Database>,
   { context, requestId, locale }: { context: VendorContext; requestId: string; locale: Locale },
@@ -103,8 +109,12 @@ export async function vendorRequestPage(
     const questions = questionsForRequest(questionnaire, item.questionIds).map(
       ({ scoring: _scoring, ...question }) => question as Question,
     )
+    // The finding in the page's language (findingText); the item keeps the English as stored.
+    const text = findingText(item.ruleId, locale, item.finding)
     return {
       ...item,
+      finding: { ...item.finding, ...text },
+      findingLocale: text.message === item.finding.message ? ('en' as const) : locale,
       questions: answerableQuestions(questions),
       uploadQuestionId: questions.find((q) => q.type === 'file')?.id ?? null,
     }

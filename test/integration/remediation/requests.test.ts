@@ -197,6 +197,9 @@ describe('a remediation request, from the manager to the vendor and back', () =>
     expect(await reminders()).toEqual([{ kind: 'remediation-overdue', status: 'sent' }])
     const reminder = await env.smtp.waitForEmail(world.contactEmail)
     expect(reminder.subject).toMatch(/^Overdue: Mercy Hospital's requested changes were due /)
+    // It names the item still waiting (the BAA), not the one answered.
+    expect(reminder.text).toContain('has not agreed to a business associate agreement')
+    expect(reminder.text).not.toContain('is not encrypted in transit')
     await sendOverdueRemediationReminders(getDb(), { origin, now: new Date(overdueDay.getTime() + 86_400_000) })
     expect(await reminders()).toHaveLength(2)
     expect(await auditActions(world.engagementId)).toEqual(

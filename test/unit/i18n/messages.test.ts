@@ -19,6 +19,7 @@ function leaves(node: unknown, path = ''): Array<[string, string]> {
               dueDate: 'D',
               overdue: false,
               message: 'M',
+              items: [{ message: 'F', remediation: 'R' }],
             }
           : 2,
       ),

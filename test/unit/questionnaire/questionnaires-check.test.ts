@@ -155,6 +155,73 @@ describe('questionnaires:check', () => {
     })
   })
 
+  describe('translations of the rules (README decision 88)', () => {
+    function shippedRoot(): string {
+      const root = tempRoot()
+      cpSync(path.join(repo, 'questionnaires'), root, { recursive: true })
+      return root
+    }
+    const i18n = (root: string, locale: string) => path.join(root, 'regimes', 'i18n', `${locale}.json`)
+    const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'))
+
+    test('every rule of the shipped packs has a Spanish and a Chinese message and remediation', () => {
+      const result = checkQuestionnaires(path.join(repo, 'questionnaires'), show(repo))
+      const rules = ['ccpa', 'dfars', 'doj-dsp', 'ear', 'gdpr', 'glba', 'hipaa', 'itar', 'pci-dss', 'pipl', 'sanctions']
+        .map((id) => read(path.join(repo, 'questionnaires/regimes', `${id}.json`)).rules.length)
+        .reduce((a, b) => a + b, 0)
+      expect(result.lines).toContain(`ok   translations: es, zh for all ${rules} rules`)
+      expect(result.ok).toBe(true)
+    })
+
+    test('a rule without its Spanish or Chinese text fails, naming the file and the rule', () => {
+      const root = shippedRoot()
+      const es = read(i18n(root, 'es'))
+      delete es['hipaa.baa-required']
+      writeFileSync(i18n(root, 'es'), JSON.stringify(es))
+      const zh = read(i18n(root, 'zh'))
+      zh['gdpr.scc'].remediation = ' '
+      writeFileSync(i18n(root, 'zh'), JSON.stringify(zh))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines).toContain('FAIL translations: 2 error(s)')
+      expect(result.lines).toContain(
+        '  regimes/i18n/es.json: rule "hipaa.baa-required" has no es translation (message and remediation)',
+      )
+      expect(result.lines).toContain('  regimes/i18n/zh.json: "gdpr.scc".remediation: missing or empty')
+    })
+
+    test('a missing translation file fails like a missing rule', () => {
+      const root = shippedRoot()
+      rmSync(i18n(root, 'zh'))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines).toContain('  regimes/i18n/zh.json: missing: every rule needs its zh message and remediation')
+    })
+
+    test('a translation of a rule that does not exist fails', () => {
+      const root = shippedRoot()
+      const zh = read(i18n(root, 'zh'))
+      zh['hipaa.baa-requried'] = { message: '拼错的规则', remediation: '拼错的规则' }
+      writeFileSync(i18n(root, 'zh'), JSON.stringify(zh))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines).toContain('  regimes/i18n/zh.json: "hipaa.baa-requried" is not a rule of any regime pack')
+    })
+
+    test('a translated message must keep the values the engine writes in ({derived.*})', () => {
+      const root = shippedRoot()
+      const es = read(i18n(root, 'es'))
+      const rule = 'sanctions.comprehensively-sanctioned-country'
+      es[rule].message = es[rule].message.replace('{derived.sanctionedCountries}', 'los países')
+      writeFileSync(i18n(root, 'es'), JSON.stringify(es))
+      const result = checkQuestionnaires(root, show(root))
+      expect(result.ok).toBe(false)
+      expect(result.lines).toContain(
+        `  regimes/i18n/es.json: "${rule}".message: placeholders {} differ from English {sanctionedCountries}`,
+      )
+    })
+  })
+
   test('fails when no questionnaire is found', () => {
     const result = checkQuestionnaires(tempRoot())
     expect(result.ok).toBe(false)
