@@ -3,7 +3,7 @@ import type { Database } from '#db/schema.ts'
 import { getQuestionnaire } from '#questionnaires/index.ts'
 import type { Assessment } from '../assessment/engine.ts'
 import { questionsById } from '../questionnaire/answers.ts'
-import { answerText } from '../reports/answer-text.ts'
+import { answerText, buyerQuestion } from '../reports/answer-text.ts'
 import { nowIso } from '../utils/ids.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 import { type AssessmentDiff, diffAssessments } from './diff.ts'
@@ -83,7 +83,8 @@ export async function loadVendorHistory(
       answers:
         diff.answersChanged?.map((c) => ({
           questionId: c.questionId,
-          prompt: questions.get(c.questionId)?.prompt.en ?? c.questionId,
+          // The buyer's page asks about the vendor, as the report does.
+          prompt: buyerQuestion(questions.get(c.questionId)?.prompt.en ?? c.questionId),
           before: answerText(questions.get(c.questionId), c.before, new Map()),
           after: answerText(questions.get(c.questionId), c.after, new Map()),
         })) ?? null,

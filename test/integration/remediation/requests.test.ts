@@ -159,7 +159,7 @@ describe('a remediation request, from the manager to the vendor and back', () =>
     expect(history).toMatch(/Furthest allowed( unchanged)?: (Onshore|Nearshore|Offshore)/)
     expect(history).not.toMatch(/recommended model/i)
     // The answers that changed, before and after.
-    expect(history).toContain('Will you sign a HIPAA business associate agreement (BAA) with us? No Yes')
+    expect(history).toContain('Will the vendor sign a HIPAA business associate agreement (BAA) with us? No Yes')
     const pdf = await pdfText(world.manager, `${world.vendorUrl}/report.pdf`)
     expect(pdf).toContain('Requested changes')
     expect(pdf).toContain('Resolved')
