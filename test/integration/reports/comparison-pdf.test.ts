@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Assessment } from '#app/assessment/engine.ts'
-import { getDb } from '#app/db.server.ts'
 import { countryText } from '#app/reports/answer-text.ts'
 import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
 import { DEMO_ENGAGEMENTS } from '#db/demo/engagements.ts'
 import { addMember, createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { findCurrentResult } from '#test/support/current-assessment.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
 import { createVendor } from '#test/support/vendors.ts'
 
@@ -71,15 +70,8 @@ afterAll(async () => {
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 async function verdictLabel(invitationId: string): Promise<string> {
-  const row = await getDb()
-    .selectFrom('assessment')
-    .innerJoin('response', 'response.id', 'assessment.response_id')
-    .select('assessment.result_json')
-    .where('response.invitation_id', '=', invitationId)
-    .where('assessment.is_current', '=', 1)
-    .executeTakeFirst()
-  if (!row) return 'Not assessed (not submitted)'
-  return VERDICT_LABELS[(JSON.parse(row.result_json) as Assessment).verdict]
+  const result = await findCurrentResult(invitationId)
+  return result ? VERDICT_LABELS[result.verdict] : 'Not assessed (not submitted)'
 }
 
 /** The PDF's pages as text in drawing order (whitespace squashed), each without its footer. */

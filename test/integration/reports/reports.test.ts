@@ -8,6 +8,7 @@ import { getDb } from '#app/db.server.ts'
 import { DEMO_ENGAGEMENTS } from '#db/demo/engagements.ts'
 import { addMember, createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
+import { findCurrentResult } from '#test/support/current-assessment.ts'
 import { pdfBytes } from '#test/support/evidence-files.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
 import { createVendor } from '#test/support/vendors.ts'
@@ -85,14 +86,9 @@ const vendorUrl = (id: string) => `${base()}/vendors/${id}`
 const squash = (text: string) => text.replace(/\s+/g, ' ')
 
 async function currentAssessment(invitationId: string): Promise<Assessment> {
-  const row = await getDb()
-    .selectFrom('assessment')
-    .innerJoin('response', 'response.id', 'assessment.response_id')
-    .select('assessment.result_json')
-    .where('response.invitation_id', '=', invitationId)
-    .where('assessment.is_current', '=', 1)
-    .executeTakeFirstOrThrow()
-  return JSON.parse(row.result_json) as Assessment
+  const result = await findCurrentResult(invitationId)
+  if (!result) throw new Error(`no current assessment for ${invitationId}`)
+  return result
 }
 
 /** Downloads a PDF and reads it back with poppler: its text (whitespace squashed) per page, and pdfinfo. */
