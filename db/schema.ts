@@ -325,6 +325,10 @@ export interface InvitationSummaryTable {
   assessed_as_of: string | null
   decision: VendorDecisionKind | null
   decided_at: string | null
+  /** The current assessment's judgement under the engagement's appetite (2026-12-03T0610). */
+  buyer_action: AssessmentTable['buyer_action']
+  qualify_changes: number | null
+  residual_risk: AssessmentTable['residual_risk']
 }
 
 export type RemediationItemState = 'open' | 'answered' | 'resolved' | 'disputed' | 'overdue'

@@ -28,7 +28,9 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  *   the server's event-loop delay p99 while 10 render at once, and its RSS growth over 100 renders
  *   after a warm-up (after GC: the server runs with --expose-gc);
  * - last, the manager's first look: the dashboard with a different sort, filter or page on every
- *   request (dashboardFirstLookP95Ms), and the default view's size (dashboardPageKiB, 50 rows).
+ *   request (dashboardFirstLookP95Ms), and the default view's size (dashboardPageKiB, 50 rows);
+ * - after all of it, the prepared statements the server keeps (keptStatements, from /healthz; SQLite
+ *   only, README decision 85): the memory that keeping every statement costs grows with it.
  * Each load also reports the server's main-thread CPU time per response (dashboardCpuMs and
  * dashboardFirstLookCpuMs for the two dashboard loads): no goal, but the figure that stays put when
  * other work shares the machine, so the one to compare two versions by.
@@ -37,7 +39,7 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  * built yet) gives null figures and a message, never made-up numbers. Last line, one JSON object:
  * {"vendors":2000,"dashboardP95Ms":…,"dashboardVsHealthz":…,"dashboardFirstLookP95Ms":…,"dashboardPageKiB":…,
  *  "dashboardCpuMs":…,"dashboardFirstLookCpuMs":…,"compareP95Ms":…,"pdfMedianMs":…,"pdfEventLoopP99Ms":…,
- *  "pdfRssGrowthMb":…}
+ *  "pdfRssGrowthMb":…,"keptStatements":…}
  * Options: BENCH_SECONDS (per autocannon run, default 15), BENCH_VENDORS (vendors in the one generated
  * engagement, default 2000; e.g. BENCH_VENDORS=20000 npm run bench:web), BENCH_PDF_RENDERS (for the
  * RSS figure, default 100), BENCH_SERVER_ARGS (flags for the server's Node, e.g.
@@ -168,6 +170,10 @@ try {
   if (nextView > firstLookViews.length)
     notes.push(`the first-look run repeated views: ${nextView} requests, ${firstLookViews.length} views`)
   log(`dashboard first look vs /healthz: ${healthz.rps > 0 ? round(firstLook.rps / healthz.rps, 2) : 'n/a'}`)
+  // What keeping every prepared statement (README decision 85) amounts to after all of the above.
+  const health = (await (await fetch(`${base}/healthz`)).json()) as { database?: { keptStatements?: number } }
+  const keptStatements = health.database?.keptStatements ?? null
+  log(`prepared statements kept by the server: ${keptStatements ?? 'n/a (not SQLite)'}`)
 
   log(
     JSON.stringify({
@@ -182,6 +188,7 @@ try {
       pdfMedianMs: pdf.medianMs,
       pdfEventLoopP99Ms: pdf.eventLoopP99Ms,
       pdfRssGrowthMb: pdf.rssGrowthMb,
+      keptStatements,
       ...(notes.length ? { notes } : {}),
     }),
   )

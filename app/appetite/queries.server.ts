@@ -58,23 +58,17 @@ export async function updateEngagementPolicy(
 }
 
 /**
- * The residual risk and action of some vendors' current assessments (a dashboard page's rows).
- * SQL: select s.invitation_id, a.residual_risk, a.buyer_action from invitation_summary s
- *      join response join assessment a (is_current = 1) where s.engagement_id = ? and s.invitation_id in (…)
+ * The residual risk and action of some vendors' current assessments (a dashboard page's rows), as
+ * their summary rows carry them (2026-12-03T0610); vendors not judged yet are left out.
+ * SQL: select invitation_id, residual_risk, buyer_action from invitation_summary s
+ *      where s.engagement_id = ? and s.invitation_id in (…) and s.buyer_action is not null
  */
 export function listAppetiteOfInvitations(db: Kysely<Database>, scope: Scope, invitationIds: readonly string[]) {
   if (invitationIds.length === 0) return Promise.resolve([])
   return invitationSummaries(db, scope)
-    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
-    .innerJoin('assessment', (join) =>
-      join.onRef('assessment.response_id', '=', 'response.id').on('assessment.is_current', '=', 1),
-    )
-    .select([
-      's.invitation_id as invitationId',
-      'assessment.residual_risk as residualRisk',
-      'assessment.buyer_action as action',
-    ])
+    .select(['s.invitation_id as invitationId', 's.residual_risk as residualRisk', 's.buyer_action as action'])
     .where('s.invitation_id', 'in', [...invitationIds])
+    .where('s.buyer_action', 'is not', null)
     .execute()
 }
 
@@ -82,12 +76,12 @@ export function listAppetiteOfInvitations(db: Kysely<Database>, scope: Scope, in
  * The recommendation panel's candidates among the vendors matching the dashboard's filters: per
  * location class, the first few within appetite in the table's order, and the few outside it that
  * a verified suggestion would bring within it (fewest changes first), with how many each group has.
- * One pass over the filtered vendors (their current assessments through
- * `assessment_current_appetite_idx`), ranked by a window in the dashboard's own order.
- * SQL: select * from (select s.invitation_id, s.location_class, a.buyer_action,
+ * One pass over the filtered vendors' summary rows (which carry the current assessment's action and
+ * qualifying changes: 2026-12-03T0610), ranked by a window in the dashboard's own order.
+ * SQL: select * from (select s.invitation_id, s.location_class, s.buyer_action,
  *        row_number() over (partition by s.location_class, within order by within ? 0 : qualify_changes, <sort>) as rank,
  *        count(*) over (partition by s.location_class, within) as group_count
- *      from invitation_summary s join response join assessment a (is_current = 1)
+ *      from invitation_summary s
  *      where s.engagement_id = ? and [filters] and (within or qualify_changes is not null)) where rank <= ?
  */
 export function listPanelCandidates(
@@ -95,20 +89,18 @@ export function listPanelCandidates(
   scope: Scope,
   { params, now, perGroup }: { params: DashboardParams; now: string; perGroup: number },
 ) {
-  const within = sql`(a.buyer_action = 'within-appetite')`
+  const within = sql`(s.buyer_action = 'within-appetite')`
   const order = sql.join(
     dashboardOrderTerms(db, params, now).map(([term, dir]) => sql`${term} ${sql.raw(dir === 'asc' ? 'asc' : 'desc')}`),
   )
   const ranked = filteredVendors(db, scope, params, now)
-    .innerJoin('response', 'response.invitation_id', 's.invitation_id')
-    .innerJoin('assessment as a', (join) => join.onRef('a.response_id', '=', 'response.id').on('a.is_current', '=', 1))
     .where('s.location_class', 'is not', null)
-    .where((eb) => eb.or([eb('a.buyer_action', '=', 'within-appetite'), eb('a.qualify_changes', 'is not', null)]))
+    .where((eb) => eb.or([eb('s.buyer_action', '=', 'within-appetite'), eb('s.qualify_changes', 'is not', null)]))
     .select([
       's.invitation_id as invitationId',
       's.location_class as locationClass',
-      'a.buyer_action as action',
-      sql<number>`row_number() over (partition by s.location_class, ${within} order by (case when ${within} then 0 else a.qualify_changes end), ${order})`.as(
+      's.buyer_action as action',
+      sql<number>`row_number() over (partition by s.location_class, ${within} order by (case when ${within} then 0 else s.qualify_changes end), ${order})`.as(
         'rank',
       ),
       sql<number>`count(*) over (partition by s.location_class, ${within})`.as('groupCount'),

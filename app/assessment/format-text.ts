@@ -1,3 +1,4 @@
+import { FURTHEST_ALLOWED_LABEL } from '../vocabulary/location-class.ts'
 import type { Assessment } from './engine.ts'
 import type { Suggestion } from './unlock.ts'
 
@@ -6,7 +7,7 @@ export function formatAssessmentText(assessment: Assessment): string {
   const lines: string[] = []
   lines.push(`Verdict: ${assessment.verdict}`)
   lines.push(`Location class of this vendor: ${assessment.locationClass}`)
-  lines.push(`Recommended model: ${assessment.recommendation.model}`)
+  lines.push(`${FURTHEST_ALLOWED_LABEL}: ${assessment.recommendation.model}`)
   for (const reason of assessment.recommendation.reasons) lines.push(`  - ${reason}`)
   lines.push(`Score: ${assessment.score}/100`)
   lines.push(`Residual risk: ${assessment.residualRisk}`)

@@ -83,7 +83,7 @@ export const AuditFilterSchema = z
       .string()
       .trim()
       .max(80)
-      .regex(/^(user|vendor):[\w-]+$|^system$/, 'Choose who acted from the list')
+      .regex(/^(user|vendor):[\w-]+$|^system$|^vendors$/, 'Choose who acted from the list')
       .optional(),
     from: z
       .string()

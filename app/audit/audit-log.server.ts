@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { recordAuditEvent } from './audit.server.ts'
 import { type ActionGroup, type AuditFilter, actionsOf, type ExportKind } from './audit-filter.ts'
-import { actorName, readableEvent } from './audit-log.ts'
+import { actorName, namedInvitationId, readableEvent } from './audit-log.ts'
 import { listEngagementAuditActors, listEngagementAuditEvents, listEngagementVendorNames } from './queries.server.ts'
 
 type Scope = { organisationId: string; engagementId: string }
+
+/** Vendors named one by one in the log's "Who" filter; beyond this, "Any vendor" alone. */
+export const MAX_VENDORS_NAMED = 100
 
 /** An engagement's audit log in words, filtered, newest first; and who acted, for the filter. */
 export async function readEngagementAuditLog(
@@ -13,7 +16,7 @@ export async function readEngagementAuditLog(
   scope: Scope,
   { filter, limit }: { filter: AuditFilter; limit: number },
 ) {
-  const [rows, vendorNames, actorRows] = await Promise.all([
+  const [rows, actorRows] = await Promise.all([
     listEngagementAuditEvents(db, {
       ...scope,
       limit,
@@ -24,11 +27,15 @@ export async function readEngagementAuditLog(
         to: filter.to,
       },
     }),
-    listEngagementVendorNames(db, scope),
-    listEngagementAuditActors(db, scope),
+    listEngagementAuditActors(db, scope, { maxVendors: MAX_VENDORS_NAMED }),
+  ])
+  // The vendor the filter names (from its page's link) is listed even when the vendors are too many to list.
+  const chosenVendor = filter.actor?.startsWith('vendor:') ? filter.actor.slice('vendor:'.length) : undefined
+  const vendorNames = await listEngagementVendorNames(db, scope, [
+    ...new Set([...rows.map(namedInvitationId), chosenVendor].filter((id): id is string => id !== undefined)),
   ])
   const actors = new Map<string, string>()
-  for (const row of actorRows) {
+  for (const row of actorRows.rows) {
     const id =
       row.actorType === 'user' && row.userId
         ? `user:${row.userId}`
@@ -39,9 +46,18 @@ export async function readEngagementAuditLog(
             : undefined
     if (id) actors.set(id, actorName(row))
   }
+  const chosenName = chosenVendor ? vendorNames.get(chosenVendor) : undefined
+  if (chosenVendor && chosenName && !actors.has(`vendor:${chosenVendor}`))
+    actors.set(`vendor:${chosenVendor}`, actorName({ actorType: 'vendor', userName: null, vendorCompany: chosenName }))
   return {
     events: rows.map((row) => readableEvent(row, vendorNames)),
-    actors: [...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    actors: [
+      ...[...actors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      // Every vendor at once; one by one only while they are few enough to list.
+      ...(actorRows.anyVendor ? [{ id: 'vendors', name: 'Any vendor' }] : []),
+    ],
+    /** More vendors acted than the filter lists: filter one vendor from its own page's log link. */
+    vendorsOverflow: actorRows.vendorsOverflow,
   }
 }
 

@@ -314,18 +314,22 @@ export type ReadableAuditEvent = {
   vendor: string | undefined
 }
 
+/** The invitation an event names, as its subject or in its detail. */
+export function namedInvitationId(
+  event: Pick<AuditEventRow, 'subjectType' | 'subjectId' | 'detailJson'>,
+): string | undefined {
+  if (event.subjectType === 'invitation') return event.subjectId
+  const detail = parseDetail(event.detailJson)
+  return typeof detail.invitationId === 'string' ? detail.invitationId : undefined
+}
+
 /**
  * The vendor an event is about: the actor when a vendor acted, the invitation it names (as its
  * subject or in its detail), looked up in `vendorNames` (invitation id → company).
  */
 export function readableEvent(event: AuditEventRow, vendorNames: ReadonlyMap<string, string>): ReadableAuditEvent {
   const detail = parseDetail(event.detailJson)
-  const invitationId =
-    event.subjectType === 'invitation'
-      ? event.subjectId
-      : typeof detail.invitationId === 'string'
-        ? detail.invitationId
-        : undefined
+  const invitationId = namedInvitationId(event)
   const vendor =
     (invitationId ? vendorNames.get(invitationId) : undefined) ??
     text(detail.vendorCompany) ??

@@ -46,6 +46,7 @@ export function listEngagementAuditEvents(
   if (filter.actor === 'system') query = query.where('audit_event.actor_type', '=', 'system')
   else if (filter.actor?.startsWith('user:'))
     query = query.where('audit_event.actor_user_id', '=', filter.actor.slice('user:'.length))
+  else if (filter.actor === 'vendors') query = query.where('audit_event.actor_type', '=', 'vendor')
   else if (filter.actor?.startsWith('vendor:'))
     query = query.where('audit_event.actor_invitation_id', '=', filter.actor.slice('vendor:'.length))
   if (filter.from) query = query.where('audit_event.created_at', '>=', filter.from)
@@ -62,40 +63,74 @@ export async function insertAuditEvent(db: Kysely<Database>, row: Insertable<Aud
   await db.insertInto('audit_event').values(row).execute()
 }
 
-/** Who acted in an engagement's log, for the log's filter: users by name, vendors by company, and the system. */
+/**
+ * Who acted in an engagement's log, for the log's filter: users by name and the system, and the
+ * vendors by company when there are at most `maxVendors` of them (`vendorsOverflow` says there are
+ * more: an engagement of 20,000 vendors would make a select of 20,000 options).
+ */
 export async function listEngagementAuditActors(
   db: Kysely<Database>,
   { organisationId, engagementId }: { organisationId: string; engagementId: string },
+  { maxVendors }: { maxVendors: number },
 ) {
-  const rows = await db
-    .selectFrom('audit_event')
-    .leftJoin('user', 'user.id', 'audit_event.actor_user_id')
-    .leftJoin('invitation', 'invitation.id', 'audit_event.actor_invitation_id')
-    .select([
-      'audit_event.actor_type as actorType',
-      'audit_event.actor_user_id as userId',
-      'audit_event.actor_invitation_id as invitationId',
-      'user.name as userName',
-      'invitation.vendor_company as vendorCompany',
-    ])
-    .distinct()
-    .where('audit_event.organisation_id', '=', organisationId)
-    .where('audit_event.engagement_id', '=', engagementId)
-    .execute()
-  return rows
+  const inLog = () =>
+    db
+      .selectFrom('audit_event')
+      .where('audit_event.organisation_id', '=', organisationId)
+      .where('audit_event.engagement_id', '=', engagementId)
+  const [others, vendors] = await Promise.all([
+    inLog()
+      .leftJoin('user', 'user.id', 'audit_event.actor_user_id')
+      .select(['audit_event.actor_type as actorType', 'audit_event.actor_user_id as userId', 'user.name as userName'])
+      .distinct()
+      .where('audit_event.actor_type', '<>', 'vendor')
+      .execute(),
+    db
+      .selectFrom(
+        inLog()
+          .select('audit_event.actor_invitation_id as invitationId')
+          .distinct()
+          .where('audit_event.actor_type', '=', 'vendor')
+          .where('audit_event.actor_invitation_id', 'is not', null)
+          .limit(maxVendors + 1)
+          .as('v'),
+      )
+      .innerJoin('invitation', 'invitation.id', 'v.invitationId')
+      .select(['v.invitationId', 'invitation.vendor_company as vendorCompany'])
+      .execute(),
+  ])
+  const vendorsOverflow = vendors.length > maxVendors
+  const vendorRows = (vendorsOverflow ? [] : vendors).map((row) => ({
+    actorType: 'vendor' as const,
+    userId: null,
+    userName: null,
+    invitationId: row.invitationId,
+    vendorCompany: row.vendorCompany,
+  }))
+  return {
+    rows: [...others.map((row) => ({ ...row, invitationId: null, vendorCompany: null })), ...vendorRows],
+    anyVendor: vendors.length > 0,
+    vendorsOverflow,
+  }
 }
 
-/** The company of every invitation of an engagement (the log names the vendor an event is about). */
+/**
+ * The company of some invitations of an engagement (those the log's shown events name): read by id,
+ * so a page of 200 events costs the same with 20 vendors or 20,000.
+ */
 export async function listEngagementVendorNames(
   db: Kysely<Database>,
   { organisationId, engagementId }: { organisationId: string; engagementId: string },
+  invitationIds: readonly string[],
 ): Promise<Map<string, string>> {
+  if (invitationIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('invitation')
     .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
     .select(['invitation.id', 'invitation.vendor_company as vendorCompany'])
     .where('engagement.organisation_id', '=', organisationId)
     .where('invitation.engagement_id', '=', engagementId)
+    .where('invitation.id', 'in', [...invitationIds])
     .execute()
   return new Map(rows.map((row) => [row.id, row.vendorCompany]))
 }

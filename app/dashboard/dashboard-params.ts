@@ -3,6 +3,7 @@ import type { Verdict } from '../assessment/engine.ts'
 import { DECISION_LABELS, DECISIONS, NO_DECISION_LABEL } from '../decisions/decision.ts'
 import { LOCATION_CLASSES, type LocationClass } from '../geography/location-class.ts'
 import { INVITATION_STATUSES } from '../invitations/invitation.ts'
+import { FURTHEST_ALLOWED_LABEL } from '../vocabulary/location-class.ts'
 import { VERDICTS } from '../vocabulary/verdict.ts'
 
 /**
@@ -35,7 +36,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
   score: 'Score',
   verdict: 'Verdict',
   location: 'Location',
-  model: 'Furthest allowed',
+  model: FURTHEST_ALLOWED_LABEL,
   blockers: 'Blockers',
   conditions: 'Conditions',
   decision: 'Decision',

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { LOCATION_CLASSES } from '../geography/location-class.ts'
 import { INVITATION_STATUSES, STATUS_LABELS } from '../invitations/invitation.ts'
 import { LOCATION_LABELS } from '../vocabulary/location-class.ts'
@@ -240,27 +241,39 @@ export function CompareForm({
   base,
   selected,
   onPage,
+  tools,
+  children,
 }: {
   base: string
   selected: readonly string[]
   /** The ids of this page's rows: their own checkboxes submit them. */
   onPage: readonly string[]
+  /** Beside the button (the CSV link). */
+  tools?: ReactNode
+  /** The table: its checkboxes are the form's own fields (no `form=` attribute on 50 rows). */
+  children: ReactNode
 }) {
   const count = selected.length
   return (
-    <form id="compare-form" method="get" action={`${base}/compare`} className="compare-form">
-      {selected
-        .filter((id) => !onPage.includes(id))
-        .map((id) => (
-          <input key={id} type="hidden" name="v" value={id} />
-        ))}
-      <button type="submit" className="primary">
-        Compare selected
-      </button>
-      <span className="muted">Tick 2 to 6 assessed vendors, on any page, then compare them side by side.</span>
-      <span aria-live="polite" className={count > 6 ? 'field-error' : 'muted'}>
-        {count > 0 ? `${count} selected${count > 6 ? ': choose at most 6' : ''}` : ''}
-      </span>
+    <form id="compare-form" method="get" action={`${base}/compare`}>
+      <div className="dashboard-tools">
+        <div className="compare-form">
+          {selected
+            .filter((id) => !onPage.includes(id))
+            .map((id) => (
+              <input key={id} type="hidden" name="v" value={id} />
+            ))}
+          <button type="submit" className="primary">
+            Compare selected
+          </button>
+          <span className="muted">Tick 2 to 6 assessed vendors, on any page, then compare them side by side.</span>
+          <span aria-live="polite" className={count > 6 ? 'field-error' : 'muted'}>
+            {count > 0 ? `${count} selected${count > 6 ? ': choose at most 6' : ''}` : ''}
+          </span>
+        </div>
+        {tools}
+      </div>
+      {children}
     </form>
   )
 }

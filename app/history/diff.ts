@@ -1,4 +1,6 @@
 import type { Assessment, Finding } from '../assessment/engine.ts'
+import type { LocationClass } from '../geography/location-class.ts'
+import { FURTHEST_ALLOWED_LABEL, LOCATION_LABELS } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
 
 /**
@@ -69,6 +71,11 @@ export function isQuiet(diff: AssessmentDiff): boolean {
   )
 }
 
+/** The engine's model ("offshore") in the app's words ("Offshore"); an unknown one as stored. */
+export function modelLabel(model: string): string {
+  return LOCATION_LABELS[model as LocationClass] ?? model
+}
+
 /** The diff in plain lines (emails, audit details). */
 export function describeDiff(diff: AssessmentDiff): string[] {
   const lines: string[] = []
@@ -77,7 +84,8 @@ export function describeDiff(diff: AssessmentDiff): string[] {
   if (diff.score.before !== diff.score.after) lines.push(`Score: ${diff.score.before} → ${diff.score.after}`)
   if (diff.residualRisk.changed)
     lines.push(`Residual risk: ${diff.residualRisk.before ?? '—'} → ${diff.residualRisk.after ?? '—'}`)
-  if (diff.model.changed) lines.push(`Recommended model: ${diff.model.before} → ${diff.model.after}`)
+  if (diff.model.changed)
+    lines.push(`${FURTHEST_ALLOWED_LABEL}: ${modelLabel(diff.model.before)} → ${modelLabel(diff.model.after)}`)
   for (const f of diff.findingsAdded) lines.push(`New finding (${f.severity}): ${f.message} [${f.citation}]`)
   for (const f of diff.findingsResolved) lines.push(`Resolved finding: ${f.message} [${f.citation}]`)
   if (lines.length === 0) lines.push('Nothing that affects the verdict changed.')

@@ -88,21 +88,28 @@ export async function recordVisit(
 
 /**
  * The engagement's vendors with a new assessment, or a vendor's reply to a request, after `since`.
- * SQL: select invitation.id from invitation join response join assessment where assessment.created_at > ?
+ * SQL: select id from invitation where engagement_id = ? and id in (select invitation_id from response
+ *      where id in (select response_id from assessment where created_at > ?))
  *      union select invitation_id from remediation_request where vendor_sent_at > ?
  */
 export async function listChangedVendorIds(
   db: Kysely<Database>,
   { engagementId, since }: { engagementId: string; since: string },
 ): Promise<string[]> {
+  // From the assessments made since (an index on created_at: few), not from the engagement's
+  // vendors (all of them), then kept to this engagement's.
   const assessed = await db
-    .selectFrom('assessment')
-    .innerJoin('response', 'response.id', 'assessment.response_id')
-    .innerJoin('invitation', 'invitation.id', 'response.invitation_id')
+    .selectFrom('invitation')
     .select('invitation.id')
-    .distinct()
     .where('invitation.engagement_id', '=', engagementId)
-    .where('assessment.created_at', '>', since)
+    .where('invitation.id', 'in', (recent) =>
+      recent
+        .selectFrom('response')
+        .select('response.invitation_id')
+        .where('response.id', 'in', (made) =>
+          made.selectFrom('assessment').select('assessment.response_id').where('assessment.created_at', '>', since),
+        ),
+    )
     .execute()
   const replied = await db
     .selectFrom('remediation_request')

@@ -59,6 +59,76 @@ export function buyerVoice(label: string): string {
   return BUYER_WORDING.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), label)
 }
 
+// A question asks the vendor ("Do you keep…"); on the buyer's report it reads about the vendor
+// ("Does the vendor keep…"). Auxiliaries that put "you" after them, in their third-person form:
+const INVERTED: Record<string, string> = { do: 'does', have: 'has', are: 'is', did: 'did', will: 'will', can: 'can' }
+// Verbs whose subject "you" is, as the questionnaires use them, in the third person singular.
+const THIRD_PERSON: Record<string, string> = {
+  are: 'is',
+  delete: 'deletes',
+  discover: 'discovers',
+  handle: 'handles',
+  hold: 'holds',
+  keep: 'keeps',
+  listed: 'listed',
+  provide: 'provides',
+  store: 'stores',
+  use: 'uses',
+}
+const ADVERBS = new Set(['never', 'also', 'still', 'already'])
+
+/**
+ * A question as the buyer reads it, in the third person: "Do you check your owners…?" becomes
+ * "Does the vendor check its owners…?". The vendor is named once, then "its"/"it"; "you" after a
+ * verb or preposition stays "the vendor" ("…for the vendor?"). Choice labels go through
+ * buyerVoice first. A unit test holds every question of every questionnaire to it.
+ * @example buyerQuestion('How many days do you keep these access logs?') // 'How many days does the vendor keep these access logs?'
+ */
+export function buyerQuestion(prompt: string): string {
+  // Words and what separates them, alternating, so a word's neighbours are two places away.
+  const words = buyerVoice(prompt).match(/\w+|\W+/g) ?? []
+  let named = false
+  const out: string[] = []
+  const cap = (text: string, like: string) => (/^[A-Z]/.test(like) ? text[0]!.toUpperCase() + text.slice(1) : text)
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    const lower = word.toLowerCase()
+    if (lower === 'your') {
+      out.push(cap(named ? 'its' : "the vendor's", word))
+      named = true
+      continue
+    }
+    if (lower !== 'you') {
+      out.push(word)
+      continue
+    }
+    // The word before (skipping the space) and after.
+    const before = (out.length >= 2 ? out[out.length - 2] : '')!.toLowerCase()
+    const auxiliary = INVERTED[before]
+    if (auxiliary !== undefined) {
+      out[out.length - 2] = cap(auxiliary, out[out.length - 2]!)
+      out.push('the vendor')
+      named = true
+      continue
+    }
+    // "you" as a subject: the verb after it (past an adverb) agrees with the vendor.
+    let j = i + 2
+    if (ADVERBS.has((words[j] ?? '').toLowerCase())) j += 2
+    const verb = THIRD_PERSON[(words[j] ?? '').toLowerCase()]
+    if (verb !== undefined) {
+      out.push(cap(named ? 'it' : 'the vendor', word))
+      for (let k = i + 1; k < j; k++) out.push(words[k]!)
+      out.push(verb)
+      i = j
+      named = true
+      continue
+    }
+    out.push(cap('the vendor', word))
+    named = true
+  }
+  return out.join('')
+}
+
 /**
  * The answer in words, as buyer pages show it (choice labels in buyerVoice). `fileNames` maps evidence ids to file names for `file` questions.
  * @example answerText(encryptionAtRestQuestion, 'vendor-managed-keys') // 'Encrypted with keys the vendor manages'

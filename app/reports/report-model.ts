@@ -23,7 +23,7 @@ import { ITEM_STATE_LABELS, type ItemState } from '../remediation/remediation.ts
 import { type DecisiveRule, dayInWords } from '../responses/reassessment.ts'
 import { LOCATION_LABELS, locationLabel } from '../vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '../vocabulary/verdict.ts'
-import { answerText, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
+import { answerText, buyerQuestion, certificationTypeLabel, countryText, NOT_ANSWERED } from './answer-text.ts'
 
 /**
  * The vendor report as a view model: everything the report page, its PDF and its CSV show, built
@@ -343,10 +343,13 @@ export function buildVendorReport(input: ReportInput): VendorReport {
   const version = `${assessment.questionnaire.id} v${assessment.questionnaire.version}`
   const notAskedLabel = `Not asked in v${assessment.questionnaire.version}`
   const notAskedIds = new Set([...assessment.findings, ...assessment.conditions].flatMap((x) => x.notAsked ?? []))
-  const promptOrNewer = (questionId: string) =>
-    questions.get(questionId)?.prompt.en ??
-    (notAskedIds.has(questionId) ? newestQuestions.get(questionId)?.prompt.en : undefined) ??
-    questionId
+  // In the third person: the report is the buyer's (buyerQuestion).
+  const promptOrNewer = (questionId: string) => {
+    const prompt =
+      questions.get(questionId)?.prompt.en ??
+      (notAskedIds.has(questionId) ? newestQuestions.get(questionId)?.prompt.en : undefined)
+    return prompt === undefined ? questionId : buyerQuestion(prompt)
+  }
   const accepted = activeAcceptancesByRule(input.acceptances ?? [], input.today)
   const toFinding = (f: Finding): ReportFinding => ({
     ruleId: f.ruleId,
@@ -535,7 +538,7 @@ function buildAnswerSections(
       if (!stored && evidence.length === 0 && !visible.has(question.id)) continue
       rows.push({
         questionId: question.id,
-        prompt: question.prompt.en,
+        prompt: buyerQuestion(question.prompt.en),
         answer: stored
           ? textOf(question.id)
           : evidence.length

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { events, actors, filter, problems, limited } = useLoaderData<typeof loader>()
+  const { events, actors, vendorsOverflow, filter, problems, limited } = useLoaderData<typeof loader>()
   const filtered = Object.values(filter).some(Boolean)
   return (
     <section aria-labelledby="audit-heading">
@@ -57,6 +57,12 @@ export default function AuditLog() {
               </option>
             ))}
           </select>
+          {vendorsOverflow ? (
+            <p className="hint">
+              Too many vendors acted to list each: choose “Any vendor”, or open a vendor’s page and follow “What this
+              vendor did”.
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="audit-from">From (UTC)</label>

@@ -119,6 +119,9 @@ export default function VendorReportPage() {
             </a>{' '}
             <Link to={`${base}/remediation`}>Requested changes and risks</Link>{' '}
             <Link to={`${base}/history`}>History</Link>{' '}
+            <Link to={`/app/engagements/${report.engagement.id}/audit?actor=vendor:${report.vendor.invitationId}`}>
+              What this vendor did (audit log)
+            </Link>{' '}
             <Link to={`/app/engagements/${report.engagement.id}`}>Back to the vendors</Link>
           </p>
           <InvitationPanel invitation={invitation} reply={reply?.intent === 'decide' ? undefined : reply} />

@@ -3,12 +3,14 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/require.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getDb } from '#app/db.server.ts'
+import { modelLabel } from '#app/history/diff.ts'
 import { loadVendorHistory } from '#app/history/history.server.ts'
 import { ScoreHistoryChart } from '#app/history/score-history-chart.tsx'
 import { findVendorForBuyer } from '#app/remediation/queries.server.ts'
 import { vendorScope } from '#app/remediation/scope.server.ts'
 import remediationCss from '#app/styles/remediation.css?url'
 import { invariantResponse } from '#app/utils/http.ts'
+import { FURTHEST_ALLOWED_LABEL } from '#app/vocabulary/location-class.ts'
 import { VERDICT_LABELS } from '#app/vocabulary/verdict.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: remediationCss }]
@@ -125,8 +127,8 @@ export default function VendorHistoryPage() {
             </li>
             <li>
               {diff.model.changed
-                ? `Recommended model: ${diff.model.before} → ${diff.model.after}`
-                : `Recommended model unchanged: ${diff.model.after}`}
+                ? `${FURTHEST_ALLOWED_LABEL}: ${modelLabel(diff.model.before)} → ${modelLabel(diff.model.after)}`
+                : `${FURTHEST_ALLOWED_LABEL} unchanged: ${modelLabel(diff.model.after)}`}
             </li>
             {diff.rules.changed ? <li>{`Rules release: ${diff.rules.before} → ${diff.rules.after}`}</li> : null}
           </ul>

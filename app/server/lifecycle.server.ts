@@ -33,14 +33,21 @@ type SeedDemo = (db: Kysely<Database>, origin: string) => Promise<{ email: strin
  * what is wrong, on one line for the database) so the
  * caller can print it and exit non-zero.
  */
-export async function prepareServer({ seedDemo }: { seedDemo?: SeedDemo } = {}): Promise<StartupReport> {
+export async function prepareServer({
+  seedDemo,
+  jobs = true,
+}: {
+  seedDemo?: SeedDemo
+  /** False for `npm run bench:web`'s server, which measures requests: the job runner is not started. */
+  jobs?: boolean
+} = {}): Promise<StartupReport> {
   const env = getEnv()
   getPdfEnv() // a bad PDF_WORKERS or PDF_TIMEOUT_MS stops start too, not the first download
   await checkDatabaseConnection()
   const db = getDb()
   const appliedMigrations = await migrateToLatest(db)
   const origin = env.publicUrl
-  await startJobs({ origin })
+  if (jobs) await startJobs({ origin })
   // PDF workers load their fonts at start, not on a manager's first download (tests start them on demand).
   if (env.mode !== 'test') warmUpPdfPool()
   if (env.mode === 'production') {

@@ -12,6 +12,13 @@ export const LOCATION_LABELS: Record<LocationClass, string> = {
   offshore: 'Offshore',
 }
 
+/**
+ * The label of the engine's `recommendation.model`: the furthest model the law allows the work to go
+ * with this vendor, a ceiling, not advice to go that far (which "Recommended model" read as). Every
+ * page, PDF, diff and the CLI's text output use this one label.
+ */
+export const FURTHEST_ALLOWED_LABEL = 'Furthest allowed'
+
 // Territories that belong to a home country (a small JSON file, so the dashboard's browser code can
 // read it too; app/geography/geography.ts validates the same file for the engine).
 const TERRITORIES: Record<string, readonly string[]> = territoriesJson.territories

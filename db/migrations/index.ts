@@ -22,6 +22,8 @@ import * as addRiskAppetite from './2026-12-02T1400_add_risk_appetite.ts'
 import * as createRemediationAndReview from './2026-12-02T1700_create_remediation_and_review.ts'
 import * as addAuditorRole from './2026-12-02T1810_add_auditor_role.ts'
 import * as indexNewestJudgedAssessment from './2026-12-02T1900_index_newest_judged_assessment.ts'
+import * as indexAssessmentCreatedAt from './2026-12-03T0600_index_assessment_created_at.ts'
+import * as addAppetiteToInvitationSummary from './2026-12-03T0610_add_appetite_to_invitation_summary.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1700_create_remediation_and_review': createRemediationAndReview,
   '2026-12-02T1810_add_auditor_role': addAuditorRole,
   '2026-12-02T1900_index_newest_judged_assessment': indexNewestJudgedAssessment,
+  '2026-12-03T0600_index_assessment_created_at': indexAssessmentCreatedAt,
+  '2026-12-03T0610_add_appetite_to_invitation_summary': addAppetiteToInvitationSummary,
 }

@@ -94,8 +94,8 @@ test('a manager lowers the appetite, sees a vendor move to "remediate first", re
   expect(await textOf(panel)).toContain(`Pursue nearshore: ${ISLA}`)
 
   // The comparison and its PDF carry the same recommendation and each vendor's line.
-  await page.getByLabel(`Choose ${ISLA} for comparison`).check()
-  await page.getByLabel(`Choose ${PUNE} for comparison`).check()
+  await page.getByRole('checkbox', { name: `Compare ${ISLA}`, exact: true }).check()
+  await page.getByRole('checkbox', { name: `Compare ${PUNE}`, exact: true }).check()
   await page.getByRole('button', { name: 'Compare selected' }).click()
   await page.waitForURL(/\/compare\?/)
   await page.getByRole('heading', { name: '2 vendors side by side' }).waitFor()

@@ -21,7 +21,7 @@ test('the comparison legend keeps its names apart, a Puerto Rico vendor is domes
   const caribeRow = page.getByRole('row').filter({ hasText: 'Caribe Health Information Services' })
   expect(await caribeRow.textContent()).toContain('Nearshore (US territory: domestic in law)')
 
-  for (const vendor of VENDORS) await page.getByLabel(`Choose ${vendor} for comparison`).check()
+  for (const vendor of VENDORS) await page.getByRole('checkbox', { name: `Compare ${vendor}`, exact: true }).check()
   await page.getByText('3 selected').waitFor()
   await page.getByRole('button', { name: 'Compare selected' }).click()
   await page.getByRole('heading', { name: '3 vendors side by side' }).waitFor()

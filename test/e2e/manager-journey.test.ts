@@ -35,7 +35,7 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
 
   // One vendor ticked before sorting stays ticked: the sort link carries the selection.
   const [firstChoice, ...laterChoices] = VENDORS
-  await page.getByLabel(`Choose ${firstChoice} for comparison`).check()
+  await page.getByRole('checkbox', { name: `Compare ${firstChoice}`, exact: true }).check()
   await page.getByText('1 selected').waitFor()
 
   // Sorting is a link: the URL carries it, and the header says how the table is sorted.
@@ -46,9 +46,10 @@ test('a manager sorts the demo dashboard, ticks three vendors, compares them and
   const names = await page.getByRole('rowheader').allInnerTexts()
   const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
   expect(names).toEqual(sorted)
-  expect(await page.getByLabel(`Choose ${firstChoice} for comparison`).isChecked()).toBe(true)
+  expect(await page.getByRole('checkbox', { name: `Compare ${firstChoice}`, exact: true }).isChecked()).toBe(true)
 
-  for (const vendor of laterChoices) await page.getByLabel(`Choose ${vendor} for comparison`).check()
+  for (const vendor of laterChoices)
+    await page.getByRole('checkbox', { name: `Compare ${vendor}`, exact: true }).check()
   await page.getByText('3 selected').waitFor()
   await shot('20-dashboard-three-ticked')
   await page.getByRole('button', { name: 'Compare selected' }).click()

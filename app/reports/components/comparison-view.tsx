@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { RecommendationPanel } from '../../appetite/recommendation-panel.tsx'
 import { SuggestionList } from '../../appetite/vendor-line-view.tsx'
 import { NO_DECISION_LABEL } from '../../decisions/decision.ts'
+import { FURTHEST_ALLOWED_LABEL } from '../../vocabulary/location-class.ts'
 import type { Comparison, ComparisonVendor, KeyFacts } from '../comparison-model.ts'
 import { ComparisonScoreChart } from './score-chart.tsx'
 
@@ -61,7 +62,7 @@ export function ComparisonView({ comparison, actions }: { comparison: Comparison
             )}
             {row('Score', (v) => (v.score === undefined ? '—' : `${v.score}/100`))}
             {row('Location class', (v) => v.locationLabel)}
-            {row('Furthest allowed', (v) => v.modelLabel)}
+            {row(FURTHEST_ALLOWED_LABEL, (v) => v.modelLabel)}
             {row('Residual risk', (v) =>
               v.risk ? (
                 <span className={`badge risk-${v.risk.line.residualRisk ?? 'unknown'}`}>{v.risk.line.riskLabel}</span>

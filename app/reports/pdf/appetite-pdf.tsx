@@ -34,10 +34,13 @@ export function VendorLineBlock({ line }: { line: VendorLine }) {
 export function SuggestionsBlock({
   suggestions,
   limit,
+  side,
 }: {
   suggestions: readonly SuggestionView[] | undefined
   /** Show only the first few (a comparison's narrow columns), and long lists of cleared rules shortened. */
   limit?: number
+  /** The suggestions side by side (a comparison's row per vendor), not one under the other. */
+  side?: boolean
 }) {
   if (!suggestions) return <Text style={styles.muted}>Not computed for this assessment yet.</Text>
   if (suggestions.length === 0)
@@ -50,39 +53,50 @@ export function SuggestionsBlock({
           style={[styles.muted, styles.small]}
         >{`The smallest ${shown.length} of ${suggestions.length}; the vendor's report lists all.`}</Text>
       ) : null}
-      {shown.map((s) => (
-        <View key={s.key} wrap={false} style={{ marginBottom: 5 }}>
-          <Text>
-            <Text style={styles.bold}>{`${s.who}: `}</Text>
-            {s.outcomes.join('; ')}
-          </Text>
-          <Bullets items={s.changes} />
-          <Text style={[styles.muted, styles.small]}>
-            {limit !== undefined && s.clears.length > 3
-              ? `Effort: ${s.effortLabel}. Clears ${s.clears.slice(0, 3).join(', ')} and ${s.clears.length - 3} more rules (the vendor's report cites them all).`
-              : `Effort: ${s.effortLabel}. Clears ${s.clears.join(', ')} (${s.citations.join('; ')}).`}
-          </Text>
-        </View>
-      ))}
+      <View style={side ? styles.row : undefined}>
+        {shown.map((s) => (
+          <View
+            key={s.key}
+            wrap={false}
+            style={side ? { flex: 1, paddingRight: 10, marginBottom: 3 } : { marginBottom: 5 }}
+          >
+            <Text>
+              <Text style={styles.bold}>{`${s.who}: `}</Text>
+              {s.outcomes.join('; ')}
+            </Text>
+            <Bullets items={s.changes} />
+            <Text style={[styles.muted, styles.small]}>
+              {limit !== undefined && s.clears.length > 3
+                ? `Effort: ${s.effortLabel}. Clears ${s.clears.slice(0, 3).join(', ')} and ${s.clears.length - 3} more rules (the vendor's report cites them all).`
+                : `Effort: ${s.effortLabel}. Clears ${s.clears.join(', ')} (${s.citations.join('; ')}).`}
+            </Text>
+          </View>
+        ))}
+      </View>
     </View>
   )
 }
 
+/** The recommendation panel, compact enough to share the comparison's first page: one column per location class. */
 export function RecommendationBlock({ recommendation: r }: { recommendation: Recommendation }) {
   return (
     <View>
-      <Text style={[styles.h2, { marginTop: 0 }]}>Recommendation: which model to pursue, and with whom</Text>
+      <Text style={[styles.h2, { marginTop: 6 }]} minPresenceAhead={60}>
+        Recommendation: which model to pursue, and with whom
+      </Text>
       <Text style={[styles.bold, { fontSize: 11, lineHeight: 1.3, marginBottom: 3 }]}>{r.headline}</Text>
       {r.why.length ? <Bullets items={r.why} /> : null}
       {r.pursue ? <Text style={[styles.bold, styles.paragraph, { marginTop: 3 }]}>{r.pursue}</Text> : null}
       {r.noneFits ? <Text style={[styles.paragraph, { marginTop: 3 }]}>{r.noneFits}</Text> : null}
-      {r.classes.map((c) => (
-        <View key={c.locationClass} wrap={false} style={{ marginBottom: 3 }}>
-          <Text style={styles.bold}>{c.label}</Text>
-          {c.vendors.length ? <Bullets items={c.vendors.map((v) => v.text)} /> : null}
-          <Text style={[styles.muted, styles.small]}>{c.note}</Text>
-        </View>
-      ))}
+      <View style={[styles.row, { marginTop: 2 }]}>
+        {r.classes.map((c) => (
+          <View key={c.locationClass} wrap={false} style={{ flex: 1, paddingRight: 12, marginBottom: 3 }}>
+            <Text style={styles.bold}>{c.label}</Text>
+            {c.vendors.length ? <Bullets items={c.vendors.map((v) => v.text)} /> : null}
+            <Text style={[styles.muted, styles.small]}>{c.note}</Text>
+          </View>
+        ))}
+      </View>
       {r.further.length ? (
         <>
           <Text style={styles.h3}>What going further would take</Text>
@@ -95,7 +109,7 @@ export function RecommendationBlock({ recommendation: r }: { recommendation: Rec
           <Bullets items={r.buyerChoices} />
         </>
       ) : null}
-      <Text style={[styles.muted, styles.small, { marginTop: 3 }]}>{r.orderNote}</Text>
+      <Text style={[styles.muted, styles.small, { marginTop: 2 }]}>{r.orderNote}</Text>
     </View>
   )
 }

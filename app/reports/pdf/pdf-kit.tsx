@@ -58,8 +58,10 @@ export const styles = StyleSheet.create({
   bullet: { flexDirection: 'row', marginBottom: 2 },
   bulletMark: { width: 10 },
   bulletText: { flex: 1 },
-  table: { borderTopWidth: 1, borderTopColor: COLORS.line, marginBottom: 8 },
+  // The table's top line belongs to its header row, so it repeats with the header on every page.
+  table: { marginBottom: 8 },
   tr: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: COLORS.line },
+  thead: { borderTopWidth: 1, borderTopColor: COLORS.line },
   th: { fontWeight: 700, padding: 3, backgroundColor: COLORS.panel },
   td: { padding: 3 },
   footer: {
@@ -129,6 +131,46 @@ export function Bullets({ items }: { items: readonly string[] }) {
   )
 }
 
+/** A table's header row, `fixed` inside the table's view: react-pdf repeats it on every page the table continues on. */
+export function HeaderRow({ children }: { children: ReactNode }) {
+  return (
+    <View style={[styles.tr, styles.thead]} fixed>
+      {children}
+    </View>
+  )
+}
+
+/**
+ * A section heading that is never left alone at a page foot. It never splits (`wrap={false}`: a
+ * heading whose bottom padding overflows the page would otherwise be "split" and stay), and it
+ * moves to the next page unless `presence` points are left under it. Give it the height of what
+ * must share its page, e.g. the table's header row and first row (react-pdf's default engine knows
+ * no heights before layout, so callers estimate, generously; see estimateTextHeight).
+ */
+export function Heading({ children, presence }: { children: string; presence: number }) {
+  return (
+    <Text style={styles.h2} wrap={false} minPresenceAhead={presence}>
+      {children}
+    </Text>
+  )
+}
+
+/** Body text's line height in points (styles.body: 9.5 pt at 1.35). */
+export const BODY_LINE = 9.5 * 1.35
+
+/**
+ * An upper estimate of the height of `texts` stacked in a column `width` points wide, in points:
+ * DejaVu Sans averages under 0.56 em a character. For keeping a heading with what follows it.
+ */
+export function estimateTextHeight(texts: readonly string[], width: number, fontSize = 9.5, lineHeight = 1.35): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * 0.56)))
+  const lines = texts.reduce(
+    (n, text) => n + text.split('\n').reduce((m, line) => m + Math.max(1, Math.ceil(line.length / perLine)), 0),
+    0,
+  )
+  return lines * fontSize * lineHeight
+}
+
 type Column = { title: string; width: number | string }
 
 /**
@@ -138,13 +180,13 @@ type Column = { title: string; width: number | string }
 export function Table({ columns, rows }: { columns: readonly Column[]; rows: ReadonlyArray<readonly ReactNode[]> }) {
   return (
     <View style={styles.table}>
-      <View style={styles.tr} fixed>
+      <HeaderRow>
         {columns.map((c) => (
           <Text key={c.title} style={[styles.th, cellWidth(c.width)]}>
             {c.title}
           </Text>
         ))}
-      </View>
+      </HeaderRow>
       {rows.map((cells, r) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
         <View key={r} style={styles.tr} wrap={false}>
@@ -269,10 +311,11 @@ export function CoverPage({
   )
 }
 
-function CoverLine({ label, value }: { label: string; value: string }) {
+/** One labelled fact of a cover (Engagement, Buyer, Date…). */
+export function CoverLine({ label, value, labelWidth = 80 }: { label: string; value: string; labelWidth?: number }) {
   return (
     <View style={[styles.row, { marginBottom: 3 }]}>
-      <Text style={[styles.bold, { width: 80 }]}>{label}</Text>
+      <Text style={[styles.bold, { width: labelWidth }]}>{label}</Text>
       <Text style={{ flex: 1 }}>{value}</Text>
     </View>
   )

@@ -275,23 +275,32 @@ export default function EngagementVendors() {
           </div>
         ) : (
           <>
-            <div className="dashboard-tools">
-              <CompareForm base={base} selected={selection} onPage={vendors.map((v) => v.id)} />
-              {/* The CSV keeps the filters and the sort; it has every page. */}
-              <a className="button-link" href={`${base}/dashboard.csv${dashboardSearch(params, { page: 1 })}`} download>
-                Download CSV{filtered ? ' (filtered)' : ''}
-              </a>
-            </div>
-            <VendorsTable
+            <CompareForm
               base={base}
-              params={params}
-              vendors={vendors}
-              selection={selection}
-              caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
-              onToggle={toggle}
-              changed={changed}
-              homeCountry={homeCountry}
-            />
+              selected={selection}
+              onPage={vendors.map((v) => v.id)}
+              tools={
+                // The CSV keeps the filters and the sort; it has every page.
+                <a
+                  className="button-link"
+                  href={`${base}/dashboard.csv${dashboardSearch(params, { page: 1 })}`}
+                  download
+                >
+                  Download CSV{filtered ? ' (filtered)' : ''}
+                </a>
+              }
+            >
+              <VendorsTable
+                base={base}
+                params={params}
+                vendors={vendors}
+                selection={selection}
+                caption={`Vendors of this engagement${filtered ? ' matching the filters' : ''}. ${showing}.`}
+                onToggle={toggle}
+                changed={changed}
+                homeCountry={homeCountry}
+              />
+            </CompareForm>
             <Pagination
               base={base}
               params={params}

@@ -45,7 +45,9 @@ export function VendorsTable({
         <thead>
           <tr>
             <th scope="col">
-              <span className="visually-hidden">Compare</span>
+              <span className="visually-hidden" id="compare-col">
+                Compare
+              </span>
             </th>
             <SortHeader {...header} sortKey="vendor" />
             <SortHeader {...header} sortKey="status" />
@@ -61,9 +63,10 @@ export function VendorsTable({
           </tr>
         </thead>
         <tbody>
-          {vendors.map((v) => (
+          {vendors.map((v, index) => (
             <VendorRow
               key={v.id}
+              nameId={`n${index}`}
               vendor={v}
               href={`${base}/vendors/${v.id}`}
               checked={selection.includes(v.id)}
@@ -84,6 +87,7 @@ export function VendorsTable({
  * shows it as a dash, read as "none").
  */
 function VendorRow({
+  nameId,
   vendor: v,
   href,
   checked,
@@ -91,6 +95,8 @@ function VendorRow({
   changed,
   homeCountry,
 }: {
+  /** The name link's id: the row's checkbox is named by the column's header and it ("Compare Acme"). */
+  nameId: string
   vendor: DashboardRow
   href: string
   checked: boolean
@@ -106,17 +112,16 @@ function VendorRow({
             type="checkbox"
             name="v"
             value={v.id}
-            form="compare-form"
             checked={checked}
             onChange={onToggle}
-            aria-label={`Choose ${v.vendorCompany} for comparison`}
+            aria-labelledby={`compare-col ${nameId}`}
           />
         ) : null}
       </td>
       <th scope="row">
         {/* discover="none": 50 links would each match the route table on render; the
             report's route is discovered when one is followed. */}
-        <Link to={href} discover="none">
+        <Link to={href} discover="none" id={nameId}>
           {v.vendorCompany}
         </Link>
         {` (${v.vendorCountry})`}

@@ -2,8 +2,10 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordAuditEvent } from '#app/audit/audit.server.ts'
 import { getDb } from '#app/db.server.ts'
+import { insertInvitation } from '#app/invitations/queries.server.ts'
 import { saveAnswer } from '#app/responses/answers.server.ts'
 import { submitResponse } from '#app/responses/submission.server.ts'
+import { newId, nowIso } from '#app/utils/ids.ts'
 import { createEngagement, createOrganisation, logIn } from '#test/support/accounts.ts'
 import { BrowserClient } from '#test/support/browser-client.ts'
 import { startTestServer, type TestServer } from '#test/support/test-server.ts'
@@ -93,6 +95,56 @@ describe('audit log', () => {
     expect(page).toContain(
       'Maria Lopez re-assessed Norte S.A.: the verdict changed from Approve to Approve with conditions',
     )
+  })
+
+  test('when more vendors acted than the filter can list, "Who" offers them all at once, and a vendor page still filters its own', async () => {
+    const { org, buyer, base, engagementId, invitationId } = await world()
+    const db = getDb()
+    for (let i = 0; i < 101; i++) {
+      const id = newId()
+      await insertInvitation(db, {
+        id,
+        organisation_id: org.organisationId,
+        engagement_id: engagementId,
+        vendor_company: `Many Vendor ${i}`,
+        vendor_country: 'IN',
+        contact_name: 'Contact',
+        contact_email: `many-${i}@vendor.example`,
+        token_hash: newId(),
+        status: 'opened',
+        expires_at: '2099-01-01T00:00:00.000Z',
+        submitted_at: null,
+        created_at: nowIso(),
+      })
+      await recordAuditEvent(db, {
+        organisationId: org.organisationId,
+        engagementId,
+        actor: { type: 'vendor', invitationId: id },
+        action: 'invitation.opened',
+        subjectType: 'invitation',
+        subjectId: id,
+      })
+    }
+    const page = await (await buyer.get(`${base}/audit`)).text()
+    const options = [...page.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])
+    expect(options).toContain('vendors')
+    expect(options.filter((value) => value?.startsWith('vendor:'))).toEqual([])
+    expect(options).toContain('user:' + org.userId)
+    expect(page).toContain('Too many vendors acted to list each')
+
+    const vendorsOnly = await (await buyer.get(`${base}/audit?actor=vendors`)).text()
+    expect(vendorsOnly).toContain('Many Vendor 100 (vendor)')
+    expect(vendorsOnly).not.toContain('invited Norte S.A.')
+
+    // The vendor page's link: the chosen vendor is in the list (selected), and only its events show.
+    const report = await (await buyer.get(`${base}/vendors/${invitationId}`)).text()
+    expect(report).toContain(`href="${base}/audit?actor=vendor:${invitationId}"`)
+    const norte = await (await buyer.get(`${base}/audit?actor=vendor:${invitationId}`)).text()
+    expect(norte).toMatch(
+      new RegExp(`<option value="vendor:${invitationId}" selected="">Norte S.A. \\(vendor\\)</option>`),
+    )
+    expect(norte).toContain('Norte S.A. (vendor)')
+    expect(norte).not.toContain('Many Vendor')
   })
 
   test('downloads are logged; the log filters by kind, actor and dates, and exports the filtered rows as CSV', async () => {

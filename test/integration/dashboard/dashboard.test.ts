@@ -144,7 +144,15 @@ describe('the engagement dashboard', () => {
     expect(html).toContain('Tick 2 to 6 assessed vendors')
     const boxes = html.match(/<input type="checkbox" name="v"[^>]*>/g) ?? []
     expect(boxes).toHaveLength(50)
-    for (const box of boxes) expect(box).toContain('form="compare-form"')
+    // Every box is a field of the compare form (inside it), so "Compare selected" sends it.
+    const formStart = html.indexOf('<form id="compare-form"')
+    const formEnd = html.indexOf('</form>', formStart)
+    expect(
+      [...html.matchAll(/<input type="checkbox" name="v"/g)].every((m) => m.index > formStart && m.index < formEnd),
+    ).toBe(true)
+    // Each box is named by its column and its vendor ("Compare Vendor 60").
+    const named = boxes[0]?.match(/aria-labelledby="compare-col (n\d+)"/)?.[1]
+    expect(html).toMatch(new RegExp(`<a [^>]*id="${named}"[^>]*>Vendor 60</a>`))
     expect(boxes.filter((b) => b.includes('checked'))).toHaveLength(2)
     expect(boxes.find((b) => b.includes(ids[59]!))).toContain('checked')
   })

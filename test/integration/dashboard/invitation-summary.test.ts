@@ -32,7 +32,8 @@ function expectedSummary(db: Kysely<Database>, engagementId: string) {
   return sql<Record<string, unknown>>`
     select i.engagement_id, i.id as invitation_id, i.vendor_company, i.contact_email, i.status, i.expires_at,
       i.submitted_at, a.score, a.verdict, a.location_class, a.model, a.blocker_count, a.condition_count,
-      a.as_of as assessed_as_of, d.decision, d.created_at as decided_at
+      a.as_of as assessed_as_of, d.decision, d.created_at as decided_at,
+      a.buyer_action, a.qualify_changes, a.residual_risk
     from invitation i
     left join response r on r.invitation_id = i.id
     left join assessment a on a.response_id = r.id and a.is_current = 1
@@ -85,6 +86,8 @@ describe('the invitation summary', () => {
           trace_json: '[]',
           is_current: 1,
           created_at: nowIso(),
+          residual_risk: verdict === 'reject' ? 'critical' : 'medium',
+          buyer_action: verdict === 'reject' ? 'not-allowed' : 'within-appetite',
         })
         .execute()
     const retireAssessments = async (invitationId: string) =>
@@ -148,6 +151,16 @@ describe('the invitation summary', () => {
           db
             .updateTable('assessment')
             .set({ score: 56 })
+            .where('response_id', '=', await responseOf(assessed))
+            .where('is_current', '=', 1)
+            .execute(),
+      ],
+      [
+        'the current assessment judged again under a lower appetite',
+        async () =>
+          db
+            .updateTable('assessment')
+            .set({ buyer_action: 'remediate-first', residual_risk: 'high', qualify_changes: 2 })
             .where('response_id', '=', await responseOf(assessed))
             .where('is_current', '=', 1)
             .execute(),
@@ -297,13 +310,23 @@ describe('the invitation summary', () => {
         })
         .execute()
 
+      // The appetite's judgement, made before 2026-12-03T0610 put it in the summary, is copied by it too.
+      expect((await migrator.migrateTo('2026-12-03T0600_index_assessment_created_at')).error).toBeUndefined()
+      await db
+        .updateTable('assessment')
+        .set({ buyer_action: 'remediate-first', residual_risk: 'high', qualify_changes: 1 })
+        .where('response_id', '=', responseId)
+        .where('is_current', '=', 1)
+        .execute()
       const after = await migrator.migrateToLatest()
       expect(after.error).toBeUndefined()
       const stored = await storedSummary(db, engagementId)
       expect(stored).toEqual(await expectedSummary(db, engagementId))
-      expect(Object.fromEntries(stored.map((row) => [row.vendor_company, [row.score, row.decision]]))).toEqual({
-        'Old Vendor 0': [80, null],
-        'Old Vendor 1': [null, 'rejected'],
+      expect(
+        Object.fromEntries(stored.map((row) => [row.vendor_company, [row.score, row.decision, row.buyer_action]])),
+      ).toEqual({
+        'Old Vendor 0': [80, null, 'remediate-first'],
+        'Old Vendor 1': [null, 'rejected', null],
       })
     } finally {
       await db.destroy()

@@ -52,6 +52,19 @@ describe('security baseline', () => {
     expect(response.headers.get('location')).toBe('/login?redirectTo=%2Fapp%2Fteam')
   })
 
+  test('public files are served from the build with an hour of cache, and fingerprinted assets for a year', async () => {
+    const favicon = await fetch(`${server.baseUrl}/favicon.svg`)
+    expect(favicon.status).toBe(200)
+    expect(favicon.headers.get('content-type')).toContain('image/svg+xml')
+    expect(favicon.headers.get('cache-control')).toBe('public, max-age=3600')
+    const page = await (await fetch(`${server.baseUrl}/login`)).text()
+    const asset = page.match(/\/assets\/[\w.-]+\.js/)?.[0]
+    expect(asset).toBeDefined()
+    const script = await fetch(`${server.baseUrl}${asset}`)
+    expect(script.status).toBe(200)
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  })
+
   test('an unknown URL gets the 404 page through the error boundary', async () => {
     const response = await fetch(`${server.baseUrl}/no/such/page`)
     expect(response.status).toBe(404)

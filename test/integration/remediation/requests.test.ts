@@ -155,6 +155,9 @@ describe('a remediation request, from the manager to the vendor and back', () =>
     const history = pageText(await (await world.manager.get(`${world.vendorUrl}/history`)).text())
     expect(history).toContain('Verdict: Reject →')
     expect(history).toContain('Resolved: The vendor has not agreed to a business associate agreement')
+    // The model is the furthest the law allows (a ceiling), in the words every page uses.
+    expect(history).toMatch(/Furthest allowed( unchanged)?: (Onshore|Nearshore|Offshore)/)
+    expect(history).not.toMatch(/recommended model/i)
     // The answers that changed, before and after.
     expect(history).toContain('Will you sign a HIPAA business associate agreement (BAA) with us? No Yes')
     const pdf = await pdfText(world.manager, `${world.vendorUrl}/report.pdf`)

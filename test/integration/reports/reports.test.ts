@@ -125,7 +125,7 @@ describe('the vendor report page', () => {
     expect(html).toContain('HIPAA — Non-compliant')
     for (const finding of assessment.findings) expect(html).toContain(finding.citation)
     // The answer that triggered the BAA blocker, in words.
-    expect(html).toContain('Will you sign a HIPAA business associate agreement (BAA) with us?</dt><dd>No</dd>')
+    expect(html).toContain('Will the vendor sign a HIPAA business associate agreement (BAA) with us?</dt><dd>No</dd>')
     expect(html).toContain('Delete files or records (no sanitisation)')
     expect(html).toContain(`href="/app/evidence/${ctx.evidenceId}"`)
     expect(html).toContain('sanitisation-sample.pdf')
@@ -244,6 +244,25 @@ describe('PDFs', () => {
     expect(assessment.findings.length).toBeGreaterThan(2)
     for (const finding of assessment.findings) expect(text).toContain(squash(finding.citation))
     expect(text).toContain(`Page 1 of ${pages}`)
+  })
+
+  test('the report page and its PDF ask the questions about the vendor, never to it (no "you" or "your")', async () => {
+    const secondPerson = /\b(you|your)\b/i
+    for (const id of [ctx.caribe, ctx.manila]) {
+      const html = await (await ctx.member.get(vendorUrl(id))).text()
+      const answers = /<section aria-labelledby="answers-heading">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? ''
+      const prompts = [...answers.matchAll(/<th scope="row">([^<]*)</g)].map((m) => m[1]!)
+      expect(prompts.length).toBeGreaterThan(30)
+      expect(prompts.filter((p) => secondPerson.test(p))).toEqual([])
+      expect(prompts).toContain(
+        'Does the vendor check its company, its owners and its subprocessors against US and EU sanctions lists at least once a year?',
+      )
+      const { text } = await fetchPdf(ctx.member, `${vendorUrl(id)}/report.pdf`)
+      const pdfAnswers = text.slice(text.lastIndexOf(' answers stored. '))
+      // Asked about the vendor ("Does the vendor check its company…"), in every section.
+      expect((pdfAnswers.match(/\bthe vendor('s)?\b/gi) ?? []).length).toBeGreaterThan(20)
+      expect(pdfAnswers.match(new RegExp(secondPerson, 'gi')) ?? []).toEqual([])
+    }
   })
 
   test('a vendor that has not submitted still gets a PDF, which says so', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { assess } from '#app/assessment/engine.ts'
 import { describeDiff, diffAssessments, isQuiet } from '#app/history/diff.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
+import { LOCATION_LABELS } from '#app/vocabulary/location-class.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import scenario from '#test/fixtures/scenarios/02-hipaa-baa-refused-india.json' with { type: 'json' }
 
@@ -24,6 +25,15 @@ describe('the diff between two assessment versions', () => {
     expect(describeDiff(diff)[0]).toBe(
       `Verdict: Reject → ${after.assessment.verdict === 'approve' ? 'Approve' : 'Approve with conditions'}`,
     )
+  })
+
+  test('a changed model reads as the furthest model the law allows, in the app’s words, never as a recommendation', () => {
+    const a = run(scenario.answers)
+    const b = { ...a, recommendation: { ...a.recommendation, model: 'onshore' as const } }
+    const diff = diffAssessments({ assessment: a, answers: null }, { assessment: b, answers: null })
+    expect(diff.model).toEqual({ before: a.recommendation.model, after: 'onshore', changed: true })
+    expect(describeDiff(diff)).toContain(`Furthest allowed: ${LOCATION_LABELS[a.recommendation.model]} → Onshore`)
+    expect(describeDiff(diff).join('\n')).not.toMatch(/recommended/i)
   })
 
   test('without stored answers on either side, which answers changed is unknown (null), not "none"', () => {

@@ -112,7 +112,8 @@ describe('the vendor report model', () => {
     expect(findings.find((f) => f.ruleId === 'hipaa.baa-required')?.triggeredBy).toEqual([
       {
         questionId: 'contract.baa',
-        prompt: 'Will you sign a HIPAA business associate agreement (BAA) with us?',
+        // The buyer's report asks about the vendor, not to it.
+        prompt: 'Will the vendor sign a HIPAA business associate agreement (BAA) with us?',
         answer: 'No',
       },
     ])
