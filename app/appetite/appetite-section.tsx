@@ -1,8 +1,11 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useValidatedForm } from '../components/validated-form.tsx'
-import { AppetiteFormSchema, type AppetiteReply } from './appetite-form.ts'
+import type { AppetiteReply } from './appetite-form.ts'
 import { RISK_APPETITE_LABELS, RISK_APPETITES, type RiskPolicy } from './policy.ts'
 import type { RaisableRule } from './raisable-rules.ts'
+
+// The schema is loaded when the form is first focused, not with the profile page (README decision 87).
+const loadSchema = () => import('./appetite-form.ts').then((module) => module.AppetiteFormSchema)
 
 /**
  * The engagement's risk appetite on its profile page, in a form of its own (intent `appetite`):
@@ -21,7 +24,7 @@ export function AppetiteSection({
 }) {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'appetite'
-  const { form, onSubmit, errorFor } = useValidatedForm(AppetiteFormSchema, reply?.errors)
+  const { form, onSubmit, onFocus, errorFor } = useValidatedForm(loadSchema, reply?.errors)
   const appetiteError = errorFor('appetite')
   const rulesError = errorFor('blockingRules')
   const regimes = [...new Set(rules.map((rule) => rule.regimeName))]
@@ -38,7 +41,7 @@ export function AppetiteSection({
           {reply.message}
         </div>
       ) : null}
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      <Form method="post" noValidate onSubmit={onSubmit} onFocus={onFocus}>
         <input type="hidden" name="intent" value="appetite" />
         <fieldset
           className="plain"

@@ -1,4 +1,5 @@
-import { type Assessment, RESIDUAL_RISKS, type ResidualRisk, type Verdict } from '../assessment/engine.ts'
+import type { Assessment, Verdict } from '../assessment/engine.ts'
+import { RESIDUAL_RISKS, type ResidualRisk } from '../assessment/residual-risk.ts'
 import { RESIDUAL_RISK_LABELS } from '../vocabulary/residual-risk.ts'
 
 /**

@@ -23,6 +23,7 @@ import {
   deriveFacts,
 } from './derived-facts.ts'
 import type { ConditionKind, RegimePack, Rule, Severity } from './regime-pack.ts'
+import type { ResidualRisk } from './residual-risk.ts'
 import { type SectionScore, scoreAnswers } from './score.ts'
 import { ENGINE_VERSION, RULES_VERSION } from './version.ts'
 
@@ -42,8 +43,7 @@ import { ENGINE_VERSION, RULES_VERSION } from './version.ts'
 
 export type Verdict = 'approve' | 'approve-with-conditions' | 'reject'
 export type RegimeStatus = 'compliant' | 'conditional' | 'non-compliant'
-export const RESIDUAL_RISKS = ['low', 'medium', 'high', 'critical'] as const
-export type ResidualRisk = (typeof RESIDUAL_RISKS)[number]
+export { RESIDUAL_RISKS, type ResidualRisk } from './residual-risk.ts'
 
 /** Answers a rule needed and did not get: unanswered (or "unknown"), and not asked in this questionnaire version. */
 export type MissingAnswers = { missingAnswers?: string[]; notAsked?: string[] }

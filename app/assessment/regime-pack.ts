@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ConditionSchema } from '../conditions/condition.ts'
+import { ConditionSchema } from '../conditions/condition-schema.ts'
 import { formatPath, REGIME_IDS } from '../regulations/profile.ts'
 import { isIsoDate } from './dates.ts'
 import { LeverSchema } from './lever.ts'

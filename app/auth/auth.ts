@@ -1,26 +1,23 @@
 import { z } from 'zod'
+import { ROLES } from './roles.ts'
+
+// Roles and permissions live in roles.ts, without zod: the signed-in layout (every buyer page)
+// reads them, and must not build every account form's schema to do so (README decision 87).
+export {
+  AUDITOR_INVITE_ROLES,
+  AUDITOR_REFUSAL,
+  can,
+  PERMISSIONS,
+  type Permission,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+} from './roles.ts'
 
 /**
  * Account forms: one zod schema per form, used by react-hook-form in the browser and by the
  * route's action on the server. Client-safe: no server imports here.
  */
-
-export const ROLES = ['admin', 'manager', 'member', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Admin — manages the team and everything below',
-  manager: 'Manager — runs engagements and records decisions',
-  member: 'Member — works on engagements and invites vendors',
-  auditor: 'Auditor — reads everything (reports, audit log, PDFs, CSV) and changes nothing',
-}
-
-/** The roles a member holding 'team:invite-auditor' but not 'team:manage' may invite (a manager: auditors). */
-export const AUDITOR_INVITE_ROLES = ['auditor'] as const satisfies readonly Role[]
-
-/** What an auditor reads when it tries to change something (every POST answers 403 with it). */
-export const AUDITOR_REFUSAL =
-  'You are an auditor: you can read everything in your organisation but not change it. Ask a manager or an admin.'
 
 export const EmailSchema = z
   .string({ error: 'Enter an email address' })
@@ -58,20 +55,3 @@ export const RevokeTeammateInvitationSchema = z.object({ invitationId: z.string(
 
 /** An admin acts on a member: removes them, or ends their sessions (team page, intents "remove-member", "end-sessions"). */
 export const TeamMemberSchema = z.object({ userId: z.string().trim().min(1).max(64) })
-
-/** What each role may do. The UI uses it to hide controls; require.server.ts enforces it. */
-export const PERMISSIONS = {
-  'team:manage': ['admin'],
-  // Managers bring in auditors (read-only teammates); admins invite any role.
-  'team:invite-auditor': ['admin', 'manager'],
-  'outbox:read': ['admin'],
-  'engagement:write': ['admin', 'manager', 'member'],
-  'decision:record': ['admin', 'manager'],
-  // Remediation requests, risk acceptances and the review cadence (app/remediation, app/review).
-  'remediation:manage': ['admin', 'manager'],
-} as const satisfies Record<string, readonly Role[]>
-export type Permission = keyof typeof PERMISSIONS
-
-export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
-}

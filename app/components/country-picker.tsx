@@ -72,6 +72,23 @@ export function CountryPicker(props: SingleProps | MultipleProps) {
   )
 }
 
+const NO_ITEMS: CountryOption[] = []
+
+/**
+ * The list's options are built the first time the picker is used (focus, or a pointer pressed on
+ * it), never while the page hydrates: sorting and normalising every country's names in three
+ * languages cost more main-thread time than the rest of a form's hydration, and a closed picker
+ * shows no options (README decision 87). Focus comes before any key and a pointer press before
+ * the click that opens the list, so the options are there when the list opens.
+ */
+function useListWanted() {
+  const [wanted, setWanted] = useState(false)
+  const want = () => {
+    if (!wanted) setWanted(true)
+  }
+  return [wanted, { onFocus: want, onPointerDown: want }] as const
+}
+
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
@@ -237,12 +254,14 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
     return extraChoices.find((c) => c.code === value) ?? { code: value, name: countryName(value, locale) }
   }, [value, extraChoices, locale])
   const query = typed ?? ''
+  const [wanted, wantList] = useListWanted()
   // Derived in the same render as the typed text, so Enter always takes the match on screen.
   const items = useMemo(() => {
+    if (!wanted) return NO_ITEMS
     const q = normalizeForSearch(query)
     const extras = extraChoices.filter((c) => q === '' || normalizeForSearch(c.name).includes(q))
     return [...extras, ...searchCountries(query, locale)]
-  }, [query, locale, extraChoices])
+  }, [wanted, query, locale, extraChoices])
   const itemsNow = useRef(items)
   itemsNow.current = items
   // The value the form holds now: a choice made in its event is not reported again by downshift.
@@ -327,7 +346,7 @@ function SinglePicker(props: SingleProps & { hydrated: boolean }) {
   }
   return (
     <>
-      <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
+      <div className={`combobox${props.invalid ? ' invalid' : ''}`} {...wantList}>
         <input
           {...getInputProps({
             ref: props.inputRef,
@@ -390,7 +409,8 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
   // What a screen reader hears as the list narrows or a country is added or removed.
   const [announcement, announce] = useState('')
   const chosen = useMemo(() => value.map((code) => ({ code, name: countryName(code, locale) })), [value, locale])
-  const items = useMemo(() => searchCountries(query, locale), [query, locale])
+  const [wanted, wantList] = useListWanted()
+  const items = useMemo(() => (wanted ? searchCountries(query, locale) : NO_ITEMS), [wanted, query, locale])
   const toggle = (item: CountryOption) => {
     const has = value.includes(item.code)
     onChange(has ? value.filter((code) => code !== item.code) : [...value, item.code])
@@ -487,7 +507,7 @@ function MultiplePicker(props: MultipleProps & { hydrated: boolean }) {
           ))}
         </ul>
       ) : null}
-      <div className={`combobox${props.invalid ? ' invalid' : ''}`}>
+      <div className={`combobox${props.invalid ? ' invalid' : ''}`} {...wantList}>
         <input
           {...getInputProps(
             withEnterFirst(

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { isAnswered } from './answered.ts'
 
 /**
@@ -43,46 +42,14 @@ export const OPERATORS = [
 ] as const
 export type Operator = (typeof OPERATORS)[number]
 
-export const JsonScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
-export const ConditionValueSchema = z.union([JsonScalarSchema, z.array(JsonScalarSchema)])
-export type ConditionValue = z.infer<typeof ConditionValueSchema>
+/** A JSON scalar, or a list of them: what a condition compares a fact with. */
+export type ConditionValue = string | number | boolean | null | Array<string | number | boolean | null>
 
 export type FactCondition = { fact: string; operator: Operator; value?: ConditionValue }
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition
 
-export const FactConditionSchema = z
-  .object({
-    fact: z.string().min(1),
-    operator: z.enum(OPERATORS),
-    value: ConditionValueSchema.optional(),
-  })
-  .strict()
-  .superRefine((leaf, ctx) => {
-    const arrayOps: Operator[] = ['in', 'notIn', 'containsAny', 'containsNone', 'allIn']
-    const numberOps: Operator[] = ['gt', 'gte', 'lt', 'lte']
-    if (arrayOps.includes(leaf.operator) && !Array.isArray(leaf.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs an array value` })
-    }
-    if (numberOps.includes(leaf.operator) && typeof leaf.value !== 'number') {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs a number value` })
-    }
-    if (
-      !['answered', 'notAnswered'].includes(leaf.operator) &&
-      !arrayOps.includes(leaf.operator) &&
-      leaf.value === undefined
-    ) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${leaf.operator}" needs a value` })
-    }
-  })
-
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ not: ConditionSchema }).strict(),
-    FactConditionSchema,
-  ]),
-) as z.ZodType<Condition>
+// The zod schemas that check a condition in a definition file live in condition-schema.ts: the
+// vendor's section evaluates conditions in the browser and must not build them (README decision 87).
 
 /**
  * Three-valued truth for rules that must fail safe (Kleene's logic): a leaf whose fact is not known

@@ -1,12 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { Form, useNavigation, useSubmit } from '@remix-run/react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useController, useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { CountryPicker, ENGLISH_PICKER_MESSAGES } from '../components/country-picker.tsx'
 import { Field } from '../components/field.tsx'
+import { lazyResolver, loadOnce } from '../components/validated-form.tsx'
 import type { FieldErrors } from '../utils/forms.ts'
-import { EngagementFormSchema } from './engagement.ts'
+import type { EngagementFormSchema } from './engagement.ts'
 import {
   CMMC_ASSESSMENT_CHOICES,
   CMMC_ASSESSMENT_QUESTION,
@@ -22,9 +22,13 @@ import {
   VOLUME_FIELDS,
   type VolumeField,
   volumeFieldShown,
-} from './profile-form.ts'
+} from './profile-words.ts'
 
 export type EngagementFormValues = z.input<typeof EngagementFormSchema>
+
+// The form's schema (zod, the profile's rules) is loaded when the form is first focused, not with
+// the page: building it is most of the page's script time before it responds (README decision 87).
+const loadSchema = () => import('./engagement.ts').then((module) => module.EngagementFormSchema)
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false)
@@ -55,7 +59,7 @@ export function EngagementForm({
   // Radios and selects hold strings: a stored profile's booleans and nulls become their values.
   const initial = { ...defaultValues, profile: profileFormValues(defaultValues.profile ?? {}) }
   const form = useForm<z.input<typeof EngagementFormSchema>, unknown, z.output<typeof EngagementFormSchema>>({
-    resolver: zodResolver(EngagementFormSchema),
+    resolver: lazyResolver(loadSchema) as never,
     defaultValues: initial,
     mode: 'onTouched',
   })
@@ -91,6 +95,7 @@ export function EngagementForm({
     <Form
       method="post"
       noValidate
+      onFocus={() => void loadOnce(loadSchema).catch(() => {})}
       onSubmit={(event) => {
         const target = event.currentTarget
         void form.handleSubmit(() => submit(target))(event)

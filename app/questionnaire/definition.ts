@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ConditionSchema } from '../conditions/condition.ts'
+import { ConditionSchema } from '../conditions/condition-schema.ts'
 import { LOCALES, type Locale } from '../i18n/locales.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
+import { can } from '#app/auth/roles.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Logo } from '#app/components/logo.tsx'
 

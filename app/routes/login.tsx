@@ -26,6 +26,10 @@ export const headers: HeadersFunction = retryAfterHeaders
 
 export const INVALID_LOGIN = 'Email or password is incorrect.'
 
+// The browser validates with the same schema, loaded when the form is first focused: the login
+// page then hydrates without zod and the account schemas (README decision 87).
+const loadLoginSchema = () => import('#app/auth/auth.ts').then((module) => module.LoginSchema)
+
 // Why someone lands here after their session ended on purpose (set by the route that ended it).
 const NOTICES: Record<string, string> = {
   'password-reset': 'Your password is changed, and every device was logged out. Log in with the new password.',
@@ -69,7 +73,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
-  const { form, onSubmit, errorFor } = useValidatedForm(LoginSchema, actionData?.errors)
+  const { form, onSubmit, onFocus, errorFor } = useValidatedForm(loadLoginSchema, actionData?.errors)
   const notice = NOTICES[searchParams.get('notice') ?? '']
   return (
     <PublicPage>
@@ -81,7 +85,7 @@ export default function Login() {
           </div>
         ) : null}
         <FormError>{actionData?.formError}</FormError>
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form method="post" noValidate onSubmit={onSubmit} onFocus={onFocus}>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
           <Field
             label="Email"

@@ -2,7 +2,7 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#app/db.server.ts'
 import { requestLocale } from '#app/i18n/locale.server.ts'
-import { useMessages } from '#app/i18n/use-locale.tsx'
+import { useMessages } from '#app/i18n/use-messages.tsx'
 import { countWaitingItems } from '#app/remediation/vendor-requests.server.ts'
 import { sectionProgress } from '#app/vendor-portal/progress.ts'
 import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'

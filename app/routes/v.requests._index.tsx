@@ -1,7 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#app/db.server.ts'
-import { useMessages } from '#app/i18n/use-locale.tsx'
+import { useMessages } from '#app/i18n/use-messages.tsx'
 import { vendorRequestList } from '#app/remediation/vendor-requests.server.ts'
 import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'
 import { VendorLinkProblem } from '#app/vendor-portal/vendor-link-problem.tsx'

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { getDb } from '#app/db.server.ts'
 import { requestLocale } from '#app/i18n/locale.server.ts'
 import { messagesFor } from '#app/i18n/messages.ts'
-import { useMessages } from '#app/i18n/use-locale.tsx'
+import { useMessages } from '#app/i18n/use-messages.tsx'
 import { ReviewAnswers } from '#app/vendor-portal/review-answers.tsx'
 import { missingBeforeSubmit, reviewAnswers, submitVendorResponse } from '#app/vendor-portal/submit.server.ts'
 import { loadVendorContext } from '#app/vendor-portal/vendor-context.server.ts'

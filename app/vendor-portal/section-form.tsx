@@ -122,10 +122,18 @@ export function SectionForm({ page, posted }: { page: SectionPage; posted: Poste
     () => SERVER_STATE,
   )
   const startValues = useMemo(() => ({ ...page.answers, ...(posted?.values ?? {}) }), [page.answers, posted])
-  const schema = useMemo(() => sectionFormSchema(page.questions, t.answer), [page.questions, t])
+  // The section's schema is built on the first validation (the first change), not while the page
+  // hydrates: zod builds it question by question (README decision 87).
+  const resolver = useMemo<Resolver<Record<string, unknown>>>(() => {
+    let built: Resolver<Record<string, unknown>> | undefined
+    return (values, context, options) => {
+      built ??= zodResolver(sectionFormSchema(page.questions, t.answer) as never) as Resolver<Record<string, unknown>>
+      return built(values, context, options)
+    }
+  }, [page.questions, t])
   const form = useForm<Record<string, unknown>>({
     defaultValues: sectionDefaults(page.questions, startValues),
-    resolver: zodResolver(schema as never) as Resolver<Record<string, unknown>>,
+    resolver,
     mode: 'onChange',
   })
   const [message, setMessage] = useState<string | null>(null)

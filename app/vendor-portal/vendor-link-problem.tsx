@@ -1,4 +1,4 @@
-import { useMessages } from '../i18n/use-locale.tsx'
+import { useMessages } from '../i18n/use-messages.tsx'
 import { VendorPage } from './vendor-page.tsx'
 
 type LinkProblem = 'unknown' | 'revoked' | 'expired' | 'superseded' | 'no-session' | 'throttled'

@@ -2,7 +2,8 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Logo } from '../components/logo.tsx'
 import { LOCALE_NAMES, LOCALES } from '../i18n/locale.ts'
-import { useLocale, useMessages } from '../i18n/use-locale.tsx'
+import { useLocale } from '../i18n/use-locale.tsx'
+import { useMessages } from '../i18n/use-messages.tsx'
 
 /** The frame of every vendor page: brand, the language switcher, then the page. */
 export function VendorPage({ children, wide = false }: { children: ReactNode; wide?: boolean }) {

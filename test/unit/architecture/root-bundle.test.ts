@@ -5,7 +5,7 @@ import { expect, test } from 'vitest'
 /**
  * Every page loads the root route's modules before it can hydrate (Lighthouse's total blocking
  * time, issue 17): they must not pull in zod's schemas, the country picker or the country list,
- * which only forms need. Follows the root's value imports (type-only imports are erased).
+ * which only forms need, nor the vendor area's texts. Follows the root's value imports (type-only imports are erased).
  */
 function valueImports(file: string): string[] {
   const source = readFileSync(file, 'utf8')
@@ -51,9 +51,11 @@ function reachable(entry: string) {
   return { files: [...files].map((file) => path.relative('.', file)), packages: [...packages] }
 }
 
-test("the root route's modules load no form schemas, country picker or country list", () => {
+test("the root route's modules load no form schemas, country picker, country list or vendor texts", () => {
   const { files, packages } = reachable('app/root.tsx')
-  expect(files).toContain('app/i18n/messages.ts')
+  expect(files).toContain('app/i18n/use-locale.tsx')
+  // Every vendor text in three languages (15 KiB compressed): the vendor pages' own (README decision 87).
+  expect(files).not.toContain('app/i18n/messages.ts')
   expect(packages).not.toContain('zod')
   expect(packages).not.toContain('downshift')
   expect(files).not.toContain('app/components/country-picker.tsx')
@@ -66,4 +68,9 @@ test('the invitation panel (on every vendor report) shows statuses without the i
   expect(files).not.toContain('app/invitations/invitation.ts')
   expect(packages).not.toContain('papaparse')
   expect(files).not.toContain('app/geography/countries.ts')
+})
+
+test('the appetite policy (profile page, dashboard) orders risks without the engine', () => {
+  const { files } = reachable('app/appetite/policy.ts')
+  expect(files).not.toContain('app/assessment/engine.ts')
 })
