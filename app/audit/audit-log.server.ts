@@ -35,20 +35,16 @@ export async function readEngagementAuditLog(
     ...new Set([...rows.map(namedInvitationId), chosenVendor].filter((id): id is string => id !== undefined)),
   ])
   const actors = new Map<string, string>()
-  for (const row of actorRows.rows) {
+  for (const row of actorRows.others) {
     const id =
-      row.actorType === 'user' && row.userId
-        ? `user:${row.userId}`
-        : row.actorType === 'vendor' && row.invitationId
-          ? `vendor:${row.invitationId}`
-          : row.actorType === 'system'
-            ? 'system'
-            : undefined
-    if (id) actors.set(id, actorName(row))
+      row.actorType === 'user' && row.userId ? `user:${row.userId}` : row.actorType === 'system' ? 'system' : undefined
+    if (id) actors.set(id, actorName({ ...row, vendorCompany: null }))
   }
+  const vendorActor = (invitationId: string, company: string) =>
+    actors.set(`vendor:${invitationId}`, actorName({ actorType: 'vendor', userName: null, vendorCompany: company }))
+  for (const vendor of actorRows.vendors) vendorActor(vendor.invitationId, vendor.vendorCompany)
   const chosenName = chosenVendor ? vendorNames.get(chosenVendor) : undefined
-  if (chosenVendor && chosenName && !actors.has(`vendor:${chosenVendor}`))
-    actors.set(`vendor:${chosenVendor}`, actorName({ actorType: 'vendor', userName: null, vendorCompany: chosenName }))
+  if (chosenVendor && chosenName && !actors.has(`vendor:${chosenVendor}`)) vendorActor(chosenVendor, chosenName)
   return {
     events: rows.map((row) => readableEvent(row, vendorNames)),
     actors: [

@@ -96,22 +96,11 @@ export async function listEngagementAuditActors(
           .as('v'),
       )
       .innerJoin('invitation', 'invitation.id', 'v.invitationId')
-      .select(['v.invitationId', 'invitation.vendor_company as vendorCompany'])
+      .select(['invitation.id as invitationId', 'invitation.vendor_company as vendorCompany'])
       .execute(),
   ])
   const vendorsOverflow = vendors.length > maxVendors
-  const vendorRows = (vendorsOverflow ? [] : vendors).map((row) => ({
-    actorType: 'vendor' as const,
-    userId: null,
-    userName: null,
-    invitationId: row.invitationId,
-    vendorCompany: row.vendorCompany,
-  }))
-  return {
-    rows: [...others.map((row) => ({ ...row, invitationId: null, vendorCompany: null })), ...vendorRows],
-    anyVendor: vendors.length > 0,
-    vendorsOverflow,
-  }
+  return { others, vendors: vendorsOverflow ? [] : vendors, anyVendor: vendors.length > 0, vendorsOverflow }
 }
 
 /**

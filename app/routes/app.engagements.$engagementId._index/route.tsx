@@ -20,6 +20,7 @@ import { changedSinceLastVisit } from '#app/history/history.server.ts'
 import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/invitation.ts'
 import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
 import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
+import { pastedMessage, sentMessage } from '#app/invitations/invite-messages.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
 import { listVerdictChanges } from '#app/responses/reassessment.server.ts'
 import { VERDICT_CHANGES_SHOWN_DAYS, VerdictChangesNotice } from '#app/responses/verdict-changes-notice.tsx'
@@ -163,20 +164,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function definedOnly<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
-}
-
-function sentMessage(email: string, status: string) {
-  if (status === 'failed')
-    return `The invitation for ${email} is saved, but the email could not be sent. Use "Retry email" to try again.`
-  if (status === 'outbox') return `Invitation for ${email} placed in the outbox (no mail server configured).`
-  return `Invitation sent to ${email}.`
-}
-
-function pastedMessage({ invited, skipped, emailFailed }: Awaited<ReturnType<typeof invitePastedVendors>>) {
-  const parts = [`Invited ${invited.length} vendor${invited.length === 1 ? '' : 's'}.`]
-  if (skipped.length) parts.push(`Already invited, skipped: ${skipped.join(', ')}.`)
-  if (emailFailed.length) parts.push(`The email could not be sent to: ${emailFailed.join(', ')} (see the Outbox).`)
-  return parts.join(' ')
 }
 
 export default function EngagementVendors() {
