@@ -23,8 +23,8 @@ import { dialectOf } from '#app/db/dialect.ts'
 // biome-ignore lint/suspicious/noExplicitAny: both ends are any Shoreline database, read table by table
 type AnyDb = Kysely<any>
 
-/** Kept by triggers (migrations 2026-11-30T0100 and 2026-12-02T1200): copied last, replacing what the triggers wrote. */
-export const TRIGGER_KEPT_TABLES = ['engagement_revision', 'invitation_summary']
+/** Kept by triggers (migrations 2026-11-30T0100, 2026-12-02T1200 and 2026-12-03T0900): copied last, replacing what the triggers wrote. */
+export const TRIGGER_KEPT_TABLES = ['engagement_revision', 'engagement_revision_shard', 'invitation_summary']
 
 /** Migration bookkeeping: the target is migrated by this build itself. */
 const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock'])
@@ -200,6 +200,9 @@ export async function copyDatabase(
 
   return readSource((reader) =>
     target.transaction().execute(async (writer) => {
+      // PostgreSQL's revision triggers run at commit (2026-12-03T0900): run them as rows are written
+      // instead, so they are done before the tables they keep are replaced and checked.
+      if (dialectOf(writer) === 'postgres') await sql`set constraints all immediate`.execute(writer)
       for (const table of tables) {
         const columns = await columnsOf(reader, table)
         const key = await primaryKey(reader, table)

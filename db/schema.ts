@@ -249,6 +249,17 @@ export interface EngagementRevisionTable {
   revision: Generated<number>
 }
 
+/**
+ * More of an engagement's revision, spread over rows so that concurrent writers on PostgreSQL do
+ * not queue for one row (migration 2026-12-03T0900): the revision is the engagement_revision row's
+ * number plus the sum of these. Empty on SQLite.
+ */
+export interface EngagementRevisionShardTable {
+  engagement_id: string
+  shard: number
+  revision: Generated<number>
+}
+
 export type JobState = 'queued' | 'running' | 'done' | 'failed'
 
 export interface JobTable {
@@ -429,6 +440,7 @@ export interface Database {
   outbound_email: OutboundEmailTable
   health_check: HealthCheckTable
   engagement_revision: EngagementRevisionTable
+  engagement_revision_shard: EngagementRevisionShardTable
   job: JobTable
   user_session: UserSessionTable
   vendor_session: VendorSessionTable

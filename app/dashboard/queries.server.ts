@@ -294,14 +294,23 @@ function answersOf(db: Kysely<Database>, scope: Scope) {
     .innerJoin('answer', 'answer.response_id', 'response.id')
 }
 
-/** The engagement's revision: moved forward by triggers on every write to what its dashboard shows. */
+/**
+ * The engagement's revision: moved forward by triggers on every write to what its dashboard shows,
+ * in one row or (PostgreSQL) in the row of the writing connection's shard (migration 2026-12-03T0900).
+ * SQL: select r.revision + coalesce((select sum(s.revision) from engagement_revision_shard s
+ *        where s.engagement_id = r.engagement_id), 0) from engagement_revision r where r.engagement_id = ?
+ */
 export async function engagementRevision(db: Kysely<Database>, engagementId: string): Promise<number | undefined> {
   const row = await db
-    .selectFrom('engagement_revision')
-    .select('revision')
-    .where('engagement_id', '=', engagementId)
+    .selectFrom('engagement_revision as r')
+    .select(
+      sql<number>`r.revision + coalesce((select sum(s.revision) from engagement_revision_shard s where s.engagement_id = r.engagement_id), 0)`.as(
+        'revision',
+      ),
+    )
+    .where('r.engagement_id', '=', engagementId)
     .executeTakeFirst()
-  return row?.revision
+  return row === undefined ? undefined : Number(row.revision)
 }
 
 /**

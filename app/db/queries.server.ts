@@ -53,29 +53,3 @@ export async function checkIntegrity(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)
   return rows.map((row) => row.integrity_check).join('; ')
 }
-
-/**
- * Takes, in one fixed order (by engagement id), the row locks that writes to these invitations'
- * engagements take anyway: each write moves its engagement's revision (the triggers of migration
- * 2026-11-30T0100), and that row stays locked until commit. A transaction that writes to several
- * engagements (a group commit of autosaves) takes them here first, so two instances' transactions
- * over the same engagements wait for each other instead of each holding one and waiting for the
- * other (a deadlock PostgreSQL ends by failing one). SQLite has one writer at a time: nothing to do.
- * SQL (PostgreSQL): select engagement_id from engagement_revision where engagement_id in
- *   (select engagement_id from invitation where id in (…)) order by engagement_id for no key update
- */
-export async function lockEngagementsOfInvitations(db: Kysely<Database>, invitationIds: string[]): Promise<void> {
-  if (dialectOf(db) !== 'postgres' || invitationIds.length === 0) return
-  await db
-    .selectFrom('engagement_revision')
-    .select('engagement_id')
-    .where('engagement_id', 'in', (eb) =>
-      eb
-        .selectFrom('invitation')
-        .select('engagement_id')
-        .where('id', 'in', [...new Set(invitationIds)]),
-    )
-    .orderBy('engagement_id')
-    .forNoKeyUpdate()
-    .execute()
-}

@@ -59,6 +59,27 @@ export async function touchResponse(db: Kysely<Database>, { responseId, now }: {
 }
 
 /**
+ * Marks a draft as edited now and holds its row until the caller's transaction ends; false when it
+ * is no longer a draft. A save takes this before writing its answer: a submit running at the same
+ * time either committed first (this sees "submitted" and the save is refused) or waits for the
+ * save's commit (its assessment then reads the answer). Read without the row's lock, the answer of a
+ * save that raced a submit was written after the assessment that should have read it.
+ * SQL: update response set updated_at = ? where id = ? and status = 'draft'
+ */
+export async function touchDraftResponse(
+  db: Kysely<Database>,
+  { responseId, now }: { responseId: string; now: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('response')
+    .set({ updated_at: now })
+    .where('id', '=', responseId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return updated.numUpdatedRows > 0n
+}
+
+/**
  * Submits a draft; false when it was not a draft (already submitted).
  * SQL: update response set status = 'submitted', … where id = ? and status = 'draft'
  */
@@ -198,20 +219,30 @@ export function listAnswerRowsOfResponse(db: Kysely<Database>, { responseId }: {
 
 // --- the invitation's status as the response moves ---------------------------------------------
 
-/** The first saved answer moves an invited or opened invitation to "in progress"; every save is activity. */
+/**
+ * The first saved answer moves an invited or opened invitation to "in progress"; every save is
+ * activity. One statement: it runs on every autosave.
+ * SQL: update invitation set status = case when status in ('invited', 'opened') then 'in-progress' else status end,
+ *        started_at = case when status in (…) then ? else started_at end, last_activity_at = ?, updated_at = ? where id = ?
+ */
 export async function recordAnsweringActivity(
   db: Kysely<Database>,
   { invitationId, now }: { invitationId: string; now: string },
 ): Promise<void> {
+  const starting = ['invited', 'opened'] as const
   await db
     .updateTable('invitation')
-    .set({ status: 'in-progress', started_at: now })
-    .where('id', '=', invitationId)
-    .where('status', 'in', ['invited', 'opened'])
-    .execute()
-  await db
-    .updateTable('invitation')
-    .set({ last_activity_at: now, updated_at: now })
+    .set((eb) => ({
+      status: eb
+        .case()
+        .when('status', 'in', starting)
+        .then('in-progress' as const)
+        .else(eb.ref('status'))
+        .end(),
+      started_at: eb.case().when('status', 'in', starting).then(now).else(eb.ref('started_at')).end(),
+      last_activity_at: now,
+      updated_at: now,
+    }))
     .where('id', '=', invitationId)
     .execute()
 }

@@ -10,9 +10,6 @@ import type { Kysely } from 'kysely'
  *   caller is told "saved" for a write that was not committed.
  * Jobs run in arrival order inside the batch, so two racing writes behave as they would one after
  * the other. Durability is unchanged: a caller hears back only after its batch committed.
- * `beforeBatch` runs first in each batch's transaction with every input of the batch: where another
- * process commits batches to the same database (PostgreSQL, several instances), it takes the
- * batch's row locks in one fixed order, so two batches never deadlock over them.
  */
 export class GroupCommit<DB, Input, Output> {
   private queue: Array<{ input: Input; resolve: (value: Output) => void; reject: (error: unknown) => void }> = []
@@ -24,7 +21,6 @@ export class GroupCommit<DB, Input, Output> {
     private readonly options: {
       expected: (error: unknown) => boolean
       maxBatch?: number
-      beforeBatch?: (trx: Kysely<DB>, inputs: Input[]) => Promise<void>
     },
   ) {}
 
@@ -45,10 +41,6 @@ export class GroupCommit<DB, Input, Output> {
       const outcomes: Array<{ ok: true; value: Output } | { ok: false; error: unknown }> = []
       try {
         await this.db.transaction().execute(async (trx) => {
-          await this.options.beforeBatch?.(
-            trx,
-            batch.map((job) => job.input),
-          )
           for (const job of batch) {
             try {
               outcomes.push({ ok: true, value: await this.work(trx, job.input) })

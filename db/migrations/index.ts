@@ -24,6 +24,7 @@ import * as addAuditorRole from './2026-12-02T1810_add_auditor_role.ts'
 import * as indexNewestJudgedAssessment from './2026-12-02T1900_index_newest_judged_assessment.ts'
 import * as indexAssessmentCreatedAt from './2026-12-03T0600_index_assessment_created_at.ts'
 import * as addAppetiteToInvitationSummary from './2026-12-03T0610_add_appetite_to_invitation_summary.ts'
+import * as spreadEngagementRevisionOverShards from './2026-12-03T0900_spread_engagement_revision_over_shards.ts'
 
 /**
  * Every migration, by name. A static record rather than Kysely's FileMigrationProvider, so the same
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1900_index_newest_judged_assessment': indexNewestJudgedAssessment,
   '2026-12-03T0600_index_assessment_created_at': indexAssessmentCreatedAt,
   '2026-12-03T0610_add_appetite_to_invitation_summary': addAppetiteToInvitationSummary,
+  '2026-12-03T0900_spread_engagement_revision_over_shards': spreadEngagementRevisionOverShards,
 }

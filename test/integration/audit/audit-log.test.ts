@@ -129,7 +129,7 @@ describe('audit log', () => {
     const options = [...page.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])
     expect(options).toContain('vendors')
     expect(options.filter((value) => value?.startsWith('vendor:'))).toEqual([])
-    expect(options).toContain('user:' + org.userId)
+    expect(options).toContain(`user:${org.userId}`)
     expect(page).toContain('Too many vendors acted to list each')
 
     const vendorsOnly = await (await buyer.get(`${base}/audit?actor=vendors`)).text()
