@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 
 const integration: NonNullable<TestProjectInlineConfiguration['test']> = {
@@ -27,6 +28,11 @@ const POSTGRES_ONLY = ['test/integration/postgres/**']
 // gets a real SQLite file per test file and a real HTTP server built from the production build.
 export default defineConfig({
   test: {
+    // Test files run two at a time even on 2 cores (Vitest's default there is one: cores - 1). An
+    // integration file spends much of its time waiting (on PostgreSQL, on child processes, on a
+    // job's timeout), and each file has its own database, temporary folder and server port, so two
+    // files never share state (README decision 91). The e2e project stays one file at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -58,6 +64,10 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,
+          maxWorkers: 1,
+          // Its own group (after the others in a run of every project): Vitest refuses projects
+          // with different maxWorkers in one group.
+          sequence: { groupOrder: 1 },
           setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/integration-env.ts'],
           // A bound on waiting: the longest journey takes ~60 s alone and passed 120 s at load 20.
           testTimeout: 240_000,
