@@ -1,3 +1,5 @@
+// First: zod's settings before any module that uses zod (see the file).
+import './zod-jitless.client.ts'
 import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
 import type { ReactNode } from 'react'
