@@ -151,7 +151,7 @@ describe('the engagement dashboard', () => {
       [...html.matchAll(/<input type="checkbox" name="v"/g)].every((m) => m.index > formStart && m.index < formEnd),
     ).toBe(true)
     // Each box is named by its column and its vendor ("Compare Vendor 60").
-    const named = boxes[0]?.match(/aria-labelledby="compare-col (n\d+)"/)?.[1]
+    const named = boxes[0]?.match(/aria-labelledby="cmp (n\d+)"/)?.[1]
     expect(html).toMatch(new RegExp(`<a [^>]*id="${named}"[^>]*>Vendor 60</a>`))
     expect(boxes.filter((b) => b.includes('checked'))).toHaveLength(2)
     expect(boxes.find((b) => b.includes(ids[59]!))).toContain('checked')
