@@ -97,7 +97,7 @@ const ROW = '~'
 const ITEM = '^'
 
 /** Free text with the separators (and the escape) taken literally. */
-const escape = (text: string) => text.replace(/[\\|~^!@]/g, (c) => `\\${c}`)
+const escapeText = (text: string) => text.replace(/[\\|~^!@]/g, (c) => `\\${c}`)
 const code = <T>(list: readonly T[], value: T | null) => (value === null ? '' : String(list.indexOf(value)))
 const number = (value: number | null) => (value === null ? '' : String(value))
 
@@ -106,11 +106,11 @@ export function packRows(rows: readonly DashboardRow[]): string {
   return rows
     .map((row) => {
       const fields = [
-        escape(row.id),
-        escape(row.vendorCompany),
-        escape(row.vendorCountry),
+        escapeText(row.id),
+        escapeText(row.vendorCompany),
+        escapeText(row.vendorCountry),
         code(STATUSES, row.status),
-        escape(row.statusNote),
+        escapeText(row.statusNote),
         number(row.score),
         code(VERDICT_CODES, row.verdict),
         code(LOCATION_CODES, row.locationClass),
@@ -134,8 +134,8 @@ const EXPIRED = '!'
 const ENDS = '@'
 function packCertificate(text: string): string {
   const note = /^(.*), (expired|ends) (\d{4}-\d{2}-\d{2})$/.exec(text)
-  if (!note) return escape(text)
-  return `${escape(note[1] ?? '')}${note[2] === 'expired' ? EXPIRED : ENDS}${note[3]}`
+  if (!note) return escapeText(text)
+  return `${escapeText(note[1] ?? '')}${note[2] === 'expired' ? EXPIRED : ENDS}${note[3]}`
 }
 function unpackCertificate(text: string): string {
   for (const [mark, word] of [
@@ -143,9 +143,9 @@ function unpackCertificate(text: string): string {
     [ENDS, 'ends'],
   ] as const) {
     const parts = split(text, mark)
-    if (parts.length === 2) return `${unescape(parts[0] ?? '')}, ${word} ${parts[1]}`
+    if (parts.length === 2) return `${unescapeText(parts[0] ?? '')}, ${word} ${parts[1]}`
   }
-  return unescape(text)
+  return unescapeText(text)
 }
 
 /** Splits on a separator that is not escaped; the parts keep their escapes. */
@@ -166,7 +166,7 @@ function split(text: string, separator: string): string[] {
   return parts
 }
 
-const unescape = (text: string) => text.replace(/\\(.)/g, '$1')
+const unescapeText = (text: string) => text.replace(/\\(.)/g, '$1')
 const fromCode = <T>(list: readonly T[], text: string | undefined) => (text ? (list[Number(text)] ?? null) : null)
 const fromNumber = (text: string | undefined) => (text ? Number(text) : null)
 
@@ -177,11 +177,11 @@ export function unpackRows(text: string): DashboardRow[] {
     const f = split(line, FIELD)
     const at = (i: number) => f[i] ?? ''
     return {
-      id: unescape(at(0)),
-      vendorCompany: unescape(at(1)),
-      vendorCountry: unescape(at(2)),
+      id: unescapeText(at(0)),
+      vendorCompany: unescapeText(at(1)),
+      vendorCountry: unescapeText(at(2)),
       status: fromCode(STATUSES, at(3)) ?? 'invited',
-      statusNote: unescape(at(4)),
+      statusNote: unescapeText(at(4)),
       score: fromNumber(f[5]),
       verdict: fromCode(VERDICT_CODES, f[6]),
       locationClass: fromCode(LOCATION_CODES, f[7]),

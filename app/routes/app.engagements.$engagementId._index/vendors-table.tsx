@@ -52,7 +52,7 @@ export function VendorsTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">
+            <th>
               {/* A short id: every row's box is named by it and the vendor ("Compare Acme"). */}
               <span className="visually-hidden" id="cmp">
                 Compare
@@ -66,9 +66,9 @@ export function VendorsTable({
             <SortHeader {...header} sortKey="model" />
             <SortHeader {...header} sortKey="blockers" />
             <SortHeader {...header} sortKey="conditions" />
-            <th scope="col">{`Certificates expired or ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
+            <th>{`Certificates expired or ending within ${EXPIRING_WITHIN_DAYS} days`}</th>
             <SortHeader {...header} sortKey="decision" />
-            <th scope="col">Risk · what to do</th>
+            <th>Risk · what to do</th>
           </tr>
         </thead>
         <tbody>
@@ -135,7 +135,7 @@ export function VendorsTable({
                 <td>{v.conditionCount}</td>
                 <td>
                   {v.expiring.length > 1 ? (
-                    <ul className="plain-list">
+                    <ul>
                       {v.expiring.map((text) => (
                         <li key={text}>{text}</li>
                       ))}
