@@ -73,37 +73,92 @@ export function listAppetiteOfInvitations(db: Kysely<Database>, scope: Scope, in
 }
 
 /**
+ * How the vendors matching the dashboard's filters fall into the panel's groups: per location class,
+ * how many are within appetite, and how many are outside it by the number of changes that would
+ * bring them within it. It depends on the filters only (not the sort or the page), so it is kept per
+ * filters (recommendation.server.ts), and it tells `listPanelCandidates` which rows can rank at all.
+ * SQL: select location_class, (buyer_action = 'within-appetite') within, qualify_changes, count(*)
+ *      from invitation_summary s … [filtered] and location_class is not null
+ *      and (within or qualify_changes is not null) group by 1, 2, 3
+ */
+export async function countPanelGroups(
+  db: Kysely<Database>,
+  scope: Scope,
+  { params, now }: { params: DashboardParams; now: string },
+): Promise<PanelGroupCount[]> {
+  const rows = await panelRows(db, scope, params, now)
+    .select([
+      's.location_class as locationClass',
+      sql<number | boolean | null>`(${WITHIN})`.as('within'),
+      's.qualify_changes as changes',
+      (eb) => eb.fn.countAll<number | string | bigint>().as('count'),
+    ])
+    .groupBy(['s.location_class', sql`(${WITHIN})`, 's.qualify_changes'])
+    .execute()
+  return rows.map((row) => ({
+    locationClass: row.locationClass ?? '',
+    // SQLite answers 1/0, PostgreSQL true/false; null for a vendor judged without an action.
+    within: row.within === null ? null : row.within === true || Number(row.within) === 1,
+    changes: row.changes,
+    count: Number(row.count),
+  }))
+}
+
+export type PanelGroupCount = { locationClass: string; within: boolean | null; changes: number | null; count: number }
+
+const WITHIN = sql`s.buyer_action = 'within-appetite'`
+
+/** The filtered vendors that can be in the panel: judged, located, within appetite or able to be. */
+function panelRows(db: Kysely<Database>, scope: Scope, params: DashboardParams, now: string) {
+  return filteredVendors(db, scope, params, now)
+    .where('s.location_class', 'is not', null)
+    .where((eb) => eb.or([eb('s.buyer_action', '=', 'within-appetite'), eb('s.qualify_changes', 'is not', null)]))
+}
+
+/**
  * The recommendation panel's candidates among the vendors matching the dashboard's filters: per
  * location class, the first few within appetite in the table's order, and the few outside it that
- * a verified suggestion would bring within it (fewest changes first), with how many each group has.
- * One pass over the filtered vendors' summary rows (which carry the current assessment's action and
- * qualifying changes: 2026-12-03T0610), ranked by a window in the dashboard's own order.
+ * a verified suggestion would bring within it (fewest changes first). Ranked by a window in the
+ * dashboard's own order, over the rows that can rank at all: every vendor within appetite, and per
+ * class only those with at most `maxChanges[class]` changes (from `countPanelGroups`: the fewest
+ * that still gives the class its few). Sorting every vendor a suggestion would qualify (a quarter
+ * of 20,000 in the generated engagement) twice, for the rank and for the group's count, was most of
+ * a first look's database time at 20,000 vendors (docs/PERFORMANCE.md).
  * SQL: select * from (select s.invitation_id, s.location_class, s.buyer_action,
- *        row_number() over (partition by s.location_class, within order by within ? 0 : qualify_changes, <sort>) as rank,
- *        count(*) over (partition by s.location_class, within) as group_count
+ *        row_number() over (partition by s.location_class, within order by within ? 0 : qualify_changes, <sort>) as rank
  *      from invitation_summary s
- *      where s.engagement_id = ? and [filters] and (within or qualify_changes is not null)) where rank <= ?
+ *      where s.engagement_id = ? and [filters] and (within or (location_class = ? and qualify_changes <= ?) or …))
+ *      where rank <= ?
  */
 export function listPanelCandidates(
   db: Kysely<Database>,
   scope: Scope,
-  { params, now, perGroup }: { params: DashboardParams; now: string; perGroup: number },
+  {
+    params,
+    now,
+    perGroup,
+    maxChanges,
+  }: { params: DashboardParams; now: string; perGroup: number; maxChanges: Readonly<Record<string, number>> },
 ) {
-  const within = sql`(s.buyer_action = 'within-appetite')`
   const order = sql.join(
     dashboardOrderTerms(db, params, now).map(([term, dir]) => sql`${term} ${sql.raw(dir === 'asc' ? 'asc' : 'desc')}`),
   )
-  const ranked = filteredVendors(db, scope, params, now)
-    .where('s.location_class', 'is not', null)
-    .where((eb) => eb.or([eb('s.buyer_action', '=', 'within-appetite'), eb('s.qualify_changes', 'is not', null)]))
+  const ranked = panelRows(db, scope, params, now)
+    .where((eb) =>
+      eb.or([
+        eb('s.buyer_action', '=', 'within-appetite'),
+        ...Object.entries(maxChanges).map(([locationClass, most]) =>
+          eb.and([eb('s.location_class', '=', locationClass), eb('s.qualify_changes', '<=', most)]),
+        ),
+      ]),
+    )
     .select([
       's.invitation_id as invitationId',
       's.location_class as locationClass',
       's.buyer_action as action',
-      sql<number>`row_number() over (partition by s.location_class, ${within} order by (case when ${within} then 0 else s.qualify_changes end), ${order})`.as(
+      sql<number>`row_number() over (partition by s.location_class, (${WITHIN}) order by (case when (${WITHIN}) then 0 else s.qualify_changes end), ${order})`.as(
         'rank',
       ),
-      sql<number>`count(*) over (partition by s.location_class, ${within})`.as('groupCount'),
     ])
   return db
     .selectFrom(ranked.as('r'))

@@ -5,10 +5,16 @@ import { type Assessment, REGIME_NAMES } from '../assessment/engine.ts'
 import type { Ceiling } from '../assessment/unlock.ts'
 import { engagementRevision, validityOf } from '../dashboard/dashboard-cache.server.ts'
 import type { DashboardParams } from '../dashboard/dashboard-params.ts'
-import { dashboardSearch, SORT_LABELS } from '../dashboard/dashboard-params.ts'
+import { DEFAULT_DIRECTION, DEFAULT_SORT, dashboardSearch, SORT_LABELS } from '../dashboard/dashboard-params.ts'
 import { LOCATION_CLASSES, type LocationClass } from '../geography/location-class.ts'
 import type { RiskAppetite } from './policy.ts'
-import { findAnyJudgementJson, listPanelCandidates, listPanelVendors } from './queries.server.ts'
+import {
+  countPanelGroups,
+  findAnyJudgementJson,
+  listPanelCandidates,
+  listPanelVendors,
+  type PanelGroupCount,
+} from './queries.server.ts'
 import { buildRecommendation, conditionSummary, type PanelVendor, type Recommendation } from './recommendation.ts'
 import { parseJudgement } from './vendor-line.ts'
 
@@ -29,6 +35,8 @@ type PanelArgs = { scope: Scope; params: DashboardParams; now?: Date; appetite: 
  * validity lasts (the next link expiry, midnight UTC). A few KB per entry.
  */
 const panels = new LRUCache<string, { panel: Recommendation; until: number; from: number }>({ max: 200 })
+/** The panel's group sizes, per filters (not sort): a new sort of the same filters does not count them again. */
+const groups = new LRUCache<string, { groups: PanelGroupCount[]; until: number; from: number }>({ max: 200 })
 
 export async function cachedDashboardRecommendation(db: Kysely<Database>, args: PanelArgs): Promise<Recommendation> {
   const now = args.now ?? new Date()
@@ -47,9 +55,47 @@ export async function cachedDashboardRecommendation(db: Kysely<Database>, args: 
   const hit = panels.get(key)
   if (hit && hit.from <= now.getTime() && now.getTime() < hit.until) return hit.panel
   const valid = await validityOf(db, scope.engagementId, revision, now)
-  const panel = await loadDashboardRecommendation(db, { ...args, now })
+  const groupsKey = [scope.organisationId, scope.engagementId, revision, dashboardSearch(filtersOf(params))].join('|')
+  let known = groups.get(groupsKey)
+  if (!known || !(known.from <= now.getTime() && now.getTime() < known.until)) {
+    known = { groups: await countPanelGroups(db, scope, { params, now: now.toISOString() }), ...valid }
+    groups.set(groupsKey, known)
+  }
+  const panel = await loadDashboardRecommendation(db, { ...args, now, groups: known.groups })
   panels.set(key, { panel, ...valid })
   return panel
+}
+
+/** The filters alone: the sort and page set to the defaults. */
+function filtersOf(params: DashboardParams): DashboardParams {
+  return { ...params, sort: DEFAULT_SORT, dir: DEFAULT_DIRECTION[DEFAULT_SORT], page: 1 }
+}
+
+/**
+ * Per location class, the most changes a vendor outside appetite may need and still be among the
+ * class's first few (fewest changes first): the smallest count of changes at which each of the
+ * class's groups has `perGroup` vendors, or all of them.
+ */
+export function maxChangesByClass(groups: readonly PanelGroupCount[], perGroup: number): Record<string, number> {
+  const most: Record<string, number> = {}
+  const byGroup = new Map<string, PanelGroupCount[]>()
+  for (const group of groups) {
+    if (group.within === true || group.changes === null) continue
+    const key = `${group.locationClass}|${group.within}`
+    byGroup.set(key, [...(byGroup.get(key) ?? []), group])
+  }
+  for (const rows of byGroup.values()) {
+    let seen = 0
+    let limit = 0
+    for (const row of [...rows].sort((a, b) => (a.changes ?? 0) - (b.changes ?? 0))) {
+      limit = row.changes ?? 0
+      seen += row.count
+      if (seen >= perGroup) break
+    }
+    const locationClass = rows[0]?.locationClass ?? ''
+    most[locationClass] = Math.max(most[locationClass] ?? 0, limit)
+  }
+  return most
 }
 
 /**
@@ -59,14 +105,31 @@ export async function cachedDashboardRecommendation(db: Kysely<Database>, args: 
  */
 export async function loadDashboardRecommendation(
   db: Kysely<Database>,
-  { scope, params, now = new Date(), appetite, considered }: PanelArgs,
+  {
+    scope,
+    params,
+    now = new Date(),
+    appetite,
+    considered,
+    groups: known,
+  }: PanelArgs & { groups?: readonly PanelGroupCount[] },
 ): Promise<Recommendation> {
-  const candidates = await listPanelCandidates(db, scope, { params, now: now.toISOString(), perGroup: PER_GROUP })
+  const groups = known ?? (await countPanelGroups(db, scope, { params, now: now.toISOString() }))
+  const candidates = await listPanelCandidates(db, scope, {
+    params,
+    now: now.toISOString(),
+    perGroup: PER_GROUP,
+    maxChanges: maxChangesByClass(groups, PER_GROUP),
+  })
   const rows = await listPanelVendors(db, scope, [...new Set(candidates.map((c) => c.invitationId))])
   const byId = new Map(rows.map((row) => [row.invitationId, row]))
   const within = emptyByClass<PanelVendor[]>(() => [])
   const closest = emptyByClass<PanelVendor[]>(() => [])
   const withinCounts = emptyByClass(() => 0)
+  for (const group of groups) {
+    const locationClass = group.locationClass as LocationClass
+    if (group.within === true && LOCATION_CLASSES.includes(locationClass)) withinCounts[locationClass] += group.count
+  }
   let ceiling: Ceiling | undefined
   for (const candidate of candidates) {
     const row = byId.get(candidate.invitationId)
@@ -75,10 +138,8 @@ export async function loadDashboardRecommendation(
     const judgement = parseJudgement(row.appetiteJson)
     ceiling ??= judgement?.ceiling
     const vendor = panelVendor(row, judgement?.suggestions ?? [])
-    if (candidate.action === 'within-appetite') {
-      within[locationClass].push(vendor)
-      withinCounts[locationClass] = Number(candidate.groupCount)
-    } else closest[locationClass].push(vendor)
+    if (candidate.action === 'within-appetite') within[locationClass].push(vendor)
+    else closest[locationClass].push(vendor)
   }
   ceiling ??= parseJudgement(await findAnyJudgementJson(db, scope))?.ceiling
   return buildRecommendation({

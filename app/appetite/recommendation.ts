@@ -92,10 +92,12 @@ export function buildRecommendation(input: RecommendationInput): Recommendation 
   const ceilingModel = ceiling?.model ?? 'offshore'
   const why: string[] = []
   for (const limit of ceiling?.limits ?? []) why.push(`${limit.reason} (${limit.citation}); whatever the vendor does.`)
-  for (const limit of ceiling?.lifted ?? [])
-    why.push(
-      `${LOCATION_LABELS[ceilingModel]} only with a vendor that earns it; otherwise ${lower(limit.model)} at most. ${limit.reason} (${limit.citation})`,
-    )
+  // Said once per fallback model, then each rule's reason: the limits often share it.
+  const lifted = ceiling?.lifted ?? []
+  for (const model of new Set(lifted.map((limit) => limit.model))) {
+    why.push(`${LOCATION_LABELS[ceilingModel]} only with a vendor that earns it; otherwise ${lower(model)} at most.`)
+    for (const limit of lifted) if (limit.model === model) why.push(`${limit.reason} (${limit.citation})`)
+  }
   if (!ceiling) why.push('No vendor has been assessed yet: the profile page shows how far the work may go.')
 
   // Classes up to the ceiling; a class beyond it only when a vendor there is within appetite (it

@@ -173,7 +173,8 @@ export function SortHeader({
   const label = SORT_LABELS[sortKey]
   const next = sortBy(params, sortKey)
   return (
-    <th scope="col" aria-sort={sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    // In the table's head a header cell heads its column without `scope` (HTML's table model).
+    <th aria-sort={sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Link to={href(base, params, selected, next)} discover="none">
         {label}
         {/* The arrow (▲, ▼, or ↕ when another column sorts) is drawn by dashboard.css from aria-sort. */}

@@ -21,3 +21,15 @@ export function pastedMessage({
   if (emailFailed.length) parts.push(`The email could not be sent to: ${emailFailed.join(', ')} (see the Outbox).`)
   return parts.join(' ')
 }
+
+/** What the dashboard's action answers: which form was sent, how it went, and what to show again. */
+export type InviteReply = {
+  intent: string
+  ok: boolean
+  message?: string
+  errors?: Record<string, string>
+  values?: Record<string, string>
+  lineErrors?: string[]
+  /** Set after a successful invite: the form is drawn afresh under this key, empty for the next vendor. */
+  resetKey?: string
+}

@@ -4,18 +4,7 @@ import { CountryPicker, ENGLISH_PICKER_MESSAGES } from '#app/components/country-
 import { Field } from '#app/components/field.tsx'
 import { useValidatedForm } from '#app/components/validated-form.tsx'
 import { EMAIL_LANGUAGE_CHOICES, InviteVendorSchema } from '#app/invitations/invitation.ts'
-
-/** What the dashboard's action answers: which form was sent, how it went, and what to show again. */
-export type InviteReply = {
-  intent: string
-  ok: boolean
-  message?: string
-  errors?: Record<string, string>
-  values?: Record<string, string>
-  lineErrors?: string[]
-  /** Set after a successful invite: the form is drawn afresh under this key, empty for the next vendor. */
-  resetKey?: string
-}
+import type { InviteReply } from '#app/invitations/invite-messages.ts'
 
 /** The two ways to invite vendors, side by side under the table: one at a time, or pasted. */
 export function InvitePanels({ reply, busy }: { reply: InviteReply | undefined; busy: boolean }) {

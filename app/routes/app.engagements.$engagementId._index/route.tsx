@@ -11,27 +11,22 @@ import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
 import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
 import { dashboardSearch, hasFilters, parseDashboardParams, parseSelection } from '#app/dashboard/dashboard-params.ts'
-import { packRow, toDashboardRow, unpackRow } from '#app/dashboard/dashboard-row.ts'
+import { packRows, toDashboardRow, unpackRows } from '#app/dashboard/dashboard-row.ts'
 import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/dashboard/dashboard-view.tsx'
 import { ScoreChart } from '#app/dashboard/score-chart.tsx'
 import { getDb } from '#app/db.server.ts'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { changedSinceLastVisit } from '#app/history/history.server.ts'
-import { InviteVendorSchema, PasteInvitationsSchema } from '#app/invitations/invitation.ts'
-import { requireInvitationContext } from '#app/invitations/invitation-context.server.ts'
-import { DuplicateInvitationError, invitePastedVendors, inviteVendor } from '#app/invitations/invitations.server.ts'
-import { pastedMessage, sentMessage } from '#app/invitations/invite-messages.ts'
+import { inviteFromDashboard } from '#app/invitations/invite-action.server.ts'
 import { ProfileSchema } from '#app/regulations/profile.ts'
 import { listVerdictChanges } from '#app/responses/reassessment.server.ts'
 import { VERDICT_CHANGES_SHOWN_DAYS, VerdictChangesNotice } from '#app/responses/verdict-changes-notice.tsx'
 import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
-import { parseFormData } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
-import { newId } from '#app/utils/ids.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
-import { InvitePanels, type InviteReply } from './invite-panels.tsx'
+import { InvitePanels } from './invite-panels.tsx'
 import { VendorsTable } from './vendors-table.tsx'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
@@ -92,8 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Not part of the cached page: it is this member's own (their previous visit).
     changed: changes.invitationIds,
     changedSince: changes.since,
-    // Tuples, not objects: the rows are written into the page for hydration (dashboard-row.ts).
-    rows: vendors.map((vendor) => packRow(toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
+    // One line of text: the rows are written into the page for hydration (dashboard-row.ts).
+    rows: packRows(vendors.map((vendor) => toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
     counts,
     total,
     page,
@@ -120,46 +115,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-/** Inviting vendors: one from the form, or a pasted list. Each is one service call. */
+/** Inviting vendors: one from the form, or a pasted list (app/invitations/invite-action.server.ts). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { engagement, buyer, origin } = await requireInvitationContext(request, params.engagementId)
-  const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
-  const reply = (result: Omit<InviteReply, 'intent'>, status = 200) => data({ intent, ...result }, { status })
-  if (engagement.status === 'archived')
-    return reply({ ok: false, message: 'This engagement is archived. Restore it to invite vendors.' }, 409)
-  const db = getDb()
-
-  if (intent === 'invite') {
-    const parsed = parseFormData(InviteVendorSchema, formData)
-    if (!parsed.ok) return reply({ ok: false, errors: parsed.errors, values: parsed.values }, 400)
-    try {
-      const { emailStatus } = await inviteVendor(db, { engagement, buyer, input: parsed.data, origin })
-      // A new key each time: the form starts empty again for the next vendor.
-      return reply({ ok: true, message: sentMessage(parsed.data.contactEmail, emailStatus), resetKey: newId() })
-    } catch (error) {
-      if (!(error instanceof DuplicateInvitationError)) throw error
-      const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]))
-      // Said twice: above the form, where the eye goes after "Send", and at the address itself.
-      const message = `${parsed.data.contactEmail} is already invited to this engagement: find the vendor in the table above (you can send a new link from its page).`
-      return reply({ ok: false, message, errors: { contactEmail: error.message }, values }, 400)
-    }
-  }
-  if (intent === 'paste') {
-    const rows = String(formData.get('rows') ?? '')
-    const language = String(formData.get('language') ?? '')
-    const parsed = PasteInvitationsSchema.safeParse({ rows, language })
-    if (!parsed.success) {
-      const lineErrors = parsed.error.issues.map((i) =>
-        i.path[0] === 'language' ? `Language: ${i.message}` : i.message,
-      )
-      return reply({ ok: false, lineErrors, values: { rows, language } }, 400)
-    }
-    const vendors = parsed.data.rows.map((vendor) => ({ ...vendor, language: parsed.data.language }))
-    const result = await invitePastedVendors(db, { engagement, buyer, vendors, origin })
-    return reply({ ok: true, message: pastedMessage(result), resetKey: newId() })
-  }
-  return reply({ ok: false, message: 'Unknown action.' }, 400)
+  const { reply, status } = await inviteFromDashboard(request, params.engagementId)
+  return data(reply, { status })
 }
 
 function definedOnly<T extends object>(value: T): T {
@@ -187,7 +146,7 @@ export default function EngagementVendors() {
     inviting,
   } = useLoaderData<typeof loader>()
   const { engagementId } = useParams()
-  const vendors = useMemo(() => rows.map(unpackRow), [rows])
+  const vendors = useMemo(() => unpackRows(rows), [rows])
   const reply = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const hydrated = useHydrated()
@@ -202,8 +161,8 @@ export default function EngagementVendors() {
   // A navigation that changes the URL's selection (back, a shared link) resets the ticks to it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: selectedKey stands for selected
   useEffect(() => setSelection(selected), [selectedKey])
-  const toggle = (id: string) => (event: ChangeEvent<HTMLInputElement>) => {
-    const checked = event.currentTarget.checked
+  const toggle = (event: ChangeEvent<HTMLInputElement>) => {
+    const { checked, value: id } = event.currentTarget
     setSelection((current) => (checked ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)))
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type DashboardRow, packRow, toDashboardRow, unpackRow } from '#app/dashboard/dashboard-row.ts'
+import { type DashboardRow, packRows, toDashboardRow, unpackRows } from '#app/dashboard/dashboard-row.ts'
 
 const vendor = {
   id: 'a1b2c3',
@@ -55,10 +55,10 @@ describe('a dashboard row on its way to the page', () => {
     expect([judged.residualRisk, judged.action]).toEqual(['medium', 'within-appetite'])
   })
 
-  test('travels as a tuple without its empty tail, and arrives as the same row', () => {
+  test('travels as one line of text without empty tails, and arrives as the same rows', () => {
     const sparse = toDashboardRow({ ...vendor, lastEmailStatus: null })
-    expect(packRow(sparse)).toEqual(['a1b2c3', 'Lagos Ledger', 'NG', 'in-progress', 'since 2026-11-20 · 40% answered'])
-    expect(unpackRow(packRow(sparse))).toEqual(sparse)
+    expect(packRows([sparse])).toBe('a1b2c3|Lagos Ledger|NG|3|since 2026-11-20 · 40% answered')
+    expect(unpackRows(packRows([sparse]))).toEqual([sparse])
     const full: DashboardRow = {
       ...sparse,
       score: 0,
@@ -68,16 +68,27 @@ describe('a dashboard row on its way to the page', () => {
       blockerCount: 0,
       conditionCount: 2,
       decision: 'shortlisted',
-      expiring: ['SOC 2 Type II, ends 2027-02-01'],
+      expiring: ['SOC 2 Type II, ends 2027-02-01', 'ISO 27001, expired 2026-01-02'],
       emailFailed: true,
       residualRisk: 'high',
       action: 'remediate-first',
     }
-    expect(unpackRow(packRow(full))).toEqual(full)
+    // Enumerations as their index, a certificate's date after one mark: a row is short on the page.
+    expect(packRows([full])).toBe(
+      'a1b2c3|Lagos Ledger|NG|3|since 2026-11-20 · 40% answered|0|1|1|0|0|2|0|SOC 2 Type II@2027-02-01^ISO 27001!2026-01-02|1|2|1',
+    )
     // A value in the middle that is missing stays in its place.
-    const holes = { ...full, verdict: null, model: null, emailFailed: false }
-    expect(unpackRow(packRow(holes))).toEqual(holes)
-    // JSON (what turbo-stream preserves of it) turns the tuple into the same row too.
-    expect(unpackRow(JSON.parse(JSON.stringify(packRow(full))))).toEqual(full)
+    const holes = { ...full, id: 'd4e5', verdict: null, model: null, emailFailed: false }
+    expect(unpackRows(packRows([full, sparse, holes]))).toEqual([full, sparse, holes])
+    // Free text with the separators and the escape in it reads back as it was.
+    const odd = {
+      ...full,
+      vendorCompany: 'A|B ~ C^D \\ E!@',
+      expiring: ['x^y@!, ends 2027-01-01', 'a|b~c', 'P!, expired 2026-01-01, ends'],
+    }
+    expect(unpackRows(packRows([odd, full]))).toEqual([odd, full])
+    expect(unpackRows(packRows([]))).toEqual([])
+    // JSON (what turbo-stream preserves of it) turns the line into the same rows too.
+    expect(unpackRows(JSON.parse(JSON.stringify(packRows([full, holes]))))).toEqual([full, holes])
   })
 })
