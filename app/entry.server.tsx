@@ -1,4 +1,4 @@
-import { PassThrough, pipeline } from 'node:stream'
+import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
@@ -6,7 +6,6 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './nonce.tsx'
 import { memoisedHtml, renderCacheKey, renderSink } from './server/render-cache.server.ts'
-import { lowPriorityScripts } from './server/script-priority.server.ts'
 
 // Start-up and shut-down live in the server build, so the serving process has one database module.
 export { prepareServer, shutdownServer } from './server/lifecycle.server.ts'
@@ -61,11 +60,7 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           )
-          // The scripts only hydrate a page already rendered: fetched after its stylesheet.
-          // pipeline: a reader that goes away closes `amended` too, which stops React's render.
-          const amended = lowPriorityScripts()
-          pipeline(amended, body, () => {})
-          pipe(amended)
+          pipe(body)
         },
         onShellError(error: unknown) {
           reject(error)

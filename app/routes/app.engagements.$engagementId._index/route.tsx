@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
-import { type ChangeEvent, useEffect, useMemo, useState } from 'react'
+import { type ChangeEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { storedPolicy } from '#app/appetite/policy.ts'
 import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
 import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
@@ -26,8 +26,16 @@ import dashboardStyles from '#app/styles/dashboard.css?url'
 import { invariantResponse } from '#app/utils/http.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
-import { InvitePanels } from './invite-panels.tsx'
+import { InvitePanels as InvitePanelsNow } from './invite-panels.tsx'
 import { VendorsTable } from './vendors-table.tsx'
+
+// The invite forms (the country picker, react-hook-form, their zod schemas) are shown on request:
+// the server renders them at once, the browser fetches their script when they are shown, so a first
+// look neither downloads nor lists it (README decision 93). The browser's import is the only one in
+// its bundle (the static one is dropped with the server's branch).
+const InvitePanels = import.meta.env.SSR
+  ? InvitePanelsNow
+  : lazy(() => import('./invite-panels.tsx').then((module) => ({ default: module.InvitePanels })))
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
@@ -262,7 +270,9 @@ export default function EngagementVendors() {
         )}
       </section>
       {archived || !canWrite || !(inviting || reply?.intent === 'invite' || reply?.intent === 'paste') ? null : (
-        <InvitePanels reply={reply} busy={busy} />
+        <Suspense fallback={<p className="muted">Loading the invitation forms…</p>}>
+          <InvitePanels reply={reply} busy={busy} />
+        </Suspense>
       )}
     </>
   )
