@@ -82,12 +82,14 @@ export function maxChangesByClass(groups: readonly PanelGroupCount[], perGroup: 
   for (const group of groups) {
     if (group.within === true || group.changes === null) continue
     const key = `${group.locationClass}|${group.within}`
-    byGroup.set(key, [...(byGroup.get(key) ?? []), group])
+    const rows = byGroup.get(key)
+    if (rows) rows.push(group)
+    else byGroup.set(key, [group])
   }
   for (const rows of byGroup.values()) {
     let seen = 0
     let limit = 0
-    for (const row of [...rows].sort((a, b) => (a.changes ?? 0) - (b.changes ?? 0))) {
+    for (const row of rows.sort((a, b) => (a.changes ?? 0) - (b.changes ?? 0))) {
       limit = row.changes ?? 0
       seen += row.count
       if (seen >= perGroup) break

@@ -85,8 +85,8 @@ async function saveAnswerIn(
 ): Promise<SaveAnswerResult> {
   const now = nowIso()
   const response = await ensureResponse(trx, { invitationId, now })
-  if (response.status === 'submitted') throw new ResponseSubmittedError()
-  // Before the answer: a refusal here has written nothing, and a racing submit waits for this save.
+  // Marks the draft before the answer (false once submitted): a refusal here has written nothing,
+  // and a submit racing this save waits for it.
   if (!(await touchDraftResponse(trx, { responseId: response.id, now }))) throw new ResponseSubmittedError()
   if (value === undefined) return clearAnswerIn(trx, { responseId: response.id, questionId, baseVersion })
   const valueJson = JSON.stringify(value)
