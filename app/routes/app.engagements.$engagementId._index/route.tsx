@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
-import { type ChangeEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { type ChangeEvent, Suspense, useEffect, useMemo, useState } from 'react'
 import { storedPolicy } from '#app/appetite/policy.ts'
 import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
 import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
@@ -23,6 +23,7 @@ import { listVerdictChanges } from '#app/responses/reassessment.server.ts'
 import { VERDICT_CHANGES_SHOWN_DAYS, VerdictChangesNotice } from '#app/responses/verdict-changes-notice.tsx'
 import type { RenderCacheHandle } from '#app/server/render-cache.server.ts'
 import dashboardStyles from '#app/styles/dashboard.css?url'
+import { loadedApart } from '#app/utils/before-hydration.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
@@ -31,11 +32,15 @@ import { VendorsTable } from './vendors-table.tsx'
 
 // The invite forms (the country picker, react-hook-form, their zod schemas) are shown on request:
 // the server renders them at once, the browser fetches their script when they are shown, so a first
-// look neither downloads nor lists it (README decision 93). The browser's import is the only one in
-// its bundle (the static one is dropped with the server's branch).
+// look neither downloads nor lists it (README decision 93). When the server's HTML holds them, the
+// page hydrates only once their script is there (decision 94). The browser's import is the only one
+// in its bundle (the static one is dropped with the server's branch).
 const InvitePanels = import.meta.env.SSR
   ? InvitePanelsNow
-  : lazy(() => import('./invite-panels.tsx').then((module) => ({ default: module.InvitePanels })))
+  : loadedApart(
+      () => import('./invite-panels.tsx').then((module) => module.InvitePanels),
+      () => document.querySelector('.invite-panels') !== null,
+    )
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
 
