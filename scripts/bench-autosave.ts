@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { benchDatabase, runBothDialects } from './bench-database.ts'
+import { cpuMsSince, cpuSnapshot } from './process-cpu.ts'
 
 /**
  * `npm run bench:autosave`: the production build under 50 concurrent simulated vendors, each saving
@@ -19,7 +21,10 @@ import { benchDatabase, runBothDialects } from './bench-database.ts'
  * the next one in turn as a round-robin load balancer would), DATABASE_URL=postgres://… (a database
  * of its own on that server, dropped after) and BENCH_DIALECTS=both (SQLite then PostgreSQL, back to
  * back: scripts/bench-database.ts). The JSON also carries `instances` and `loadGeneratorCpuPct`, the
- * CPU this process (the simulated vendors) took during the measured run, in % of one core.
+ * CPU this process (the simulated vendors) took during the measured run, in % of one core, and the
+ * CPU per save of the app's server processes (`appCpuMsPerSave`) and, on PostgreSQL, of the
+ * database server's processes (`dbCpuMsPerSave`: every backend of the run's database, read from
+ * /proc): the figures that move least with the machine's load.
  * Run `npm run build` first.
  */
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 50)
@@ -148,15 +153,32 @@ async function vendor(index: number) {
   }
 }
 
-// The load generator's own CPU over the measured run (after the warm-up), in % of one core.
+// The CPU over the measured run (after the warm-up): the load generator's own, the servers', and
+// on PostgreSQL the database's backends (the pool's connections live through the run).
+const serverPids = servers.map(({ process: server }) => server.pid ?? 0)
+const databasePids = async () => {
+  if (!database.url.startsWith('postgres')) return []
+  const { rows } = await sql<{
+    pid: number
+  }>`select pid from pg_stat_activity where datname = current_database()`.execute(getDb())
+  return rows.map((row) => row.pid)
+}
 let cpuAtMeasureStart: NodeJS.CpuUsage | undefined
-const measureTimer = setTimeout(() => {
+let serversAtMeasureStart = new Map<number, number>()
+let databaseAtMeasureStart = new Map<number, number>()
+const measureTimer = setTimeout(async () => {
   cpuAtMeasureStart = process.cpuUsage()
+  serversAtMeasureStart = cpuSnapshot(serverPids)
+  databaseAtMeasureStart = cpuSnapshot(await databasePids())
 }, WARMUP_SECONDS * 1000)
 await Promise.all(Array.from({ length: VENDORS }, (_, i) => vendor(i)))
 clearTimeout(measureTimer)
 const cpu = process.cpuUsage(cpuAtMeasureStart)
 const loadGeneratorCpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (SECONDS * 1000)) * 100)
+const serversCpuMs = cpuMsSince(serversAtMeasureStart, serverPids)
+const databaseCpuMs = database.url.startsWith('postgres')
+  ? cpuMsSince(databaseAtMeasureStart, await databasePids())
+  : undefined
 await Promise.all(
   servers.map(({ process: server }) => {
     const exited = new Promise((resolve) => server.on('exit', resolve))
@@ -200,5 +222,8 @@ console.log(
     errors,
     lostWrites,
     loadGeneratorCpuPct,
+    appCpuMsPerSave: Number((serversCpuMs / Math.max(1, latencies.length)).toFixed(2)),
+    dbCpuMsPerSave:
+      databaseCpuMs === undefined ? null : Number((databaseCpuMs / Math.max(1, latencies.length)).toFixed(2)),
   }),
 )

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { getDb } from '../db.server.ts'
 import { validateAnswers } from '../questionnaire/answers.ts'
 import { ResponseSubmittedError, saveAnswer } from '../responses/answers.server.ts'
-import { loadVendorContextForCookie } from './vendor-context.server.ts'
+import { loadVendorSaveContext } from './vendor-context.server.ts'
 
 const AutosaveSchema = z.object({
   questionId: z.string().min(1).max(120),
@@ -26,7 +26,7 @@ type AutosaveReply = { status: number; body: Record<string, unknown> }
  * (app/server/http.server.ts), which skips Remix's per-request routing work.
  */
 export async function autosaveAnswer(cookieHeader: string | null, body: unknown): Promise<AutosaveReply> {
-  const context = await loadVendorContextForCookie(cookieHeader)
+  const context = await loadVendorSaveContext(cookieHeader)
   if (context.problem)
     return { status: 401, body: { error: 'Your session ended: open the link from your email again.' } }
   const parsed = AutosaveSchema.safeParse(body)
@@ -47,7 +47,8 @@ export async function autosaveAnswer(cookieHeader: string | null, body: unknown)
   }
   try {
     const result = await saveAnswer(getDb(), {
-      invitationId: context.invitation.id,
+      invitationId: context.invitationId,
+      responseId: context.responseId,
       questionId,
       value: stored,
       baseVersion,

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema.ts'
+import { dialectOf } from '../db/dialect.ts'
 import type { Locale } from '../i18n/locale.ts'
 
 /** What a vendor sees of its own invitation: nothing of any other. */
@@ -68,6 +69,53 @@ export function findVendorSession(db: Kysely<Database>, { idHash }: { idHash: st
     ])
     .where('vendor_session.id_hash', '=', idHash)
     .executeTakeFirst()
+}
+
+/**
+ * An autosave's whole context in one statement (it runs on every save, README decision 95): the
+ * session with what `findVendorSession` reads of its link, the questionnaire the response is pinned
+ * to (the engagement's before it exists), the response's id, the engagement's regulatory profile
+ * (its regimes decide which questions are visible) and the response's answers as
+ * `[questionId, valueJson]` pairs (a JSON array built by the database: `json_agg` on PostgreSQL,
+ * `json_group_array` on SQLite).
+ */
+export async function findVendorSaveContext(db: Kysely<Database>, { idHash }: { idHash: string }) {
+  const answersOf =
+    dialectOf(db) === 'postgres'
+      ? sql<unknown>`json_agg(json_build_array(answer.question_id, answer.value_json))`
+      : sql<unknown>`json_group_array(json_array(answer.question_id, answer.value_json))`
+  const row = await db
+    .selectFrom('vendor_session')
+    .innerJoin('invitation', 'invitation.id', 'vendor_session.invitation_id')
+    .innerJoin('engagement', 'engagement.id', 'invitation.engagement_id')
+    .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'engagement.id')
+    .leftJoin('response', 'response.invitation_id', 'invitation.id')
+    .select((eb) => [
+      'vendor_session.invitation_id as invitationId',
+      'vendor_session.link_generation as sessionGeneration',
+      'vendor_session.last_seen_at as lastSeenAt',
+      'invitation.status',
+      'invitation.expires_at as expiresAt',
+      'invitation.link_generation as linkGeneration',
+      'response.id as responseId',
+      eb.fn.coalesce('response.questionnaire_id', 'engagement.questionnaire_id').as('questionnaireId'),
+      eb.fn.coalesce('response.questionnaire_version', 'engagement.questionnaire_version').as('questionnaireVersion'),
+      'regulatory_profile.profile_json as profileJson',
+      eb
+        .selectFrom('answer')
+        .select(answersOf.as('pairs'))
+        .whereRef('answer.response_id', '=', 'response.id')
+        .as('answerPairs'),
+    ])
+    .where('vendor_session.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { answerPairs, ...context } = row
+  // pg hands json back parsed, SQLite as text; none when there is no response or no answer yet.
+  const pairs = (typeof answerPairs === 'string' ? JSON.parse(answerPairs) : (answerPairs ?? [])) as Array<
+    [string, string]
+  >
+  return { ...context, answers: pairs }
 }
 
 export async function touchVendorSession(db: Kysely<Database>, { idHash, now }: { idHash: string; now: string }) {

@@ -58,19 +58,45 @@ type VendorAccess =
   | { ok: true; invitationId: string }
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 
+/** What a session row says of its link, as `findVendorSession` and `findVendorSaveContext` read it. */
+type SessionRow = {
+  invitationId: string
+  sessionGeneration: number
+  lastSeenAt: string
+  status: string
+  expiresAt: string
+  linkGeneration: number
+}
+
 /** Which invitation a request (its Cookie header) may act for, if any. Every vendor query is scoped by it. */
 export async function readVendorAccess(cookieHeader: string | null, now: Date = new Date()): Promise<VendorAccess> {
+  const idHash = await vendorSessionIdHash(cookieHeader)
+  if (!idHash) return { ok: false, reason: 'no-session' }
+  return admitVendorSession(idHash, await findVendorSession(getDb(), { idHash }), now)
+}
+
+/** The stored id (its hash) of the session the Cookie header carries; undefined without one. */
+export async function vendorSessionIdHash(cookieHeader: string | null): Promise<string | undefined> {
   const value: unknown = await vendorCookie().parse(cookieHeader)
-  if (typeof value !== 'string' || value.length === 0) return { ok: false, reason: 'no-session' }
-  const idHash = hashToken(value)
-  const db = getDb()
-  const session = await findVendorSession(db, { idHash })
+  return typeof value === 'string' && value.length > 0 ? hashToken(value) : undefined
+}
+
+/**
+ * The one judgement of a session read with its invitation: refused when the link was revoked,
+ * replaced or expired, or the session idled out (then deleted); touched at most once a minute.
+ */
+export async function admitVendorSession(
+  idHash: string,
+  session: SessionRow | undefined,
+  now: Date = new Date(),
+): Promise<VendorAccess> {
   if (!session) return { ok: false, reason: 'no-session' }
   if (session.status === 'revoked') return { ok: false, reason: 'revoked' }
   if (session.linkGeneration !== session.sessionGeneration) return { ok: false, reason: 'superseded' }
   if (session.status !== 'submitted' && Date.parse(session.expiresAt) <= now.getTime()) {
     return { ok: false, reason: 'expired' }
   }
+  const db = getDb()
   const idleMs = now.getTime() - Date.parse(session.lastSeenAt)
   if (idleMs >= VENDOR_SESSION_IDLE_MS) {
     await deleteVendorSession(db, { idHash })

@@ -11,7 +11,9 @@ import { createVendor } from '#test/support/vendors.ts'
 // Vendors of one engagement save at the same time, each in its own transaction on PostgreSQL. A
 // save must not wait for another vendor's transaction to commit (it did: every write moved the
 // engagement's revision row at once and held its lock to the commit, so 50 vendors' saves queued
-// one behind another), and a save that races the vendor's own submit must not land after it.
+// one behind another), and a save that races the vendor's own submit must not land after it. Both
+// ways a save runs there: one statement when the caller read the response (every autosave after
+// the first, README decision 95) and a transaction when it did not (the first, which creates it).
 
 let other: pg.Client
 beforeAll(async () => {
@@ -57,7 +59,12 @@ async function someoneWaitsForALock(stop?: AbortSignal): Promise<void> {
   return new Promise<void>(() => {})
 }
 
-describe('saves on PostgreSQL', () => {
+const paths = [
+  { path: 'one statement', withResponse: true },
+  { path: 'a transaction', withResponse: false },
+]
+
+describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
   test("a vendor's save does not wait for another vendor's open transaction, and both move the revision", async () => {
     const { engagementId, first, second } = await engagementWithTwoVendors()
     const before = (await engagementRevision(getDb(), engagementId))!
@@ -72,6 +79,7 @@ describe('saves on PostgreSQL', () => {
     try {
       const save = saveAnswer(getDb(), {
         invitationId: second.invitationId,
+        responseId: withResponse ? second.responseId : undefined,
         questionId: 'company.website',
         value: 'https://second.example',
         baseVersion: 0,
@@ -99,16 +107,28 @@ describe('saves on PostgreSQL', () => {
     // The submit's first write (status → submitted), not committed yet.
     await other.query('begin')
     await other.query(`update response set status = 'submitted' where id = $1 and status = 'draft'`, [first.responseId])
+    // A new answer and a change to an existing one, both while the submit holds the response.
     const save = saveAnswer(getDb(), {
       invitationId: first.invitationId,
+      responseId: withResponse ? first.responseId : undefined,
       questionId: 'company.website',
       value: 'https://late.example',
       baseVersion: 0,
     })
-    const refused = save.then(
-      () => 'saved',
-      (error: unknown) => (error instanceof ResponseSubmittedError ? 'refused' : String(error)),
-    )
+    const change = saveAnswer(getDb(), {
+      invitationId: first.invitationId,
+      responseId: withResponse ? first.responseId : undefined,
+      questionId: 'company.legalName',
+      value: 'Renamed Late Ltd',
+      baseVersion: 1,
+    })
+    const outcomeOf = (saving: Promise<unknown>) =>
+      saving.then(
+        () => 'saved',
+        (error: unknown) => (error instanceof ResponseSubmittedError ? 'refused' : String(error)),
+      )
+    const refused = outcomeOf(save)
+    const changeRefused = outcomeOf(change)
     // The save reaches the response while the submit holds it, and waits for it to end.
     const stop = new AbortController()
     const outcome = await Promise.race([
@@ -119,6 +139,58 @@ describe('saves on PostgreSQL', () => {
     expect(outcome).toBe('waits for the submit')
 
     expect(await refused).toBe('refused')
+    expect(await changeRefused).toBe('refused')
     expect(await findAnswer(getDb(), { responseId: first.responseId, questionId: 'company.website' })).toBeUndefined()
+    expect(await findAnswer(getDb(), { responseId: first.responseId, questionId: 'company.legalName' })).toMatchObject({
+      value_json: '"First Vendor Ltd"',
+      version: 1,
+    })
+  })
+
+  test("a save at a version someone else replaced writes nothing, not even the invitation's activity", async () => {
+    const { first } = await engagementWithTwoVendors()
+    const save = (value: string) =>
+      saveAnswer(getDb(), {
+        invitationId: first.invitationId,
+        responseId: withResponse ? first.responseId : undefined,
+        questionId: 'company.legalName',
+        value,
+        baseVersion: 1,
+      })
+    expect(await save('Other Tab Ltd')).toEqual({ status: 'saved', version: 2 })
+    const activity = async () =>
+      (await other.query('select last_activity_at from invitation where id = $1', [first.invitationId])).rows[0]
+        .last_activity_at
+    const activityBefore = await activity()
+    expect(await save('Stale Tab Ltd')).toEqual({
+      status: 'conflict',
+      currentValue: 'Other Tab Ltd',
+      currentVersion: 2,
+    })
+    expect(await findAnswer(getDb(), { responseId: first.responseId, questionId: 'company.legalName' })).toMatchObject({
+      value_json: '"Other Tab Ltd"',
+      version: 2,
+    })
+    expect(await activity()).toBe(activityBefore)
+  })
+
+  test('a first answer to a question, inserted at version 1, moves the invitation to in progress', async () => {
+    const { first } = await engagementWithTwoVendors()
+    await other.query(`update invitation set status = 'opened' where id = $1`, [first.invitationId])
+    expect(
+      await saveAnswer(getDb(), {
+        invitationId: first.invitationId,
+        responseId: withResponse ? first.responseId : undefined,
+        questionId: 'company.website',
+        value: 'https://first.example',
+        baseVersion: 0,
+      }),
+    ).toEqual({ status: 'saved', version: 1 })
+    expect(await findAnswer(getDb(), { responseId: first.responseId, questionId: 'company.website' })).toMatchObject({
+      value_json: '"https://first.example"',
+      version: 1,
+    })
+    const { rows } = await other.query('select status from invitation where id = $1', [first.invitationId])
+    expect(rows[0].status).toBe('in-progress')
   })
 })

@@ -48,6 +48,20 @@ test('autosave saves one answer with its version and reports bad values as 400',
   ).toBe(401)
 })
 
+test('a follow-up question can be saved once the answer that shows it is stored, and not after it is changed back', async () => {
+  const vendor = await vendorSession('follow-up@vendor.example')
+  const list = (baseVersion: number) =>
+    autosave(vendor, { questionId: 'storage.subprocessorList', value: 'Hosting GmbH, Frankfurt', baseVersion })
+  expect((await list(0)).status).toBe(404)
+  const uses = await autosave(vendor, { questionId: 'storage.usesSubprocessors', value: true, baseVersion: 0 })
+  expect(uses.status).toBe(200)
+  expect((await list(0)).status).toBe(200)
+  expect(
+    (await autosave(vendor, { questionId: 'storage.usesSubprocessors', value: false, baseVersion: 1 })).status,
+  ).toBe(200)
+  expect((await list(1)).status).toBe(404)
+})
+
 test('200 racing save pairs over HTTP on the same answer never overwrite silently', async () => {
   const vendor = await vendorSession('race@vendor.example')
   const questionId = 'company.legalName'
