@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema.ts'
 import { dialectOf } from '../db/dialect.ts'
 import type { Locale } from '../i18n/locale.ts'
@@ -23,16 +23,32 @@ export function getVendorInvitation(db: Kysely<Database>, { invitationId }: { in
       'engagement.name as engagementName',
       'engagement.description as engagementDescription',
       'engagement.due_date as dueDate',
-      // A response keeps the version it was opened with; before it exists, the engagement's.
-      eb.fn.coalesce('response.questionnaire_id', 'engagement.questionnaire_id').as('questionnaireId'),
-      eb.fn.coalesce('response.questionnaire_version', 'engagement.questionnaire_version').as('questionnaireVersion'),
+      ...pinnedQuestionnaire(eb),
       'organisation.name as buyerName',
     ])
     .where('invitation.id', '=', invitationId)
     .executeTakeFirstOrThrow()
 }
 
+/** The questionnaire a response keeps (the version it was opened with); before it exists, the engagement's. */
+function pinnedQuestionnaire(eb: ExpressionBuilder<Database, 'engagement' | 'response'>) {
+  return [
+    eb.fn.coalesce('response.questionnaire_id', 'engagement.questionnaire_id').as('questionnaireId'),
+    eb.fn.coalesce('response.questionnaire_version', 'engagement.questionnaire_version').as('questionnaireVersion'),
+  ] as const
+}
+
 // ——— Vendor sessions (vendor_session): ids arrive hashed. ———
+
+/** What a session row says of its link (judged by admitVendorSession). */
+const SESSION_COLUMNS = [
+  'vendor_session.invitation_id as invitationId',
+  'vendor_session.link_generation as sessionGeneration',
+  'vendor_session.last_seen_at as lastSeenAt',
+  'invitation.status',
+  'invitation.expires_at as expiresAt',
+  'invitation.link_generation as linkGeneration',
+] as const
 
 export async function insertVendorSession(
   db: Kysely<Database>,
@@ -59,14 +75,7 @@ export function findVendorSession(db: Kysely<Database>, { idHash }: { idHash: st
   return db
     .selectFrom('vendor_session')
     .innerJoin('invitation', 'invitation.id', 'vendor_session.invitation_id')
-    .select([
-      'vendor_session.invitation_id as invitationId',
-      'vendor_session.link_generation as sessionGeneration',
-      'vendor_session.last_seen_at as lastSeenAt',
-      'invitation.status',
-      'invitation.expires_at as expiresAt',
-      'invitation.link_generation as linkGeneration',
-    ])
+    .select(SESSION_COLUMNS)
     .where('vendor_session.id_hash', '=', idHash)
     .executeTakeFirst()
 }
@@ -91,15 +100,9 @@ export async function findVendorSaveContext(db: Kysely<Database>, { idHash }: { 
     .innerJoin('regulatory_profile', 'regulatory_profile.engagement_id', 'engagement.id')
     .leftJoin('response', 'response.invitation_id', 'invitation.id')
     .select((eb) => [
-      'vendor_session.invitation_id as invitationId',
-      'vendor_session.link_generation as sessionGeneration',
-      'vendor_session.last_seen_at as lastSeenAt',
-      'invitation.status',
-      'invitation.expires_at as expiresAt',
-      'invitation.link_generation as linkGeneration',
+      ...SESSION_COLUMNS,
       'response.id as responseId',
-      eb.fn.coalesce('response.questionnaire_id', 'engagement.questionnaire_id').as('questionnaireId'),
-      eb.fn.coalesce('response.questionnaire_version', 'engagement.questionnaire_version').as('questionnaireVersion'),
+      ...pinnedQuestionnaire(eb),
       'regulatory_profile.profile_json as profileJson',
       eb
         .selectFrom('answer')

@@ -65,6 +65,21 @@ const paths = [
 ]
 
 describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
+  /** A save of the vendor's answer, by this path. */
+  const save = (
+    vendor: { invitationId: string; responseId: string },
+    questionId: string,
+    value: string,
+    baseVersion: number,
+  ) =>
+    saveAnswer(getDb(), {
+      invitationId: vendor.invitationId,
+      responseId: withResponse ? vendor.responseId : undefined,
+      questionId,
+      value,
+      baseVersion,
+    })
+
   test("a vendor's save does not wait for another vendor's open transaction, and both move the revision", async () => {
     const { engagementId, first, second } = await engagementWithTwoVendors()
     const before = (await engagementRevision(getDb(), engagementId))!
@@ -77,20 +92,14 @@ describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
       [newId(), first.responseId],
     )
     try {
-      const save = saveAnswer(getDb(), {
-        invitationId: second.invitationId,
-        responseId: withResponse ? second.responseId : undefined,
-        questionId: 'company.website',
-        value: 'https://second.example',
-        baseVersion: 0,
-      })
+      const saving = save(second, 'company.website', 'https://second.example', 0)
       const stop = new AbortController()
       const outcome = await Promise.race([
-        save.then(() => 'saved' as const),
+        saving.then(() => 'saved' as const),
         someoneWaitsForALock(stop.signal).then(() => 'waiting for the other transaction' as const),
       ]).finally(() => stop.abort())
       expect(outcome).toBe('saved')
-      expect(await save).toEqual({ status: 'saved', version: 1 })
+      expect(await saving).toEqual({ status: 'saved', version: 1 })
       // Committed: a dashboard reading now must not be served from the revision before it.
       expect(await engagementRevision(getDb(), engagementId)).toBeGreaterThan(before)
       const afterSecond = (await engagementRevision(getDb(), engagementId))!
@@ -108,26 +117,14 @@ describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
     await other.query('begin')
     await other.query(`update response set status = 'submitted' where id = $1 and status = 'draft'`, [first.responseId])
     // A new answer and a change to an existing one, both while the submit holds the response.
-    const save = saveAnswer(getDb(), {
-      invitationId: first.invitationId,
-      responseId: withResponse ? first.responseId : undefined,
-      questionId: 'company.website',
-      value: 'https://late.example',
-      baseVersion: 0,
-    })
-    const change = saveAnswer(getDb(), {
-      invitationId: first.invitationId,
-      responseId: withResponse ? first.responseId : undefined,
-      questionId: 'company.legalName',
-      value: 'Renamed Late Ltd',
-      baseVersion: 1,
-    })
-    const outcomeOf = (saving: Promise<unknown>) =>
-      saving.then(
+    const saving = save(first, 'company.website', 'https://late.example', 0)
+    const change = save(first, 'company.legalName', 'Renamed Late Ltd', 1)
+    const outcomeOf = (pending: Promise<unknown>) =>
+      pending.then(
         () => 'saved',
         (error: unknown) => (error instanceof ResponseSubmittedError ? 'refused' : String(error)),
       )
-    const refused = outcomeOf(save)
+    const refused = outcomeOf(saving)
     const changeRefused = outcomeOf(change)
     // The save reaches the response while the submit holds it, and waits for it to end.
     const stop = new AbortController()
@@ -149,20 +146,13 @@ describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
 
   test("a save at a version someone else replaced writes nothing, not even the invitation's activity", async () => {
     const { first } = await engagementWithTwoVendors()
-    const save = (value: string) =>
-      saveAnswer(getDb(), {
-        invitationId: first.invitationId,
-        responseId: withResponse ? first.responseId : undefined,
-        questionId: 'company.legalName',
-        value,
-        baseVersion: 1,
-      })
-    expect(await save('Other Tab Ltd')).toEqual({ status: 'saved', version: 2 })
+    const saveName = (value: string) => save(first, 'company.legalName', value, 1)
+    expect(await saveName('Other Tab Ltd')).toEqual({ status: 'saved', version: 2 })
     const activity = async () =>
       (await other.query('select last_activity_at from invitation where id = $1', [first.invitationId])).rows[0]
         .last_activity_at
     const activityBefore = await activity()
-    expect(await save('Stale Tab Ltd')).toEqual({
+    expect(await saveName('Stale Tab Ltd')).toEqual({
       status: 'conflict',
       currentValue: 'Other Tab Ltd',
       currentVersion: 2,
@@ -177,15 +167,7 @@ describe.each(paths)('saves on PostgreSQL, in $path', ({ withResponse }) => {
   test('a first answer to a question, inserted at version 1, moves the invitation to in progress', async () => {
     const { first } = await engagementWithTwoVendors()
     await other.query(`update invitation set status = 'opened' where id = $1`, [first.invitationId])
-    expect(
-      await saveAnswer(getDb(), {
-        invitationId: first.invitationId,
-        responseId: withResponse ? first.responseId : undefined,
-        questionId: 'company.website',
-        value: 'https://first.example',
-        baseVersion: 0,
-      }),
-    ).toEqual({ status: 'saved', version: 1 })
+    expect(await save(first, 'company.website', 'https://first.example', 0)).toEqual({ status: 'saved', version: 1 })
     expect(await findAnswer(getDb(), { responseId: first.responseId, questionId: 'company.website' })).toMatchObject({
       value_json: '"https://first.example"',
       version: 1,
