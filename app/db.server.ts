@@ -7,6 +7,7 @@ import { migrations } from '#db/migrations/index.ts'
 import type { Database } from '#db/schema.ts'
 import { openSqliteHandle, preparedStatementCount } from '#db/sqlite-handle.ts'
 import { dialectOf } from './db/dialect.ts'
+import { preparingPool } from './db/prepared-statements.server.ts'
 import { type DatabaseConfig, getEnv, maskDatabaseUrl } from './env.server.ts'
 
 /**
@@ -50,7 +51,7 @@ function connect(config: DatabaseConfig): Open {
     const pool = createPgPool(config)
     return {
       dialect: 'postgres',
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }),
       pool,
       url: config.url,
     }

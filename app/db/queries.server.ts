@@ -37,6 +37,17 @@ export function likeInsensitive(db: Connection, expression: Expression<string>, 
 }
 
 /**
+ * The rows' two columns as a JSON array of pairs, as text (`[["a","1"],…]`; none: SQLite `[]`,
+ * PostgreSQL null), for a subquery that brings a list along with its parent row in one statement.
+ * SQL (SQLite): json_group_array(json_array(a, b)) · (PostgreSQL): json_agg(json_build_array(a, b))::text
+ */
+export function jsonPairsOf(db: Connection, first: Expression<string>, second: Expression<string>) {
+  return dialectOf(db) === 'postgres'
+    ? sql<string | null>`json_agg(json_build_array(${first}, ${second}))::text`
+    : sql<string | null>`json_group_array(json_array(${first}, ${second}))`
+}
+
+/**
  * The database's own consistency check, `ok` when it finds nothing: SQLite's integrity check of
  * every page and index; on PostgreSQL (whose server keeps its files consistent itself, whatever
  * happens to an app instance) that no index of the schema is left invalid.

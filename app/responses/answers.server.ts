@@ -12,7 +12,7 @@ import {
   insertResponseIfAbsent,
   listAnswerRowsOfInvitation,
   recordAnsweringActivity,
-  saveAnswerInOneStatement,
+  saveAnswerInOnePostgresStatement,
   touchDraftResponse,
   updateAnswerAtVersion,
 } from './queries.server.ts'
@@ -118,7 +118,7 @@ async function saveInOneStatement(
   db: Kysely<Database>,
   { invitationId, responseId, questionId, value, baseVersion }: SaveAnswerInput & { responseId: string },
 ): Promise<SaveAnswerResult> {
-  const outcome = await saveAnswerInOneStatement(db, {
+  const outcome = await saveAnswerInOnePostgresStatement(db, {
     id: newId(),
     responseId,
     invitationId,

@@ -232,7 +232,7 @@ export async function recordAnsweringActivity(
   await db.updateTable('invitation').set(answeringActivity(now)).where('id', '=', invitationId).execute()
 }
 
-/** What a saved answer sets on its invitation (recordAnsweringActivity, saveAnswerInOneStatement). */
+/** What a saved answer sets on its invitation (recordAnsweringActivity, saveAnswerInOnePostgresStatement). */
 function answeringActivity(now: string) {
   const starting = ['invited', 'opened'] as const
   return (eb: ExpressionBuilder<Database, 'invitation'>) => ({
@@ -249,8 +249,9 @@ function answeringActivity(now: string) {
 }
 
 /**
- * A save of an existing response's answer as one statement (PostgreSQL: data-modifying `with`
- * clauses; one round trip where a transaction took six). Each part does what the transaction's
+ * A save of an existing response's answer as one statement, on PostgreSQL only (data-modifying
+ * `with` clauses, which SQLite lacks; the service calls it from its PostgreSQL branch): one round
+ * trip where a transaction took six. Each part does what the transaction's
  * statements do, in the same order of locks: the draft is marked (its row held, so a racing
  * submit waits for this statement or has already made it refuse), the answer written at the version
  * the person saw (inserted when `baseVersion` is 0), and the invitation's activity recorded only
@@ -261,7 +262,7 @@ function answeringActivity(now: string) {
  *        activity as (update invitation … where id = ? and exists (select from saved))
  *      select (select count(*) from draft), (select count(*) from saved)
  */
-export async function saveAnswerInOneStatement(
+export async function saveAnswerInOnePostgresStatement(
   db: Kysely<Database>,
   row: {
     id: string

@@ -1,6 +1,6 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '#db/schema.ts'
-import { dialectOf } from '../db/dialect.ts'
+import { jsonPairsOf } from '../db/queries.server.ts'
 import type { Locale } from '../i18n/locale.ts'
 
 /** What a vendor sees of its own invitation: nothing of any other. */
@@ -85,14 +85,9 @@ export function findVendorSession(db: Kysely<Database>, { idHash }: { idHash: st
  * session with what `findVendorSession` reads of its link, the questionnaire the response is pinned
  * to (the engagement's before it exists), the response's id, the engagement's regulatory profile
  * (its regimes decide which questions are visible) and the response's answers as
- * `[questionId, valueJson]` pairs (a JSON array built by the database: `json_agg` on PostgreSQL,
- * `json_group_array` on SQLite).
+ * `[questionId, valueJson]` pairs (`jsonPairsOf`).
  */
 export async function findVendorSaveContext(db: Kysely<Database>, { idHash }: { idHash: string }) {
-  const answersOf =
-    dialectOf(db) === 'postgres'
-      ? sql<unknown>`json_agg(json_build_array(answer.question_id, answer.value_json))`
-      : sql<unknown>`json_group_array(json_array(answer.question_id, answer.value_json))`
   const row = await db
     .selectFrom('vendor_session')
     .innerJoin('invitation', 'invitation.id', 'vendor_session.invitation_id')
@@ -106,7 +101,7 @@ export async function findVendorSaveContext(db: Kysely<Database>, { idHash }: { 
       'regulatory_profile.profile_json as profileJson',
       eb
         .selectFrom('answer')
-        .select(answersOf.as('pairs'))
+        .select((eb) => jsonPairsOf(db, eb.ref('answer.question_id'), eb.ref('answer.value_json')).as('pairs'))
         .whereRef('answer.response_id', '=', 'response.id')
         .as('answerPairs'),
     ])
@@ -114,11 +109,8 @@ export async function findVendorSaveContext(db: Kysely<Database>, { idHash }: { 
     .executeTakeFirst()
   if (!row) return undefined
   const { answerPairs, ...context } = row
-  // pg hands json back parsed, SQLite as text; none when there is no response or no answer yet.
-  const pairs = (typeof answerPairs === 'string' ? JSON.parse(answerPairs) : (answerPairs ?? [])) as Array<
-    [string, string]
-  >
-  return { ...context, answers: pairs }
+  // Null when there is no response or (PostgreSQL) no answer yet.
+  return { ...context, answers: (answerPairs ? JSON.parse(answerPairs) : []) as Array<[string, string]> }
 }
 
 export async function touchVendorSession(db: Kysely<Database>, { idHash, now }: { idHash: string; now: string }) {
