@@ -4,10 +4,20 @@ import es from 'i18n-iso-countries/langs/es.json'
 import zh from 'i18n-iso-countries/langs/zh.json'
 
 // Locales are registered from static JSON imports (not the package's Node entry that reads files)
-// so the same code runs in a Vite client bundle.
-countries.registerLocale(en)
-countries.registerLocale(es)
-countries.registerLocale(zh)
+// so the same code runs in a Vite client bundle. They are registered on first use, not as the
+// module loads: a module that runs nothing as it loads is one the browser's bundle leaves out
+// where only an import the bundle does not use reaches it (the engagement profile's server-side
+// import of its forms, README decision 97).
+let registered = false
+function withLocales(): typeof countries {
+  if (!registered) {
+    countries.registerLocale(en)
+    countries.registerLocale(es)
+    countries.registerLocale(zh)
+    registered = true
+  }
+  return countries
+}
 
 export type CountryLocale = 'en' | 'es' | 'zh'
 export const COUNTRY_LOCALES: readonly CountryLocale[] = ['en', 'es', 'zh']
@@ -16,16 +26,16 @@ const ALPHA2 = /^[A-Z]{2}$/
 
 /** True for an upper-case ISO 3166-1 alpha-2 code (the package alone also accepts lower case and alpha-3). */
 export function isCountryCode(value: unknown): value is string {
-  return typeof value === 'string' && ALPHA2.test(value) && countries.isValid(value)
+  return typeof value === 'string' && ALPHA2.test(value) && withLocales().isValid(value)
 }
 
 export function countryName(code: string, locale: CountryLocale = 'en'): string {
-  return countries.getName(code, locale, { select: 'official' }) ?? code
+  return withLocales().getName(code, locale, { select: 'official' }) ?? code
 }
 
 /** Every ISO 3166-1 alpha-2 code with its name, sorted by name in the given locale. */
 export function listCountries(locale: CountryLocale = 'en'): { code: string; name: string }[] {
-  const names = countries.getNames(locale, { select: 'official' })
+  const names = withLocales().getNames(locale, { select: 'official' })
   return Object.entries(names)
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, locale))
@@ -68,10 +78,10 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
  * its ISO codes (alpha-2 and alpha-3) and the aliases above: what a search matches against.
  */
 export function countrySearchTerms(): Array<{ code: string; codes: string[]; names: string[] }> {
-  const all = COUNTRY_LOCALES.map((locale) => countries.getNames(locale, { select: 'all' }))
-  return Object.keys(countries.getAlpha2Codes()).map((code) => ({
+  const all = COUNTRY_LOCALES.map((locale) => withLocales().getNames(locale, { select: 'all' }))
+  return Object.keys(withLocales().getAlpha2Codes()).map((code) => ({
     code,
-    codes: [code, countries.alpha2ToAlpha3(code) ?? code],
+    codes: [code, withLocales().alpha2ToAlpha3(code) ?? code],
     names: [...new Set([...all.flatMap((names) => names[code] ?? []), ...(COUNTRY_ALIASES[code] ?? [])])],
   }))
 }

@@ -1,20 +1,34 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { AppetiteSection } from '#app/appetite/appetite-section.tsx'
+import { Suspense } from 'react'
 import { appetiteSettings, saveAppetite } from '#app/appetite/appetite-settings.server.ts'
 import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { getDb } from '#app/db.server.ts'
 import { EngagementFormSchema, todayIso } from '#app/engagements/engagement.ts'
-import { EngagementForm, type EngagementFormValues } from '#app/engagements/engagement-form.tsx'
+import type { EngagementFormValues } from '#app/engagements/engagement-form.tsx'
 import { setEngagementArchived, updateEngagement } from '#app/engagements/engagements.server.ts'
-import { OutlookPanel } from '#app/engagements/outlook-panel.tsx'
 import { outlookForFormValues } from '#app/engagements/outlook-values.server.ts'
+import { ProfileForms as ProfileFormsNow } from '#app/engagements/profile-forms.tsx'
 import { findEngagementWithProfile } from '#app/engagements/queries.server.ts'
 import { reassessEngagement } from '#app/responses/assessments.server.ts'
+import { loadedApart } from '#app/utils/before-hydration.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { invariantResponse } from '#app/utils/http.ts'
 import { nestedFormValuesOr400 } from '#app/utils/request.server.ts'
+
+// The two forms (react-hook-form, the country picker and its list, the outlook) are most of the
+// page's script, and its first paint needs none of them: the server renders them, the browser
+// fetches their module as this route's module runs instead of preloading it with the page, and
+// hydrates once it is there (README decisions 94 and 97). The browser's bundle has only the
+// dynamic import: the static one goes with the server's branch, as long as no module below it
+// runs code as it loads (such a module would stay among the page's preloads).
+const ProfileForms = import.meta.env.SSR
+  ? ProfileFormsNow
+  : loadedApart(
+      () => import('#app/engagements/profile-forms.tsx').then((module) => module.ProfileForms),
+      () => document.querySelector('.profile-forms') !== null,
+    )
 
 async function load(request: Request, engagementId: string | undefined) {
   const member = await requireMember(request)
@@ -85,23 +99,15 @@ export default function EngagementProfile() {
       )}
       {/* A disabled fieldset disables every control inside it, the save buttons too. */}
       <fieldset className="plain-fieldset" disabled={!canWrite}>
-        <EngagementForm
-          defaultValues={(actionData?.values as EngagementFormValues | undefined) ?? values}
-          serverErrors={actionData?.errors}
-          submitLabel="Save changes"
-          outlook={(formValues, { addCategory }) => (
-            <OutlookPanel
-              profileValues={(formValues as EngagementFormValues).profile}
-              initial={outlook}
-              onAddCategory={addCategory}
-            />
-          )}
-        />
-        <AppetiteSection
-          policy={appetite.policy}
-          rules={appetite.rules}
-          reply={reply && 'appetite' in reply ? reply.appetite : undefined}
-        />
+        <Suspense fallback={<p className="muted">Loading the profile’s forms…</p>}>
+          <ProfileForms
+            values={(actionData?.values as EngagementFormValues | undefined) ?? values}
+            serverErrors={actionData?.errors}
+            outlook={outlook}
+            appetite={appetite}
+            appetiteReply={reply && 'appetite' in reply ? reply.appetite : undefined}
+          />
+        </Suspense>
       </fieldset>
       {canWrite ? (
         <section className="panel danger-zone" aria-labelledby="archive-heading">

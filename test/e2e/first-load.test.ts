@@ -120,3 +120,56 @@ test('the login and the engagement profile validate in the browser with schemas 
   expect(browser.pageErrors).toEqual([])
   await page.close()
 })
+
+test('the engagement profile hydrates with its forms fetched apart from its first paint, and asks for the outlook only once the profile changes', async () => {
+  const { server, smtp, browser } = env
+  const { org, engagementId } = await inviteThroughApp(
+    { server, smtp },
+    { contactEmail: 'profile-load@vendor.example' },
+  )
+  await browser.context.clearCookies()
+  const page = await browser.context.newPage()
+  await page.goto(`${server.baseUrl}/login`)
+  await hydrated(page)
+  await page.getByLabel('Email').fill(org.email)
+  await page.getByLabel('Password').fill(org.password)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.waitForURL('**/app/engagements')
+
+  const outlookAsked: string[] = []
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/app/outlook') outlookAsked.push(url.search)
+    if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) scripts.push(url.pathname)
+  })
+  // A first load of the page, not a client-side navigation.
+  const response = await page.goto(`${server.baseUrl}/app/engagements/${engagementId}/profile`)
+  const html = (await response?.text()) ?? ''
+  await page.locator('.country-picker[data-ready]').waitFor()
+  await hydrated(page)
+  // The forms' module (react-hook-form, the picker) is downloaded before hydration, but the page
+  // does not preload it with its first paint (README decision 97): the document lists none of it.
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((match) => match[1])
+  expect(preloaded.length).toBeGreaterThan(5)
+  const formsModule = scripts.find((file) => /\/profile-forms-[\w-]+\.js$/.test(file))
+  const pickerModule = scripts.find((file) => /\/country-picker-[\w-]+\.js$/.test(file))
+  expect(formsModule).toBeDefined()
+  expect(pickerModule).toBeDefined()
+  expect(preloaded).not.toContain(formsModule)
+  expect(preloaded).not.toContain(pickerModule)
+
+  // The outlook came with the page; nothing changed, so nothing is asked (it was asked on every load,
+  // the form's values after hydration differing from the stored profile only in empty fields).
+  const outlook = page.getByRole('region', { name: 'Outlook' })
+  await outlook.getByText('HIPAA Privacy, Security and Breach Notification Rules', { exact: true }).waitFor()
+  await page.waitForTimeout(1_000) // four times the panel's settling delay
+  expect(outlookAsked).toEqual([])
+
+  // A change asks, and the outlook follows it.
+  await page.getByLabel(/Customers’ financial information/).check()
+  await outlook.getByText('GLBA Safeguards Rule and US bank third-party guidance', { exact: true }).waitFor()
+  expect(outlookAsked.length).toBeGreaterThan(0)
+  expect(browser.pageErrors).toEqual([])
+  await page.close()
+})

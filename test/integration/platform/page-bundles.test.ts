@@ -51,6 +51,16 @@ const ENGINE = (
   JSON.parse(readFileSync(path.resolve('questionnaires/geography/export-controls.json'), 'utf8')) as { note: string }
 ).note.slice(0, 60)
 
+/** react-hook-form (an option only it reads), downshift (the ids it gives a combobox), the country list (a Spanish name). */
+const FORM_LIBRARIES = { reactHookForm: 'shouldUnregister', downshift: 'downshift-', countryNames: 'Alemania' }
+
+/** The build's client files that hold `needle`. */
+function assetsHolding(needle: string) {
+  return readdirSync(path.join(CLIENT, 'assets'))
+    .filter((file) => file.endsWith('.js'))
+    .filter((file) => readFileSync(path.join(CLIENT, 'assets', file), 'utf8').includes(needle))
+}
+
 test('the signatures this test looks for are in the build at all', () => {
   const section = firstLoad('routes/v.section.$sectionId')
   expect(SPANISH.length).toBeGreaterThan(0)
@@ -58,10 +68,8 @@ test('the signatures this test looks for are in the build at all', () => {
   expect(section.holding(ZOD)).not.toEqual([])
   for (const text of SPANISH) expect(section.holding(text)).not.toEqual([])
   // Some page still ships the engine's data (so its absence below means something).
-  const withEngine = readdirSync(path.join(CLIENT, 'assets'))
-    .filter((file) => file.endsWith('.js'))
-    .filter((file) => readFileSync(path.join(CLIENT, 'assets', file), 'utf8').includes(ENGINE))
-  expect(withEngine).not.toEqual([])
+  expect(assetsHolding(ENGINE)).not.toEqual([])
+  for (const needle of Object.values(FORM_LIBRARIES)) expect(assetsHolding(needle)).not.toEqual([])
 })
 
 test('the login page loads neither zod and the account schemas nor the vendor texts before it hydrates', () => {
@@ -79,4 +87,9 @@ test('the engagement profile loads neither zod nor the engine before it hydrates
   expect(profile.holding(ZOD)).toEqual([])
   expect(profile.holding(ENGINE)).toEqual([])
   for (const spanish of SPANISH) expect(profile.holding(spanish)).toEqual([])
+})
+
+test('the engagement profile preloads none of its forms: react-hook-form, the country picker and the country list come with their module, fetched as the route runs (README decision 97)', () => {
+  const profile = firstLoad('routes/app.engagements.$engagementId.profile')
+  for (const needle of Object.values(FORM_LIBRARIES)) expect(profile.holding(needle)).toEqual([])
 })
