@@ -58,21 +58,6 @@ export async function updateEngagementPolicy(
 }
 
 /**
- * The residual risk and action of some vendors' current assessments (a dashboard page's rows), as
- * their summary rows carry them (2026-12-03T0610); vendors not judged yet are left out.
- * SQL: select invitation_id, residual_risk, buyer_action from invitation_summary s
- *      where s.engagement_id = ? and s.invitation_id in (…) and s.buyer_action is not null
- */
-export function listAppetiteOfInvitations(db: Kysely<Database>, scope: Scope, invitationIds: readonly string[]) {
-  if (invitationIds.length === 0) return Promise.resolve([])
-  return invitationSummaries(db, scope)
-    .select(['s.invitation_id as invitationId', 's.residual_risk as residualRisk', 's.buyer_action as action'])
-    .where('s.invitation_id', 'in', [...invitationIds])
-    .where('s.buyer_action', 'is not', null)
-    .execute()
-}
-
-/**
  * How the vendors matching the dashboard's filters fall into the panel's groups: per location class,
  * how many are within appetite, and how many are outside it by the number of changes that would
  * bring them within it. It depends on the filters only (not the sort or the page), so it is kept per

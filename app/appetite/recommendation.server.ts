@@ -37,6 +37,13 @@ type PanelArgs = { scope: Scope; params: DashboardParams; now?: Date; appetite: 
 const panels = new LRUCache<string, { panel: Recommendation; until: number; from: number }>({ max: 200 })
 /** The panel's group sizes, per filters (not sort): a new sort of the same filters does not count them again. */
 const groups = new LRUCache<string, { groups: PanelGroupCount[]; until: number; from: number }>({ max: 200 })
+/**
+ * The profile's ceiling when no candidate of the filters carries it, per engagement revision (it
+ * changes only with a stored judgement, which moves the revision; time does not change it). Read
+ * afresh it orders every current assessment of the engagement: 45-58 ms at 20,000 vendors, paid by
+ * every new sort of a filter without candidates (docs/PERFORMANCE.md).
+ */
+const ceilings = new LRUCache<string, { ceiling: Ceiling | undefined }>({ max: 200 })
 
 export async function cachedDashboardRecommendation(db: Kysely<Database>, args: PanelArgs): Promise<Recommendation> {
   const now = args.now ?? new Date()
@@ -61,7 +68,19 @@ export async function cachedDashboardRecommendation(db: Kysely<Database>, args: 
     known = { groups: await countPanelGroups(db, scope, { params, now: now.toISOString() }), ...valid }
     groups.set(groupsKey, known)
   }
-  const panel = await loadDashboardRecommendation(db, { ...args, now, groups: known.groups })
+  const ceilingKey = [scope.organisationId, scope.engagementId, revision].join('|')
+  const panel = await loadDashboardRecommendation(db, {
+    ...args,
+    now,
+    groups: known.groups,
+    anyCeiling: async () => {
+      const kept = ceilings.get(ceilingKey)
+      if (kept) return kept.ceiling
+      const ceiling = await findAnyCeiling(db, scope)
+      ceilings.set(ceilingKey, { ceiling })
+      return ceiling
+    },
+  })
   panels.set(key, { panel, ...valid })
   return panel
 }
@@ -114,7 +133,12 @@ export async function loadDashboardRecommendation(
     appetite,
     considered,
     groups: known,
-  }: PanelArgs & { groups?: readonly PanelGroupCount[] },
+    anyCeiling = () => findAnyCeiling(db, scope),
+  }: PanelArgs & {
+    groups?: readonly PanelGroupCount[]
+    /** The ceiling of any judged vendor, for a panel none of whose candidates carries one. */
+    anyCeiling?: () => Promise<Ceiling | undefined>
+  },
 ): Promise<Recommendation> {
   const groups = known ?? (await countPanelGroups(db, scope, { params, now: now.toISOString() }))
   const candidates = await listPanelCandidates(db, scope, {
@@ -143,7 +167,7 @@ export async function loadDashboardRecommendation(
     if (candidate.action === 'within-appetite') within[locationClass].push(vendor)
     else closest[locationClass].push(vendor)
   }
-  ceiling ??= parseJudgement(await findAnyJudgementJson(db, scope))?.ceiling
+  ceiling ??= await anyCeiling()
   return buildRecommendation({
     appetite,
     ceiling,
@@ -153,6 +177,11 @@ export async function loadDashboardRecommendation(
     considered,
     orderNote: `Best means first in the table's order (${SORT_LABELS[params.sort]}, ${params.dir === 'asc' ? 'ascending' : 'descending'}), among the vendors matching the filters.`,
   })
+}
+
+/** The profile's ceiling as the newest judged current assessment of the engagement carries it. */
+async function findAnyCeiling(db: Kysely<Database>, scope: Scope): Promise<Ceiling | undefined> {
+  return parseJudgement(await findAnyJudgementJson(db, scope))?.ceiling
 }
 
 function panelVendor(

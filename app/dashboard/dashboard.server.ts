@@ -97,6 +97,8 @@ export async function loadDashboardPage(
       conditionCount: row.conditionCount,
       decision: row.decision,
       expiring: expiringCertificates(parsedJson(row.certificationsJson), asOf),
+      // What the risk policy made of the current assessment; none for a vendor not judged yet.
+      appetite: row.buyerAction === null ? undefined : { residualRisk: row.residualRisk, action: row.buyerAction },
     }
   })
   return { vendors, counts, total, page, pageCount, offset, pageClamped: page !== params.page }

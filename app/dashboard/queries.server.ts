@@ -214,14 +214,18 @@ export function dashboardOrderTerms(
 
 /**
  * The rows of some vendors (a page's ids), in no particular order: the summary's columns with the
- * invitation's own (contact, dates), the response id (for progress) and the vendor's
- * `certifications.held` answer (for the certificates ending soon).
+ * invitation's own (contact, dates), the response id (for progress), the vendor's
+ * `certifications.held` answer (for the certificates ending soon), and the current assessment's
+ * residual risk and buyer action as the summary carries them (read here rather than by a query of
+ * their own for the same 50 summary rows on every view).
  * SQL: select … from invitation_summary s join invitation left join response left join answer
  *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…)
  */
 export function listDashboardRows(db: Kysely<Database>, scope: Scope, ids: readonly string[], now: string) {
   if (ids.length === 0) return Promise.resolve([])
-  return withRowColumns(invitationSummaries(db, scope).where('s.invitation_id', 'in', [...ids]), now).execute()
+  return withRowColumns(invitationSummaries(db, scope).where('s.invitation_id', 'in', [...ids]), now)
+    .select(['s.residual_risk as residualRisk', 's.buyer_action as buyerAction'])
+    .execute()
 }
 
 /** Every matching vendor's row in the dashboard's order, for the CSV. */

@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { type ChangeEvent, Suspense, useEffect, useMemo, useState } from 'react'
 import { storedPolicy } from '#app/appetite/policy.ts'
-import { listAppetiteOfInvitations } from '#app/appetite/queries.server.ts'
 import { cachedDashboardRecommendation } from '#app/appetite/recommendation.server.ts'
 import { RecommendationPanel } from '#app/appetite/recommendation-panel.tsx'
 import { applicableRegimeIds } from '#app/assessment/engine.ts'
@@ -77,14 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems.push(`There is no page ${query.page}; this is the last page.`)
   }
   const { vendors, counts, total, page, pageCount, offset } = dashboard
-  // Risk appetite (app/appetite): the page's stored risks and actions, and the recommendation panel
-  // over the vendors matching the filters, both read from what was stored with the assessments.
-  const [appetiteRows, recommendation, changes] = await Promise.all([
-    listAppetiteOfInvitations(
-      db,
-      scope,
-      vendors.map((v) => v.id),
-    ),
+  // Risk appetite (app/appetite): the recommendation panel over the vendors matching the filters,
+  // read from what was stored with the assessments (the page's rows carry their own risk and action).
+  const [recommendation, changes] = await Promise.all([
     cachedDashboardRecommendation(db, {
       scope,
       params: query,
@@ -94,14 +88,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     changedSinceLastVisit(db, { userId: member.userId, engagementId: scope.engagementId }),
   ])
-  const appetiteOf = new Map(appetiteRows.map((row) => [row.invitationId, row]))
   return {
     recommendation,
     // Not part of the cached page: it is this member's own (their previous visit).
     changed: changes.invitationIds,
     changedSince: changes.since,
     // One line of text: the rows are written into the page for hydration (dashboard-row.ts).
-    rows: packRows(vendors.map((vendor) => toDashboardRow(vendor, appetiteOf.get(vendor.id)))),
+    rows: packRows(vendors.map((vendor) => toDashboardRow(vendor, vendor.appetite))),
     counts,
     total,
     page,
