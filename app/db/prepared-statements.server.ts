@@ -25,12 +25,8 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect()
-      let prepared = preparedBy.get(client)
-      if (!prepared) {
-        prepared = new Set()
-        preparedBy.set(client, prepared)
-      }
-      const known = prepared
+      const known = preparedBy.get(client) ?? new Set<string>()
+      preparedBy.set(client, known)
       let inTransaction = false
       const run = async (text: string, values: unknown[]) => {
         const name = nameFor(text, known, unpreparable)

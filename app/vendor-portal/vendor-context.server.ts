@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { getQuestionnaire, regimePacks } from '#questionnaires/index.ts'
 import { applicableRegimeIds } from '../assessment/engine.ts'
 import { getDb } from '../db.server.ts'
@@ -69,18 +70,17 @@ export async function loadVendorSaveContext(cookieHeader: string | null) {
   return { problem: null, invitationId: row.invitationId, responseId: row.responseId, questionnaire, visible } as const
 }
 
-// The regimes of a profile's stored text, kept for the last few profiles: every save of an
+// The regimes of a profile's stored text, kept for the last 64 profiles: every save of an
 // engagement's vendors reads the same text, and parsing it and deciding its regimes is the same work.
-const profiles = new Map<
+const profiles = new LRUCache<
   string,
   { profile: ReturnType<typeof ProfileSchema.parse>; regimes: ReturnType<typeof applicableRegimeIds> }
->()
+>({ max: 64 })
 function regimesOfProfile(profileJson: string) {
   let known = profiles.get(profileJson)
   if (!known) {
     const profile = ProfileSchema.parse(JSON.parse(profileJson))
     known = { profile, regimes: applicableRegimeIds(profile, regimePacks) }
-    if (profiles.size >= 64) profiles.delete(profiles.keys().next().value as string)
     profiles.set(profileJson, known)
   }
   return known

@@ -58,15 +58,8 @@ type VendorAccess =
   | { ok: true; invitationId: string }
   | { ok: false; reason: 'no-session' | 'revoked' | 'expired' | 'superseded' }
 
-/** What a session row says of its link, as `findVendorSession` and `findVendorSaveContext` read it. */
-type SessionRow = {
-  invitationId: string
-  sessionGeneration: number
-  lastSeenAt: string
-  status: string
-  expiresAt: string
-  linkGeneration: number
-}
+/** What a session row says of its link, as `findVendorSession` (and `findVendorSaveContext`, with more) read it. */
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findVendorSession>>>
 
 /** Which invitation a request (its Cookie header) may act for, if any. Every vendor query is scoped by it. */
 export async function readVendorAccess(cookieHeader: string | null, now: Date = new Date()): Promise<VendorAccess> {
