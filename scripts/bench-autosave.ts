@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
-import { benchDatabase, runBothDialects } from './bench-database.ts'
+import { benchDatabase, databaseBackendPids, runBothDialects } from './bench-database.ts'
 import { cpuMsSince, cpuSnapshot } from './process-cpu.ts'
 
 /**
@@ -156,13 +155,7 @@ async function vendor(index: number) {
 // The CPU over the measured run (after the warm-up): the load generator's own, the servers', and
 // on PostgreSQL the database's backends (the pool's connections live through the run).
 const serverPids = servers.map(({ process: server }) => server.pid ?? 0)
-const databasePids = async () => {
-  if (!database.url.startsWith('postgres')) return []
-  const { rows } = await sql<{
-    pid: number
-  }>`select pid from pg_stat_activity where datname = current_database()`.execute(getDb())
-  return rows.map((row) => row.pid)
-}
+const databasePids = () => databaseBackendPids(database.url)
 let cpuAtMeasureStart: NodeJS.CpuUsage | undefined
 let serversAtMeasureStart = new Map<number, number>()
 let databaseAtMeasureStart = new Map<number, number>()

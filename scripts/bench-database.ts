@@ -25,6 +25,24 @@ export async function benchDatabase(dir: string): Promise<{ url: string; drop: (
   return { url: url.toString(), drop: () => onServer(server, `drop database if exists ${name} with (force)`) }
 }
 
+/**
+ * The PostgreSQL backends serving the database at `url` (none for SQLite), other than the one that
+ * asks: benchmarks read their CPU from /proc (scripts/process-cpu.ts).
+ */
+export async function databaseBackendPids(url: string): Promise<number[]> {
+  if (!url.startsWith('postgres')) return []
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    )
+    return rows.map((row) => row.pid)
+  } finally {
+    await client.end()
+  }
+}
+
 async function onServer(url: string, statement: string) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { sql } from 'kysely'
 import { mulberry32 } from '../app/assessment/generate-answers.ts'
 import {
   type DashboardParams,
@@ -14,8 +15,9 @@ import {
 } from '../app/dashboard/dashboard-params.ts'
 import { LOCATION_CLASSES } from '../app/geography/location-class.ts'
 import { VERDICTS } from '../app/vocabulary/verdict.ts'
-import { benchDatabase, runBothDialects } from './bench-database.ts'
+import { benchDatabase, databaseBackendPids, runBothDialects } from './bench-database.ts'
 import type { BenchReply, BenchRequest } from './bench-web-server.ts'
+import { cpuMsSince, cpuSnapshot } from './process-cpu.ts'
 
 /**
  * `npm run bench:web`: the production build on loopback with a generated engagement of 2,000
@@ -33,12 +35,14 @@ import type { BenchReply, BenchRequest } from './bench-web-server.ts'
  *   only, README decision 85): the memory that keeping every statement costs grows with it.
  * Each load also reports the server's main-thread CPU time per response (dashboardCpuMs and
  * dashboardFirstLookCpuMs for the two dashboard loads): no goal, but the figure that stays put when
- * other work shares the machine, so the one to compare two versions by.
+ * other work shares the machine, so the one to compare two versions by. On PostgreSQL the first look
+ * also reports the database's CPU per response (dashboardFirstLookDbCpuMs: its backends for this
+ * database, from /proc), which shares the machine's two cores with the server.
  * The server is a child process (scripts/bench-web-server.ts) so load generation does not share its
  * event loop; it reports its own event-loop delay and RSS over IPC. A route that answers 404 (not
  * built yet) gives null figures and a message, never made-up numbers. Last line, one JSON object:
  * {"vendors":2000,"dashboardP95Ms":…,"dashboardVsHealthz":…,"dashboardFirstLookP95Ms":…,"dashboardPageKiB":…,
- *  "dashboardCpuMs":…,"dashboardFirstLookCpuMs":…,"compareP95Ms":…,"pdfMedianMs":…,"pdfEventLoopP99Ms":…,
+ *  "dashboardCpuMs":…,"dashboardFirstLookCpuMs":…,"dashboardFirstLookDbCpuMs":…,"compareP95Ms":…,"pdfMedianMs":…,"pdfEventLoopP99Ms":…,
  *  "pdfRssGrowthMb":…,"keptStatements":…}
  * Options: BENCH_SECONDS (per autocannon run, default 15), BENCH_VENDORS (vendors in the one generated
  * engagement, default 2000; e.g. BENCH_VENDORS=20000 npm run bench:web), BENCH_PDF_RENDERS (for the
@@ -52,8 +56,12 @@ const VENDORS = Number(process.env.BENCH_VENDORS ?? 2000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 100)
 const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+// BENCH_ONLY=first-look: the first-look load alone, its warm-up included (the other figures null),
+// e.g. to profile it with BENCH_SERVER_ARGS.
+const ONLY_FIRST_LOOK = process.env.BENCH_ONLY === 'first-look'
 const CONNECTIONS = 10
 const TARGET_PDF_PAGES = 20
+const NO_PDF = { medianMs: null, eventLoopP99Ms: null, rssGrowthMb: null }
 
 if (await runBothDialects('scripts/bench-web.ts')) process.exit(0)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-web-'))
@@ -87,6 +95,10 @@ const { engagementId, longReportInvitationId } = await generateEngagement(db, {
   vendors: VENDORS,
 })
 log(`generated ${VENDORS} submitted, assessed vendors in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+// PostgreSQL: the statistics and visibility map that autovacuum keeps for a database in use. Right
+// after a bulk load they are missing for a minute or so (until autovacuum's next round), and the
+// planner, counting every index entry as a random heap read, sorts whole tables instead.
+if (database.url.startsWith('postgres')) await sql`vacuum (analyze)`.execute(db)
 // Six vendors to compare (different verdicts), and report candidates: the longest assessments.
 const compareIds = await pickCompareIds()
 const reportCandidates: Array<{ id: string; blocker_count: number; condition_count: number }> = await db
@@ -127,28 +139,31 @@ try {
   // BENCH_SAVE_PAGE=FILE keeps that page, to see what its bytes are.
   if (process.env.BENCH_SAVE_PAGE) writeFileSync(process.env.BENCH_SAVE_PAGE, dashboardHtml)
 
-  const healthz = await load('/healthz', `${base}/healthz`, {})
-  const dashboard = await load('dashboard', dashboardUrl, headers)
+  const skipped = { rps: 0, p95: null, cpuMs: null, dbCpuMs: null }
+  const healthz = ONLY_FIRST_LOOK ? skipped : await load('/healthz', `${base}/healthz`, {})
+  const dashboard = ONLY_FIRST_LOOK ? skipped : await load('dashboard', dashboardUrl, headers)
   const dashboardVsHealthz = healthz.rps > 0 ? round(dashboard.rps / healthz.rps, 2) : null
-  // For scale, not a goal: the smallest page behind the same layouts (the engagement's audit tab).
-  const audit = await load('audit tab (reference: same layouts, a small page)', `${dashboardUrl}/audit`, headers)
-  log(`audit tab vs /healthz: ${healthz.rps > 0 ? round(audit.rps / healthz.rps, 2) : 'n/a'}`)
+  if (!ONLY_FIRST_LOOK) {
+    // For scale, not a goal: the smallest page behind the same layouts (the engagement's audit tab).
+    const audit = await load('audit tab (reference: same layouts, a small page)', `${dashboardUrl}/audit`, headers)
+    log(`audit tab vs /healthz: ${healthz.rps > 0 ? round(audit.rps / healthz.rps, 2) : 'n/a'}`)
+  }
 
   let compareP95Ms: number | null = null
-  const compareCheck = await fetch(compareUrl, { headers })
-  await compareCheck.arrayBuffer()
-  if (compareCheck.status === 200) {
+  const compareCheck = ONLY_FIRST_LOOK ? undefined : await fetch(compareUrl, { headers })
+  await compareCheck?.arrayBuffer()
+  if (compareCheck?.status === 200) {
     for (let i = 0; i < 10; i++) await fetch(compareUrl, { headers }).then((r) => r.arrayBuffer())
     compareP95Ms = (await load('compare (6 vendors)', compareUrl, headers)).p95
-  } else {
+  } else if (compareCheck) {
     notes.push(`compare page answered ${compareCheck.status}: not measured (the route is not on this branch yet)`)
   }
 
   // A render that fails (a 503 when the machine is too busy to render within PDF_TIMEOUT_MS) gives
   // null PDF figures and a note; the dashboard's figures that follow are still measured.
-  const pdf = await measurePdf(headers).catch((error: unknown) => {
+  const pdf = await (ONLY_FIRST_LOOK ? Promise.resolve(NO_PDF) : measurePdf(headers)).catch((error: unknown) => {
     notes.push(`report PDF not measured: ${error instanceof Error ? error.message : String(error)}`)
-    return { medianMs: null, eventLoopP99Ms: null, rssGrowthMb: null }
+    return NO_PDF
   })
 
   // The manager's first look, run last so the other figures are measured as before. Every request
@@ -156,6 +171,23 @@ try {
   // random order, so no page is served from a cache of pages: what a view costs the first time.
   let nextView = 0
   const dashboardPath = new URL(dashboardUrl).pathname
+  if (ONLY_FIRST_LOOK) {
+    // Alone, the server has not run the page's code before: a warm-up of its own, on views taken
+    // from the end of the list (the measured run takes them from the start).
+    let warmView = 0
+    await load(
+      'warm-up (not a figure)',
+      dashboardUrl,
+      headers,
+      {
+        setupRequest: (request: { path: string }) => ({
+          ...request,
+          path: dashboardPath + firstLookViews[Math.max(0, firstLookViews.length - 1 - warmView++)],
+        }),
+      },
+      Math.ceil(SECONDS / 2),
+    )
+  }
   const firstLook = await load(
     'dashboard first look (a different sort, filter or page each request)',
     dashboardUrl,
@@ -184,6 +216,7 @@ try {
       dashboardPageKiB,
       dashboardCpuMs: dashboard.cpuMs,
       dashboardFirstLookCpuMs: firstLook.cpuMs,
+      dashboardFirstLookDbCpuMs: firstLook.dbCpuMs,
       compareP95Ms,
       pdfMedianMs: pdf.medianMs,
       pdfEventLoopP99Ms: pdf.eventLoopP99Ms,
@@ -204,14 +237,16 @@ async function load(
   url: string,
   headers: Record<string, string>,
   request?: { setupRequest: (request: { path: string }) => { path: string } },
+  seconds = SECONDS,
 ) {
   const latencies: number[] = []
   const statuses = new Map<number, number>()
   const cpuBefore = (await server.ask('cpu')).cpuMs
+  const dbBefore = cpuSnapshot(await databaseBackendPids(database.url))
   const instance = autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     headers,
     timeout: 30,
     ...(request ? { requests: [request] } : {}),
@@ -222,6 +257,9 @@ async function load(
   })
   const result = await instance
   const cpuAfter = (await server.ask('cpu')).cpuMs
+  const dbCpuMs = database.url.startsWith('postgres')
+    ? round(cpuMsSince(dbBefore, await databaseBackendPids(database.url)) / Math.max(1, latencies.length), 1)
+    : null
   const ok = statuses.get(200) ?? 0
   const rps = ok / result.duration
   const p95 = percentile(latencies, 95)
@@ -232,16 +270,16 @@ async function load(
       : null
   log(
     `${label}: ${rps.toFixed(0)} req/s (200s only), p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms, p99 ${percentile(latencies, 99)} ms, ` +
-      `server CPU ${cpuMs ?? 'n/a'} ms per response, ` +
+      `server CPU ${cpuMs ?? 'n/a'} ms per response${dbCpuMs === null ? '' : ` (PostgreSQL's ${dbCpuMs} ms)`}, ` +
       `${latencies.length} responses, statuses ${JSON.stringify(Object.fromEntries(statuses))}, errors ${result.errors}`,
   )
   if (ok !== latencies.length || result.errors > 0)
     notes.push(`${label}: ${latencies.length - ok} non-200 responses, ${result.errors} errors`)
-  return { rps, p95, cpuMs }
+  return { rps, p95, cpuMs, dbCpuMs }
 }
 
 async function measurePdf(headers: Record<string, string>) {
-  const none = { medianMs: null, eventLoopP99Ms: null, rssGrowthMb: null }
+  const none = NO_PDF
   const pdfUrl = (id: string) => `${base}/app/engagements/${engagementId}/vendors/${id}/report.pdf`
   const first = reportCandidates[0]
   if (!first) return none

@@ -26,7 +26,15 @@ const PER_GROUP = 3
 const emptyByClass = <T>(make: () => T) =>
   Object.fromEntries(LOCATION_CLASSES.map((c) => [c, make()])) as Record<LocationClass, T>
 
-type PanelArgs = { scope: Scope; params: DashboardParams; now?: Date; appetite: RiskAppetite; considered: number }
+type PanelArgs = {
+  scope: Scope
+  params: DashboardParams
+  now?: Date
+  appetite: RiskAppetite
+  considered: number
+  /** The engagement's revision read earlier in the request (as the dashboard's page is keyed); read here without it. */
+  revision?: Promise<number | undefined>
+}
 
 /**
  * The panel kept per process like the dashboard's pages (dashboard-cache.server.ts): keyed by the
@@ -49,7 +57,7 @@ export async function cachedDashboardRecommendation(db: Kysely<Database>, args: 
   const now = args.now ?? new Date()
   const { scope, params } = args
   // Read before the panel: a write landing in between makes the entry newer than its key, never older.
-  const revision = await engagementRevision(db, scope.engagementId)
+  const revision = await (args.revision ?? engagementRevision(db, scope.engagementId))
   if (revision === undefined) return loadDashboardRecommendation(db, { ...args, now })
   const key = [
     scope.organisationId,

@@ -1,8 +1,8 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '../db.server.ts'
 import { AUDITOR_REFUSAL, can, type Permission, type Role } from './auth.ts'
-import { findMember } from './queries.server.ts'
-import { readUserSession } from './session.server.ts'
+import { findMemberOfLiveSession } from './queries.server.ts'
+import { liveSessionWindow, noteSessionUse, sessionIdHashOf } from './session.server.ts'
 
 export type Member = {
   userId: string
@@ -13,12 +13,25 @@ export type Member = {
   organisationName: string
 }
 
-/** The signed-in member, or null. */
-export async function findSignedInMember(request: Request): Promise<Member | null> {
-  const session = await readUserSession(request)
-  if (!session) return null
-  const member = await findMember(getDb(), { userId: session.userId, organisationId: session.organisationId })
-  return member ? { ...member, role: member.role as Role } : null
+/**
+ * The signed-in member, or null: the session in the request's cookie and its member, read in one
+ * statement. (Each loader of a page asks again: Remix hands every loader a Request of its own, so
+ * there is no per-request object to keep the answer on without passing the load context around.)
+ */
+export async function findSignedInMember(request: Request, now = new Date()): Promise<Member | null> {
+  const idHash = await sessionIdHashOf(request)
+  if (!idHash) return null
+  const row = await findMemberOfLiveSession(getDb(), { idHash, ...liveSessionWindow(now) })
+  if (!row) return null
+  await noteSessionUse(idHash, row.lastSeenAt, now)
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+  }
 }
 
 /**

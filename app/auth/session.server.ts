@@ -45,24 +45,30 @@ function sessionCookie() {
 
 export type UserSession = { idHash: string; userId: string; organisationId: string }
 
-async function sessionIdHashOf(request: Request): Promise<string | undefined> {
+/** The SHA-256 of the session id in the request's signed cookie; undefined without a valid one. */
+export async function sessionIdHashOf(request: Request): Promise<string | undefined> {
   const value: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
   return typeof value === 'string' && value.length > 0 ? hashToken(value) : undefined
+}
+
+/** What a live session's row must satisfy at `now`: not past its end, seen within the idle limit. */
+export function liveSessionWindow(now: Date) {
+  return { now: now.toISOString(), idleSince: new Date(now.getTime() - SESSION_IDLE_MS).toISOString() }
+}
+
+/** Records that a live session was used, when its last sighting is a minute old or more. */
+export async function noteSessionUse(idHash: string, lastSeenAt: string, now: Date): Promise<void> {
+  if (now.getTime() - Date.parse(lastSeenAt) >= TOUCH_AFTER_MS)
+    await touchUserSession(getDb(), { idHash, now: now.toISOString() })
 }
 
 /** The request's live session, or null (no cookie, a bad signature, ended, idle or too old). */
 export async function readUserSession(request: Request, now = new Date()): Promise<UserSession | null> {
   const idHash = await sessionIdHashOf(request)
   if (!idHash) return null
-  const db = getDb()
-  const session = await findLiveUserSession(db, {
-    idHash,
-    now: now.toISOString(),
-    idleSince: new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
-  })
+  const session = await findLiveUserSession(getDb(), { idHash, ...liveSessionWindow(now) })
   if (!session) return null
-  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_AFTER_MS)
-    await touchUserSession(db, { idHash, now: now.toISOString() })
+  await noteSessionUse(idHash, session.lastSeenAt, now)
   return { idHash, userId: session.userId, organisationId: session.organisationId }
 }
 

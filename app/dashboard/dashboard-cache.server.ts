@@ -57,12 +57,19 @@ export async function nextTimeChange(db: Kysely<Database>, engagementId: string,
   return Math.min(midnight, nextExpiry ? Date.parse(nextExpiry) : Number.POSITIVE_INFINITY)
 }
 
-/** `loadDashboardPage`, served from the cache while the engagement's revision and the time allow. */
-export async function cachedDashboardPage(db: Kysely<Database>, args: LoadArgs): Promise<DashboardPage> {
+/**
+ * `loadDashboardPage`, served from the cache while the engagement's revision and the time allow.
+ * `revision` is the engagement's revision read earlier in the same request (the recommendation panel
+ * is keyed by the same read); without it, it is read here.
+ */
+export async function cachedDashboardPage(
+  db: Kysely<Database>,
+  { revision: revisionRead, ...args }: LoadArgs & { revision?: Promise<number | undefined> },
+): Promise<DashboardPage> {
   const now = args.now ?? new Date()
   const { scope } = args
   // Read before the page: a write landing in between makes the page newer than its key, never older.
-  const revision = await engagementRevision(db, scope.engagementId)
+  const revision = await (revisionRead ?? engagementRevision(db, scope.engagementId))
   if (revision === undefined) return loadDashboardPage(db, { ...args, now })
   const base = [scope.organisationId, scope.engagementId, revision].join('|')
   const key = `${base}|${args.progress ? 'progress' : 'no-progress'}|${dashboardSearch(args.params)}`

@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database, InvitationStatus } from '#db/schema.ts'
 import { dialectOf } from '../db/dialect.ts'
-import { caseInsensitive, likeInsensitive } from '../db/queries.server.ts'
+import { caseInsensitive, isAnyOf, likeInsensitive } from '../db/queries.server.ts'
 import { invitationSummaries } from '../invitations/queries.server.ts'
 import type { DashboardParams, SortKey } from './dashboard-params.ts'
 
@@ -219,13 +219,18 @@ export function dashboardOrderTerms(
  * residual risk and buyer action as the summary carries them (read here rather than by a query of
  * their own for the same 50 summary rows on every view).
  * SQL: select … from invitation_summary s join invitation left join response left join answer
- *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…)
+ *      where s.engagement_id = ? and [organisation check] and s.invitation_id in (…) [PostgreSQL: = any(?)]
  */
 export function listDashboardRows(db: Kysely<Database>, scope: Scope, ids: readonly string[], now: string) {
   if (ids.length === 0) return Promise.resolve([])
-  return withRowColumns(invitationSummaries(db, scope).where('s.invitation_id', 'in', [...ids]), now)
-    .select(['s.residual_risk as residualRisk', 's.buyer_action as buyerAction'])
-    .execute()
+  return dashboardRowsQuery(db, scope, ids, now).execute()
+}
+
+/** The query behind `listDashboardRows` (exported for plan tests). */
+export function dashboardRowsQuery(db: Kysely<Database>, scope: Scope, ids: readonly string[], now: string) {
+  return withRowColumns(invitationSummaries(db, scope).where(isAnyOf(db, sql.ref('s.invitation_id'), ids)), now).select(
+    ['s.residual_risk as residualRisk', 's.buyer_action as buyerAction'],
+  )
 }
 
 /** Every matching vendor's row in the dashboard's order, for the CSV. */

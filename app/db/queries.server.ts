@@ -37,6 +37,20 @@ export function likeInsensitive(db: Connection, expression: Expression<string>, 
 }
 
 /**
+ * `expression` is one of `values` (text ids, at least one). PostgreSQL gets them as one array
+ * parameter, so every page size is one statement text, prepared and planned once per connection, and
+ * its plan (whose row estimate does not count the values) probes the keys by index, where a list of
+ * literal values led the planner to hash whole tables (README decision 99). SQLite keeps its `in`
+ * list, which it probes by index anyway.
+ * SQL (SQLite): expr in (?, ?, …) · (PostgreSQL): expr = any(?::text[])
+ */
+export function isAnyOf(db: Connection, expression: Expression<string>, values: readonly string[]) {
+  return dialectOf(db) === 'postgres'
+    ? sql<SqlBool>`${expression} = any(${[...values]}::text[])`
+    : sql<SqlBool>`${expression} in (${sql.join(values)})`
+}
+
+/**
  * The rows' two columns as a JSON array of pairs, as text (`[["a","1"],…]`; none: SQLite `[]`,
  * PostgreSQL null), for a subquery that brings a list along with its parent row in one statement.
  * SQL (SQLite): json_group_array(json_array(a, b)) · (PostgreSQL): json_agg(json_build_array(a, b))::text

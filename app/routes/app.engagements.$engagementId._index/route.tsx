@@ -8,7 +8,7 @@ import { applicableRegimeIds } from '#app/assessment/engine.ts'
 import { can } from '#app/auth/auth.ts'
 import { requireMember } from '#app/auth/require.server.ts'
 import { showingText } from '#app/dashboard/dashboard.ts'
-import { cachedDashboardPage } from '#app/dashboard/dashboard-cache.server.ts'
+import { cachedDashboardPage, engagementRevision } from '#app/dashboard/dashboard-cache.server.ts'
 import { dashboardSearch, hasFilters, parseDashboardParams, parseSelection } from '#app/dashboard/dashboard-params.ts'
 import { packRows, toDashboardRow, unpackRows } from '#app/dashboard/dashboard-row.ts'
 import { CompareForm, DashboardFilters, Pagination, VerdictSummary } from '#app/dashboard/dashboard-view.tsx'
@@ -61,8 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const { params: query, problems } = parseDashboardParams(url.searchParams)
   const questionnaire = getQuestionnaire(engagement.questionnaire_id, engagement.questionnaire_version)
+  // Read once, before the page and the panel that are keyed by it.
+  const revision = engagementRevision(db, scope.engagementId)
   const dashboard = await cachedDashboardPage(db, {
     scope,
+    revision,
     params: query,
     // Parsed only when the page shows an unfinished vendor (its progress needs the profile).
     progress: questionnaire
@@ -81,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [recommendation, changes] = await Promise.all([
     cachedDashboardRecommendation(db, {
       scope,
+      revision,
       params: query,
       appetite: storedPolicy({ appetite: engagement.risk_appetite, blockingRulesJson: engagement.blocking_rules_json })
         .appetite,
