@@ -54,6 +54,14 @@ export function findMember(
   db: Kysely<Database>,
   { userId, organisationId }: { userId: string; organisationId: string },
 ) {
+  return members(db)
+    .where('membership.user_id', '=', userId)
+    .where('membership.organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+/** Memberships with their user and organisation, in the columns a member is read with. */
+function members(db: Kysely<Database>) {
   return db
     .selectFrom('membership')
     .innerJoin('user', 'user.id', 'membership.user_id')
@@ -66,9 +74,6 @@ export function findMember(
       'organisation.id as organisationId',
       'organisation.name as organisationName',
     ])
-    .where('membership.user_id', '=', userId)
-    .where('membership.organisation_id', '=', organisationId)
-    .executeTakeFirst()
 }
 
 /** The organisation a user lands in after login: the one they joined first. */
@@ -334,31 +339,20 @@ export function findLiveUserSession(
 /**
  * The member a live session belongs to, with the session's last sighting: `findLiveUserSession` and
  * `findMember` in one statement, as every page asks it (no row: no live session, or no membership).
- * SQL: select … from user_session join membership join user join organisation
+ * SQL: select … from membership join user join organisation join user_session
  *      where id_hash = ? and expires_at > ? and last_seen_at > ?
  */
 export function findMemberOfLiveSession(
   db: Kysely<Database>,
   { idHash, now, idleSince }: { idHash: string; now: string; idleSince: string },
 ) {
-  return db
-    .selectFrom('user_session')
-    .innerJoin('membership', (join) =>
+  return members(db)
+    .innerJoin('user_session', (join) =>
       join
-        .onRef('membership.user_id', '=', 'user_session.user_id')
-        .onRef('membership.organisation_id', '=', 'user_session.organisation_id'),
+        .onRef('user_session.user_id', '=', 'membership.user_id')
+        .onRef('user_session.organisation_id', '=', 'membership.organisation_id'),
     )
-    .innerJoin('user', 'user.id', 'membership.user_id')
-    .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
-    .select([
-      'user_session.last_seen_at as lastSeenAt',
-      'user.id as userId',
-      'user.email as email',
-      'user.name as name',
-      'membership.role as role',
-      'organisation.id as organisationId',
-      'organisation.name as organisationName',
-    ])
+    .select('user_session.last_seen_at as lastSeenAt')
     .where('user_session.id_hash', '=', idHash)
     .where('user_session.expires_at', '>', now)
     .where('user_session.last_seen_at', '>', idleSince)
