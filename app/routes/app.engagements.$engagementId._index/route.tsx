@@ -94,8 +94,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   return {
     recommendation,
-    // Not part of the cached page: it is this member's own (their previous visit).
-    changed: changes.invitationIds,
+    // Not part of the cached page: it is this member's own (their previous visit). The notice
+    // counts every changed vendor; the page carries only its own rows' ids (after a rules release
+    // that could be every vendor of the engagement, serialised into the page for hydration).
+    changed: pageOnly(changes.invitationIds, vendors),
+    changedCount: changes.invitationIds.length,
     changedSince: changes.since,
     // One line of text: the rows are written into the page for hydration (dashboard-row.ts).
     rows: packRows(vendors.map((vendor) => toDashboardRow(vendor, vendor.appetite))),
@@ -131,6 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(reply, { status })
 }
 
+function pageOnly(ids: readonly string[], rows: ReadonlyArray<{ id: string }>): string[] {
+  const onPage = new Set(rows.map((row) => row.id))
+  return ids.filter((id) => onPage.has(id))
+}
+
 function definedOnly<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
@@ -150,6 +158,7 @@ export default function EngagementVendors() {
     pageCount,
     selected,
     changed,
+    changedCount,
     changedSince,
     recommendation,
     verdictChanges,
@@ -204,9 +213,9 @@ export default function EngagementVendors() {
             </ul>
           </div>
         ) : null}
-        {changed.length > 0 && changedSince ? (
+        {changedCount > 0 && changedSince ? (
           <p className="notice" role="status">
-            {`${changed.length === 1 ? '1 vendor has' : `${changed.length} vendors have`} changed since your last visit (${changedSince.slice(0, 16).replace('T', ' ')} UTC): a new assessment or a reply to requested changes. They are marked below.`}
+            {`${changedCount === 1 ? '1 vendor has' : `${changedCount} vendors have`} changed since your last visit (${changedSince.slice(0, 16).replace('T', ' ')} UTC): a new assessment or a reply to requested changes. They are marked below.`}
           </p>
         ) : null}
         {total > 0 || filtered ? (
