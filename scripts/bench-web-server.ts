@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -6,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createHttpApp } from '../app/server/http.server.ts'
 import type { prepareServer, shutdownServer } from '../app/server/lifecycle.server.ts'
+import { statCpuMs } from './process-cpu.ts'
 
 /**
  * The production server for `npm run bench:web`, started by scripts/bench-web.ts as a child process
@@ -19,17 +19,10 @@ export type BenchReply = { id: number; p99Ms?: number; maxMs?: number; rssBytes?
 
 /**
  * CPU time of this thread (the event loop's: requests are served there; PDF workers and the
- * garbage collector's helpers run on others), from Linux's /proc, in USER_HZ ticks of 10 ms.
- * Unlike latency it hardly moves with what else the machine runs. Undefined elsewhere.
+ * garbage collector's helpers run on others), from Linux's /proc. Unlike latency it hardly moves
+ * with what else the machine runs. Undefined elsewhere.
  */
-function mainThreadCpuMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? []
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return undefined
-  }
-}
+const mainThreadCpuMs = () => statCpuMs('/proc/thread-self/stat')
 
 const buildDir = path.resolve('build')
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild

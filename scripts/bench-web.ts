@@ -66,6 +66,7 @@ const NO_PDF = { medianMs: null, eventLoopP99Ms: null, rssGrowthMb: null }
 if (await runBothDialects('scripts/bench-web.ts')) process.exit(0)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shoreline-bench-web-'))
 const database = await benchDatabase(dir)
+const onPostgres = database.url.startsWith('postgres')
 process.env.DATABASE_URL = database.url
 process.env.NODE_ENV = 'production'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
@@ -98,7 +99,7 @@ log(`generated ${VENDORS} submitted, assessed vendors in ${((performance.now() -
 // PostgreSQL: the statistics and visibility map that autovacuum keeps for a database in use. Right
 // after a bulk load they are missing for a minute or so (until autovacuum's next round), and the
 // planner, counting every index entry as a random heap read, sorts whole tables instead.
-if (database.url.startsWith('postgres')) await sql`vacuum (analyze)`.execute(db)
+if (onPostgres) await sql`vacuum (analyze)`.execute(db)
 // Six vendors to compare (different verdicts), and report candidates: the longest assessments.
 const compareIds = await pickCompareIds()
 const reportCandidates: Array<{ id: string; blocker_count: number; condition_count: number }> = await db
@@ -257,7 +258,7 @@ async function load(
   })
   const result = await instance
   const cpuAfter = (await server.ask('cpu')).cpuMs
-  const dbCpuMs = database.url.startsWith('postgres')
+  const dbCpuMs = onPostgres
     ? round(cpuMsSince(dbBefore, await databaseBackendPids(database.url)) / Math.max(1, latencies.length), 1)
     : null
   const ok = statuses.get(200) ?? 0
@@ -279,15 +280,14 @@ async function load(
 }
 
 async function measurePdf(headers: Record<string, string>) {
-  const none = NO_PDF
   const pdfUrl = (id: string) => `${base}/app/engagements/${engagementId}/vendors/${id}/report.pdf`
   const first = reportCandidates[0]
-  if (!first) return none
+  if (!first) return NO_PDF
   const probe = await fetch(pdfUrl(first.id), { headers })
   const probeBytes = Buffer.from(await probe.arrayBuffer())
   if (probe.status !== 200) {
     notes.push(`report PDF answered ${probe.status}: not measured (the route is not on this branch yet)`)
-    return none
+    return NO_PDF
   }
   // The candidate whose report is nearest 20 pages (the longest assessments first).
   let chosen = { id: first.id, pages: pageCount(probeBytes), bytes: probeBytes.length }

@@ -7,8 +7,16 @@ import { readFileSync } from 'node:fs'
  * other processes (the app's servers, PostgreSQL's backends) spent, not just their own.
  */
 export function processCpuMs(pid: number): number | undefined {
+  return statCpuMs(`/proc/${pid}/stat`)
+}
+
+/**
+ * CPU time (ms) in a /proc stat file: a process's (`/proc/<pid>/stat`) or the calling thread's
+ * (`/proc/thread-self/stat`); undefined when it cannot be read.
+ */
+export function statCpuMs(file: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const stat = readFileSync(file, 'utf8')
     // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond()

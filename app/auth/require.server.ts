@@ -23,15 +23,9 @@ export async function findSignedInMember(request: Request, now = new Date()): Pr
   if (!idHash) return null
   const row = await findMemberOfLiveSession(getDb(), { idHash, ...liveSessionWindow(now) })
   if (!row) return null
-  await noteSessionUse(idHash, row.lastSeenAt, now)
-  return {
-    userId: row.userId,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
-  }
+  const { lastSeenAt, role, ...member } = row
+  await noteSessionUse(idHash, lastSeenAt, now)
+  return { ...member, role: role as Role }
 }
 
 /**

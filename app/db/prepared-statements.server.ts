@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import type pg from 'pg'
 
 /**
@@ -57,10 +58,17 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   }
 }
 
+// Names by text, so a statement run again is not hashed again (every query of every request asks).
+const names = new LRUCache<string, string>({ max: 1024 })
+
 /** The statement's name when it is (or may now be) prepared on this connection; undefined to send it unnamed. */
 function nameFor(text: string, prepared: Set<string>, unpreparable: Set<string>): string | undefined {
   if (!PREPARABLE.test(text) || unpreparable.has(text)) return undefined
-  const name = `s_${createHash('sha1').update(text).digest('hex')}`
+  let name = names.get(text)
+  if (name === undefined) {
+    name = `s_${createHash('sha1').update(text).digest('hex')}`
+    names.set(text, name)
+  }
   if (prepared.has(name) || prepared.size < MAX_PREPARED_PER_CONNECTION) return name
   return undefined
 }
